@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+// Folio: a typesetting engine for multilingual human-rights reports.
+// The targets follow the pipeline: model → inline layout → flow → display list → backends → package.
+import PackageDescription
+
+/// A system library found through pkg-config, with a Debian package to suggest when missing.
+func system(_ name: String, pkg: String?, apt: String) -> Target {
+    .systemLibrary(name: name, pkgConfig: pkg, providers: [.apt([apt])])
+}
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+        .library(name: "FolioEngine", targets: ["FolioEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, each behind its own module.
+        system("CCairo", pkg: "cairo-ft", apt: "libcairo2-dev"),
+        system("CHarfBuzz", pkg: "harfbuzz", apt: "libharfbuzz-dev"),
+        system("CFreeType", pkg: "freetype2", apt: "libfreetype-dev"),
+        system("CFontconfig", pkg: "fontconfig", apt: "libfontconfig-dev"),
+        system("CCmarkGFM", pkg: nil, apt: "libcmark-gfm-extensions-dev"),
+        system("CQPDF", pkg: "libqpdf", apt: "libqpdf-dev"),
+        system("CGLib", pkg: "glib-2.0", apt: "libglib2.0-dev"),
+        system("CHyphen", pkg: nil, apt: "libhyphen-dev"),
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+
+        // Folio's own layers.
+        .target(name: "FolioUnicode", dependencies: ["CICU"]),
+        .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode"]),
+        .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FolioDisplay"),
+        .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "CCairo", "CFreeType", "CQPDF"]),
+        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "CGLib"]),
+        .executableTarget(name: "folio", dependencies: [
+            "FolioEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "FolioTests", dependencies: [
+            "FolioEngine", "FolioLayout", "FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioRender",
+        ]),
+    ],
+    swiftLanguageModes: [.v5]
+)

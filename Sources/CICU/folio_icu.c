@@ -1,0 +1,66 @@
+#include "folio_icu.h"
+#include <unicode/ubrk.h>
+#include <unicode/uscript.h>
+#include <unicode/uchar.h>
+#include <unicode/uversion.h>
+#include <stdio.h>
+#include <string.h>
+
+int32_t folio_line_breaks(const uint16_t *text, int32_t length, const char *locale,
+                          int32_t *offsets, uint8_t *kinds, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_LINE, locale, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) { *error = status; return -1; }
+    int32_t count = 0;
+    for (int32_t pos = ubrk_following(bi, 0); pos != UBRK_DONE; pos = ubrk_next(bi)) {
+        if (count < capacity) {
+            offsets[count] = pos;
+            int32_t rule = ubrk_getRuleStatus(bi);
+            kinds[count] = (rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT) ? FOLIO_BREAK_HARD : FOLIO_BREAK_SOFT;
+        }
+        count++;
+    }
+    ubrk_close(bi);
+    *error = 0;
+    return count;
+}
+
+int32_t folio_grapheme_breaks(const uint16_t *text, int32_t length,
+                              int32_t *offsets, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_CHARACTER, "", (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) { *error = status; return -1; }
+    int32_t count = 0;
+    for (int32_t pos = ubrk_following(bi, 0); pos != UBRK_DONE; pos = ubrk_next(bi)) {
+        if (count < capacity) offsets[count] = pos;
+        count++;
+    }
+    ubrk_close(bi);
+    *error = 0;
+    return count;
+}
+
+uint32_t folio_script_tag(uint32_t codepoint) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode code = uscript_getScript((UChar32)codepoint, &status);
+    const char *name = U_FAILURE(status) ? "Zzzz" : uscript_getShortName(code);
+    if (name == NULL || strlen(name) != 4) name = "Zzzz";
+    return ((uint32_t)(uint8_t)name[0] << 24) | ((uint32_t)(uint8_t)name[1] << 16) |
+           ((uint32_t)(uint8_t)name[2] << 8) | (uint32_t)(uint8_t)name[3];
+}
+
+int32_t folio_line_break_class(uint32_t codepoint) {
+    return u_getIntPropertyValue((UChar32)codepoint, UCHAR_LINE_BREAK);
+}
+
+int32_t folio_is_whitespace(uint32_t codepoint) {
+    return u_isUWhiteSpace((UChar32)codepoint) ? 1 : 0;
+}
+
+const char *folio_unicode_version(void) {
+    static char buffer[U_MAX_VERSION_STRING_LENGTH];
+    UVersionInfo info;
+    u_getUnicodeVersion(info);
+    snprintf(buffer, sizeof buffer, "%d.%d", info[0], info[1]);
+    return buffer;
+}

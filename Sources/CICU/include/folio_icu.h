@@ -1,0 +1,42 @@
+/* Plain-C face of ICU for Folio: Swift cannot call ICU's version-renamed symbols, and a Swift
+   module that sees ICU's headers beside Foundation does not compile, so ICU stays behind this. */
+#pragma once
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Kinds of line-break opportunity reported by folio_line_breaks. */
+enum {
+    FOLIO_BREAK_SOFT = 0,   /* a line may end here */
+    FOLIO_BREAK_HARD = 1    /* a line must end here (mandatory break, UAX #14 BK/CR/LF/NL) */
+};
+
+/** Line-break opportunities (UAX #14, ICU rules) in UTF-16 text.
+    Writes up to `capacity` offsets (in UTF-16 units, each > 0, ascending, the last = length) and their kinds.
+    Returns the number of opportunities found (may exceed capacity: call again with a larger buffer),
+    or -1 on an ICU error (its code in *error). */
+int32_t folio_line_breaks(const uint16_t *text, int32_t length, const char *locale,
+                          int32_t *offsets, uint8_t *kinds, int32_t capacity, int32_t *error);
+
+/** Grapheme cluster boundaries in UTF-16 text, same contract as folio_line_breaks (without kinds). */
+int32_t folio_grapheme_breaks(const uint16_t *text, int32_t length,
+                              int32_t *offsets, int32_t capacity, int32_t *error);
+
+/** The ISO 15924 tag of a code point's script as four ASCII bytes packed big-endian ('Hang', 'Latn',
+    'Zyyy' for Common, 'Zinh' for Inherited, 'Zzzz' for Unknown). */
+uint32_t folio_script_tag(uint32_t codepoint);
+
+/** The UAX #14 line-break class of a code point as ICU's ULineBreak value. */
+int32_t folio_line_break_class(uint32_t codepoint);
+
+/** Whether the code point is white space (Unicode White_Space). */
+int32_t folio_is_whitespace(uint32_t codepoint);
+
+/** The Unicode version ICU implements, as "major.minor". */
+const char *folio_unicode_version(void);
+
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,138 @@
+/// The display list: laid-out pages as plain data, the contract between layout and every backend.
+/// Coordinates are PostScript points from the page's top-left corner, y growing downwards.
+
+/// A point on a page.
+public struct Point: Sendable, Hashable {
+    public var x: Double, y: Double
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
+}
+
+/// A rectangle on a page.
+public struct Rect: Sendable, Hashable {
+    public var x: Double, y: Double, width: Double, height: Double
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+    public var maxX: Double { x + width }
+    public var maxY: Double { y + height }
+}
+
+/// An sRGB colour, components 0…1.
+public struct RGB: Sendable, Hashable {
+    public var r: Double, g: Double, b: Double
+    public init(r: Double, g: Double, b: Double) { self.r = r; self.g = g; self.b = b }
+    public static let black = RGB(r: 0, g: 0, b: 0)
+}
+
+/// A font face as backends load it: the file, the face index in a collection, and synthesis to apply.
+public struct FontRef: Sendable, Hashable {
+    public var path: String
+    public var index: Int
+    /// Embolden outlines because the family has no bold face.
+    public var syntheticBold: Bool
+    public init(path: String, index: Int, syntheticBold: Bool = false) {
+        self.path = path; self.index = index; self.syntheticBold = syntheticBold
+    }
+}
+
+/// A glyph placed relative to its run's origin.
+public struct PlacedGlyph: Sendable, Hashable {
+    public var id: UInt32
+    public var x: Double
+    public var y: Double
+    public init(id: UInt32, x: Double, y: Double) { self.id = id; self.x = x; self.y = y }
+}
+
+/// How many bytes of a run's UTF-8 text map to how many of its glyphs (HarfBuzz clusters, in order).
+public struct TextCluster: Sendable, Hashable {
+    public var bytes: Int
+    public var glyphs: Int
+    public init(bytes: Int, glyphs: Int) { self.bytes = bytes; self.glyphs = glyphs }
+}
+
+/// Glyphs of one font and size on one baseline, with the source text they came from,
+/// so that PDF text extraction and copy-paste return the text (ligatures and Hangul included).
+public struct GlyphRun: Sendable, Hashable {
+    public var font: FontRef
+    public var size: Double
+    public var color: RGB
+    /// The start of the baseline.
+    public var origin: Point
+    public var glyphs: [PlacedGlyph]
+    public var text: String
+    public var clusters: [TextCluster]
+    public init(font: FontRef, size: Double, color: RGB, origin: Point, glyphs: [PlacedGlyph], text: String, clusters: [TextCluster]) {
+        self.font = font; self.size = size; self.color = color; self.origin = origin
+        self.glyphs = glyphs; self.text = text; self.clusters = clusters
+    }
+    /// Where the run's last glyph ends, if known from the layout (for tests and previews).
+    public var width: Double = 0
+}
+
+/// Where a link leads.
+public enum LinkTarget: Sendable, Hashable {
+    case uri(String)
+    /// A named destination in the same document.
+    case destination(String)
+}
+
+/// One thing drawn or marked on a page.
+public enum DisplayItem: Sendable, Hashable {
+    case glyphs(GlyphRun)
+    /// A straight line from `from` to `to`.
+    case line(from: Point, to: Point, width: Double, color: RGB)
+    case fill(Rect, RGB)
+    /// A clickable area.
+    case link(Rect, LinkTarget)
+    /// A named destination: links and outline entries land at this point.
+    case destination(name: String, at: Point)
+}
+
+/// One laid-out page.
+public struct Page: Sendable {
+    public var width: Double
+    public var height: Double
+    public var items: [DisplayItem]
+    public init(width: Double, height: Double, items: [DisplayItem] = []) {
+        self.width = width; self.height = height; self.items = items
+    }
+}
+
+/// An entry of the PDF outline (bookmarks).
+public struct OutlineEntry: Sendable, Hashable {
+    public var title: String
+    /// 1 = top level.
+    public var level: Int
+    public var destination: String
+    public var page: Int
+    public init(title: String, level: Int, destination: String, page: Int) {
+        self.title = title; self.level = level; self.destination = destination; self.page = page
+    }
+}
+
+/// Document metadata written into the PDF.
+public struct DocumentInfo: Sendable, Hashable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    public var keywords: String
+    public var creator: String
+    /// BCP 47 language of the document (PDF /Lang).
+    public var language: String
+    /// Creation and modification date, `YYYY-MM-DDThh:mm:ssZ`.
+    public var date: String
+    public init(title: String, author: String, subject: String, keywords: String, creator: String, language: String, date: String) {
+        self.title = title; self.author = author; self.subject = subject; self.keywords = keywords
+        self.creator = creator; self.language = language; self.date = date
+    }
+}
+
+/// A whole laid-out document.
+public struct DisplayDocument: Sendable {
+    public var pages: [Page]
+    public var outline: [OutlineEntry]
+    public var info: DocumentInfo
+    public init(pages: [Page], outline: [OutlineEntry], info: DocumentInfo) {
+        self.pages = pages; self.outline = outline; self.info = info
+    }
+}

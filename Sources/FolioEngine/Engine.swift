@@ -1,0 +1,131 @@
+import Foundation
+import FolioDisplay
+import FolioFonts
+import FolioLayout
+import FolioModel
+import FolioRender
+
+/// One edition's rendered file, as the manifest lists it.
+public struct RenderedEdition: Sendable {
+    public var edition: String
+    public var language: String
+    public var path: String
+    public var sha256: String
+    public var bytes: Int
+    public var pages: Int
+    public var title: String
+    public var layout: String
+    public var warnings: [Warning]
+    public var seconds: Double
+}
+
+/// An edition that failed, with why.
+public struct FailedEdition: Error, Sendable {
+    public var report: String
+    public var edition: String
+    public var error: String
+}
+
+/// Runs the pipeline for report editions: load → lay out → draw → finish → write atomically.
+/// Fonts and shaped words are loaded once per engine and shared by every edition.
+public final class Engine: @unchecked Sendable {
+    public let home: String
+    public let fonts: FontLibrary
+    public let manifest: FontManifest
+    public let cache = ShapeCache()
+    public let layouts: LayoutLoader
+
+    public init(home: String? = nil) throws {
+        guard let home = home ?? ResourcePaths.home() else {
+            throw EngineError("cannot find Folio's Layouts/ and Fonts/ folders; set FOLIO_HOME to the folder that holds them")
+        }
+        self.home = home
+        manifest = try FontManifest.load(file: home + "/Fonts/fonts.yaml")
+        fonts = FontLibrary(locator: try FontLocator())
+        layouts = LayoutLoader(folders: [home + "/Layouts"])
+    }
+
+    /// A laid-out edition, before any backend.
+    public struct LaidOut {
+        public var report: Report
+        public var edition: Edition
+        public var layout: Layout
+        public var document: DisplayDocument
+        public var layoutReport: LayoutReport
+        public var warnings: [Warning]
+    }
+
+    /// Loads and lays out one edition.
+    public func layOut(report: Report, edition: Edition, layoutName: String? = nil) throws -> LaidOut {
+        let fs = FileSystem.local
+        let contentPath = try fs.resolveInside(report.directory, edition.content, field: "editions.\(edition.code).content",
+                                               at: SourceLocation(file: report.file, line: 0, column: 0))
+        let bytes = try fs.readBytes(contentPath, what: "content file of edition '\(edition.code)'")
+        let displayPath = fs.join(report.directory, edition.content)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw FolioError("the content file of edition '\(edition.code)' is empty", at: SourceLocation(file: displayPath, line: 1, column: 1),
+                             hint: "write the edition's Markdown there, or remove the edition from report.yaml")
+        }
+        var reader = MarkdownReader(file: displayPath)
+        let document = try reader.read(bytes)
+        let name = layoutName ?? edition.layout ?? report.layout ?? "upr-submission"
+        let layout = try layouts.load(name, language: edition.lang)
+        let lang = edition.lang
+        let info = DocumentInfo(title: edition.title, author: report.authors(in: lang),
+                                subject: report.subject?.text(for: lang) ?? edition.subtitle ?? "",
+                                keywords: report.keywords.joined(separator: ", "), creator: Folio.creator,
+                                language: lang, date: Self.documentDate(report))
+        let input = EditionInput(document: document, layout: layout, title: edition.title, subtitle: edition.subtitle,
+                                 organizations: report.organizations.map { $0.name.text(for: lang) },
+                                 date: Self.displayDate(report.date, language: lang), language: lang, info: info)
+        let (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
+        return LaidOut(report: report, edition: edition, layout: layout, document: display, layoutReport: layoutReport,
+                       warnings: reader.warnings + layoutReport.warnings)
+    }
+
+    /// Renders one edition to `<output>/<file name>`, atomically.
+    public func render(report: Report, edition: Edition, layoutName: String? = nil, output: String) throws -> RenderedEdition {
+        let start = Date()
+        let laid = try layOut(report: report, edition: edition, layoutName: layoutName)
+        let name = report.fileName(of: edition)
+        let target = output + "/" + name
+        let raw = AtomicFile.temporaryPath(for: target) + ".cairo"
+        let finished = AtomicFile.temporaryPath(for: target)
+        defer { AtomicFile.discard(raw); AtomicFile.discard(finished) }
+        try CairoPDFWriter().write(laid.document, to: raw)
+        try PDFFinisher().finish(input: raw, output: finished, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)")
+        let bytes = try FileSystem.local.readBytes(finished, what: "rendered PDF")
+        try AtomicFile.commit(finished, to: target)
+        return RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: sha256Hex(bytes),
+                               bytes: bytes.count, pages: laid.document.pages.count, title: edition.title,
+                               layout: laid.layout.name, warnings: laid.warnings, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The documents' date: SOURCE_DATE_EPOCH when set (reproducible builds), else the report's date at midnight UTC.
+    static func documentDate(_ report: Report) -> String {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+            return f.string(from: Date(timeIntervalSince1970: seconds))
+        }
+        return report.date + "T00:00:00Z"
+    }
+
+    /// The report's date as readers of the language write it.
+    static func displayDate(_ iso: String, language: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return iso }
+        let (y, m, d) = (parts[0], parts[1], parts[2])
+        switch language.prefix(2) {
+        case "ko": return "\(y)년 \(m)월 \(d)일"
+        case "fr":
+            let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+            return "\(d) \(months[m - 1]) \(y)"
+        default:
+            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+            return "\(d) \(months[m - 1]) \(y)"
+        }
+    }
+}

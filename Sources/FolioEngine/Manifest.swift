@@ -1,0 +1,40 @@
+/// manifest.json: what a run wrote, for publishing the attachment package.
+public struct Manifest {
+    public var report: String
+    public var files: [RenderedEdition]
+
+    public init(report: String, files: [RenderedEdition]) { self.report = report; self.files = files }
+
+    /// The JSON text, keys in a fixed order so that equal runs give equal bytes.
+    public func json() -> String {
+        var s = "{\n  \"report\": \(Self.quote(report)),\n  \"folio\": \(Self.quote(Folio.version)),\n  \"files\": ["
+        for (i, f) in files.enumerated() {
+            s += i == 0 ? "\n" : ",\n"
+            s += "    {\"edition\": \(Self.quote(f.edition)), \"language\": \(Self.quote(f.language)), \"path\": \(Self.quote(f.path)), "
+            s += "\"sha256\": \(Self.quote(f.sha256)), \"bytes\": \(f.bytes), \"pages\": \(f.pages), "
+            s += "\"title\": \(Self.quote(f.title)), \"layout\": \(Self.quote(f.layout))}"
+        }
+        s += files.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return s
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += "\\u" + String(u.value, radix: 16).leftPad4 } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension String {
+    var leftPad4: String { String(repeating: "0", count: max(0, 4 - count)) + self }
+}

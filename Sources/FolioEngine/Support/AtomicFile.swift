@@ -1,0 +1,38 @@
+import Foundation
+
+/// Writes that either appear whole or not at all: a temporary file beside the target, then rename(2).
+public enum AtomicFile {
+    /// A temporary path in the target's folder (same file system, so the rename is atomic).
+    public static func temporaryPath(for target: String) -> String {
+        let url = URL(fileURLWithPath: target)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+    }
+
+    /// Moves a finished temporary file onto its target.
+    public static func commit(_ temporary: String, to target: String) throws {
+        if rename(temporary, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw EngineError("cannot move \(temporary) to \(target): \(reason)")
+        }
+    }
+
+    /// Writes bytes atomically.
+    public static func write(_ bytes: [UInt8], to target: String) throws {
+        let tmp = temporaryPath(for: target)
+        guard FileManager.default.createFile(atPath: tmp, contents: Data(bytes)) else {
+            throw EngineError("cannot write \(tmp)")
+        }
+        try commit(tmp, to: target)
+    }
+
+    /// Removes a temporary file if it is there.
+    public static func discard(_ temporary: String) { unlink(temporary) }
+}
+
+/// A failure of the engine outside the input's content (file system, backends).
+public struct EngineError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { "error: " + message }
+}

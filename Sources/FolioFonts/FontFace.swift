@@ -1,0 +1,139 @@
+import CHarfBuzz
+import FolioUnicode
+
+/// Why a font could not be used.
+public struct FontError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Vertical metrics of a face in font units.
+public struct FaceMetrics: Sendable, Equatable {
+    public var unitsPerEm: Int32
+    public var ascender: Int32
+    public var descender: Int32   // negative below the baseline
+    public var lineGap: Int32
+    public var capHeight: Int32
+    public var xHeight: Int32
+}
+
+/// One face of a font file, loaded once and shaped with HarfBuzz at its design units.
+///
+/// Shaping happens at units-per-em scale so that one face serves every size; callers scale by size/upem.
+/// HarfBuzz is used with its own OpenType functions, not FreeType, so the cairo backend can own its FT_Face.
+public final class FontFace: @unchecked Sendable {
+    public let path: String
+    public let index: Int
+    public let familyName: String
+    public let metrics: FaceMetrics
+    /// Whether the face is a bold design (weight ≥ 600), for deciding on synthetic bold.
+    public let isBold: Bool
+    public let isItalic: Bool
+    private let blob: OpaquePointer
+    private let face: OpaquePointer
+    private let font: OpaquePointer
+    private var coverageCache: [UInt32: Bool] = [:]
+    private let lock = Lock()
+
+    /// Loads face `index` of the font file at `path`.
+    public init(path: String, index: Int, familyName: String, isBold: Bool, isItalic: Bool) throws {
+        guard let blob = hb_blob_create_from_file_or_fail(path) else {
+            throw FontError("cannot read font file \(path)")
+        }
+        let faceCount = hb_face_count(blob)
+        guard index >= 0, UInt32(index) < max(faceCount, 1) else {
+            hb_blob_destroy(blob)
+            throw FontError("font file \(path) has no face \(index) (it has \(faceCount))")
+        }
+        let face = hb_face_create(blob, UInt32(index))!
+        let upem = hb_face_get_upem(face)
+        if upem == 0 || hb_face_get_glyph_count(face) == 0 {
+            hb_face_destroy(face); hb_blob_destroy(blob)
+            throw FontError("font file \(path) face \(index) is not a usable OpenType font")
+        }
+        let font = hb_font_create(face)!
+        hb_font_set_scale(font, Int32(upem), Int32(upem))
+        self.blob = blob; self.face = face; self.font = font
+        self.path = path; self.index = index; self.familyName = familyName
+        self.isBold = isBold; self.isItalic = isItalic
+        func metric(_ tag: hb_ot_metrics_tag_t) -> Int32? {
+            var v: hb_position_t = 0
+            return hb_ot_metrics_get_position(font, tag, &v) != 0 ? v : nil
+        }
+        var extents = hb_font_extents_t()
+        hb_font_get_h_extents(font, &extents)
+        let asc = extents.ascender, desc = extents.descender
+        metrics = FaceMetrics(
+            unitsPerEm: Int32(upem), ascender: asc, descender: desc, lineGap: extents.line_gap,
+            capHeight: metric(HB_OT_METRICS_TAG_CAP_HEIGHT) ?? Int32(Double(upem) * 0.7),
+            xHeight: metric(HB_OT_METRICS_TAG_X_HEIGHT) ?? Int32(Double(upem) * 0.5))
+    }
+
+    deinit {
+        hb_font_destroy(font)
+        hb_face_destroy(face)
+        hb_blob_destroy(blob)
+    }
+
+    /// Whether the face has a glyph for the scalar (cmap lookup, cached).
+    public func covers(_ scalar: Unicode.Scalar) -> Bool {
+        lock.withLock {
+            if let known = coverageCache[scalar.value] { return known }
+            var glyph: hb_codepoint_t = 0
+            let has = hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0
+            coverageCache[scalar.value] = has
+            return has
+        }
+    }
+
+    /// Shapes UTF-8 text (left to right) in the given script and language; positions are in font units.
+    public func shape(utf8: [UInt8], script: ScriptTag, language: String) -> ShapedGlyphs {
+        let buffer = hb_buffer_create()!
+        defer { hb_buffer_destroy(buffer) }
+        utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                hb_buffer_add_utf8(buffer, chars.baseAddress, Int32(chars.count), 0, Int32(chars.count))
+            }
+        }
+        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
+        hb_buffer_set_script(buffer, hb_script_from_iso15924_tag(script.isWeak ? ScriptTag.latin.rawValue : script.rawValue))
+        hb_buffer_set_language(buffer, hb_language_from_string(language, -1))
+        hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS)
+        // hb_font_t is not thread-safe for shaping with lazy tables on all versions: serialize.
+        lock.withLock { hb_shape(font, buffer, nil, 0) }
+        var count: UInt32 = 0
+        let infos = hb_buffer_get_glyph_infos(buffer, &count)!
+        let positions = hb_buffer_get_glyph_positions(buffer, &count)!
+        var glyphs = [ShapedGlyph]()
+        glyphs.reserveCapacity(Int(count))
+        for i in 0..<Int(count) {
+            glyphs.append(ShapedGlyph(id: infos[i].codepoint, cluster: infos[i].cluster,
+                                      advance: positions[i].x_advance,
+                                      xOffset: positions[i].x_offset, yOffset: positions[i].y_offset))
+        }
+        return ShapedGlyphs(glyphs: glyphs)
+    }
+
+    /// The glyph id HarfBuzz uses for a scalar, if any.
+    public func glyph(for scalar: Unicode.Scalar) -> UInt32? {
+        var glyph: hb_codepoint_t = 0
+        return lock.withLock { hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0 } ? glyph : nil
+    }
+}
+
+/// One glyph from HarfBuzz, in font units; `cluster` is the UTF-8 byte offset of its source text.
+public struct ShapedGlyph: Sendable, Equatable {
+    public var id: UInt32
+    public var cluster: UInt32
+    public var advance: Int32
+    public var xOffset: Int32
+    public var yOffset: Int32
+}
+
+/// The glyphs of one shaped piece of text.
+public struct ShapedGlyphs: Sendable {
+    public var glyphs: [ShapedGlyph]
+    /// Total advance in font units.
+    public var advance: Int32 { glyphs.reduce(0) { $0 + $1.advance } }
+}

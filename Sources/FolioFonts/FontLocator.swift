@@ -1,0 +1,75 @@
+import CFontconfig
+
+/// A font file and face index that fontconfig found for a family and style.
+public struct LocatedFont: Sendable, Hashable {
+    public var path: String
+    public var index: Int
+    public var family: String
+    /// The weight and slant of the face found (it may lack the asked-for bold or italic).
+    public var isBold: Bool
+    public var isItalic: Bool
+}
+
+/// Finds installed fonts through fontconfig, refusing its silent substitutions.
+public final class FontLocator: @unchecked Sendable {
+    private let config: OpaquePointer
+    private let lock = Lock()
+    private var cache: [String: LocatedFont?] = [:]
+
+    public init() throws {
+        guard FcInit() != 0, let config = FcInitLoadConfigAndFonts() else {
+            throw FontError("fontconfig could not load its configuration")
+        }
+        self.config = config
+    }
+
+    deinit { FcConfigDestroy(config) }
+
+    /// The installed face of `family` closest to the style, or nil when the family is not installed.
+    public func locate(family: String, bold: Bool, italic: Bool) -> LocatedFont? {
+        let key = "\(family)|\(bold)|\(italic)"
+        return lock.withLock {
+            if let hit = cache[key] { return hit }
+            let found = match(family: family, bold: bold, italic: italic)
+            cache[key] = found
+            return found
+        }
+    }
+
+    private func match(family: String, bold: Bool, italic: Bool) -> LocatedFont? {
+        guard let pattern = FcPatternCreate() else { return nil }
+        defer { FcPatternDestroy(pattern) }
+        FcPatternAddString(pattern, FC_FAMILY, family)
+        FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
+        FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN)
+        FcConfigSubstitute(config, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        var result = FcResultNoMatch
+        guard let matched = FcFontMatch(config, pattern, &result) else { return nil }
+        defer { FcPatternDestroy(matched) }
+        guard result == FcResultMatch else { return nil }
+        // fontconfig substitutes any family for a missing one: accept only the family asked for.
+        var names: [String] = []
+        var n: Int32 = 0
+        var value: UnsafeMutablePointer<FcChar8>?
+        while FcPatternGetString(matched, FC_FAMILY, n, &value) == FcResultMatch, let v = value {
+            names.append(String(cString: v)); n += 1
+        }
+        guard names.contains(where: { $0.caseInsensitiveEquals(family) }) else { return nil }
+        var file: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(matched, FC_FILE, 0, &file) == FcResultMatch, let f = file else { return nil }
+        var index: Int32 = 0
+        _ = FcPatternGetInteger(matched, FC_INDEX, 0, &index)
+        var weight: Int32 = 0, slant: Int32 = 0
+        _ = FcPatternGetInteger(matched, FC_WEIGHT, 0, &weight)
+        _ = FcPatternGetInteger(matched, FC_SLANT, 0, &slant)
+        return LocatedFont(path: String(cString: f), index: Int(index), family: family,
+                           isBold: weight >= FC_WEIGHT_DEMIBOLD, isItalic: slant != FC_SLANT_ROMAN)
+    }
+}
+
+extension String {
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        lowercased() == other.lowercased()
+    }
+}

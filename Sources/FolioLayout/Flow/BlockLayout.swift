@@ -1,0 +1,142 @@
+import FolioDisplay
+import FolioModel
+
+/// Lays out document blocks into flow items: headings kept with their text, paragraphs with orphan and widow
+/// control, lists with hanging markers, quotes with a rule, tables row by row.
+final class BlockLayout {
+    let context: LayoutContext
+    var layout: Layout { context.layout }
+    /// Orphans and widows: the fewest lines of a paragraph left alone at a page's foot or head.
+    static let minLinesAtBreak = 2
+
+    init(context: LayoutContext) { self.context = context }
+
+    func blocks(_ blocks: [Block], indent: Double, width: Double, inQuote: Bool = false) throws -> [FlowItem] {
+        var out: [FlowItem] = []
+        for (i, block) in blocks.enumerated() {
+            // After a heading, the next block starts without spacing and must not break from it.
+            var afterHeading = false
+            if i > 0, case .heading = blocks[i - 1] { afterHeading = true }
+            let first = i == 0 || afterHeading
+            let start = out.count
+            defer {
+                if afterHeading {
+                    var k = start
+                    while k < out.count { out[k].breakBefore = false; if out[k].kind != .space { break }; k += 1 }
+                }
+            }
+            switch block {
+            case .heading(let h):
+                out.append(contentsOf: try heading(h, indent: indent, width: width))
+            case .paragraph(let inlines, let at):
+                var style = inQuote ? layout.quote.font : layout.body.font
+                var align = layout.body.align
+                if inQuote, case .text(let t)? = inlines.first, t.hasPrefix("—") || t.hasPrefix("―") {
+                    style.italic = false; style.size *= 0.92; align = .right   // attribution of a testimony
+                }
+                let text = context.styled(inlines, style)
+                if !first { out.append(.space(layout.body.paragraphSpacing.points)) }
+                out.append(contentsOf: try paragraph(text, at: at, indent: indent, width: width, align: align,
+                                                     leading: layout.body.leading))
+            case .list(let list):
+                if !first { out.append(.space(layout.body.paragraphSpacing.points)) }
+                out.append(contentsOf: try self.list(list, indent: indent, width: width))
+            case .quote(let inner, _):
+                if !first { out.append(.space(layout.body.paragraphSpacing.points)) }
+                out.append(contentsOf: try quote(inner, indent: indent, width: width))
+            case .table(let table):
+                if !first { out.append(.space(layout.body.paragraphSpacing.points * 1.5)) }
+                out.append(contentsOf: try TableLayout(context: context).layout(table, indent: indent, width: width))
+            case .code(let code, let at):
+                var text = StyledText()
+                text.append(code.hasSuffix("\n") ? String(code.dropLast()) : code, SpanStyle(font: layout.code))
+                if !first { out.append(.space(layout.body.paragraphSpacing.points)) }
+                out.append(contentsOf: try paragraph(text, at: at, indent: indent, width: width, align: .left, leading: 1.3))
+            case .rule:
+                out.append(.space(layout.body.paragraphSpacing.points))
+                out.append(FlowItem(kind: .block, height: 1, items: [
+                    .line(from: Point(x: indent + width * 0.35, y: 0.5), to: Point(x: indent + width * 0.65, y: 0.5), width: 0.5, color: RGB(r: 0.5, g: 0.5, b: 0.5)),
+                ], breakBefore: true))
+                out.append(.space(layout.body.paragraphSpacing.points))
+            }
+        }
+        return out
+    }
+
+    /// A paragraph's lines as flow items, with the page-break rules for orphans and widows.
+    func paragraph(_ text: StyledText, at: SourceLocation, indent: Double, width: Double, align: Alignment,
+                   leading: Double, firstLineIndent: Double = 0) throws -> [FlowItem] {
+        guard !text.isEmpty else { return [] }
+        let size = text.styles.first?.font.size ?? layout.body.font.size
+        var spec = ParagraphSpec(width: width, align: align, lineHeight: size * leading,
+                                 baseStyle: text.styles.first ?? SpanStyle(font: layout.body.font))
+        spec.firstLineIndent = firstLineIndent
+        let result = try context.inline.layout(text, spec)
+        context.report(missing: result.missing, at: at)
+        context.emergencyBreaks += result.emergencyBreaks
+        let n = result.lines.count
+        return result.lines.enumerated().map { i, line in
+            let orphan = i > 0 && i < Self.minLinesAtBreak
+            let widow = i > 0 && i > n - Self.minLinesAtBreak
+            var item = FlowItem(kind: .line, height: line.height, items: line.items.map { $0.offset(dx: indent, dy: 0) },
+                                breakBefore: !(orphan || widow))
+            item.footnotes = line.footnotes
+            return item
+        }
+    }
+
+    private func heading(_ h: Heading, indent: Double, width: Double) throws -> [FlowItem] {
+        let style = layout.heading(h.level)
+        let text = context.styled(h.content, style.font)
+        var items = try paragraph(text, at: h.location, indent: indent, width: width, align: .left, leading: style.leading)
+        guard !items.isEmpty else { return [] }
+        items[0].items.append(.destination(name: h.anchor, at: Point(x: indent, y: 0)))
+        items[0].headings.append(HeadingMark(anchor: h.anchor, level: h.level, title: h.content.plainText))
+        for i in items.indices { items[i].breakBefore = i == 0 }
+        var after = FlowItem.space(style.spaceAfter.points)
+        after.breakBefore = false
+        return [.space(style.spaceBefore.points)] + items + [after]
+    }
+
+    private func list(_ list: ListBlock, indent: Double, width: Double) throws -> [FlowItem] {
+        let itemIndent = layout.list.indent.points
+        var out: [FlowItem] = []
+        for (n, blocks) in list.items.enumerated() {
+            if n > 0 { out.append(.space(list.tight ? layout.list.itemSpacing.points : layout.body.paragraphSpacing.points)) }
+            var content = try self.blocks(blocks, indent: indent + itemIndent, width: width - itemIndent)
+            guard let firstLine = content.firstIndex(where: { $0.kind == .line }) else { out += content; continue }
+            let label = list.ordered ? "\(list.start + n)." : layout.list.bullet
+            var text = StyledText()
+            text.append(label, SpanStyle(font: layout.body.font))
+            var spec = ParagraphSpec(width: itemIndent, align: .left, lineHeight: content[firstLine].height,
+                                     baseStyle: SpanStyle(font: layout.body.font))
+            spec.firstLineIndent = 0
+            if let marker = try context.inline.layout(text, spec).lines.first {
+                // Right-align numbers and bullets against the item text, a fixed gap away (a hanging marker).
+                let gap = layout.body.font.size * 0.45
+                let dx = indent + itemIndent - gap - marker.contentWidth
+                let baselineShift = baselineOf(content[firstLine]) - marker.baseline
+                content[firstLine].items += marker.items.map { $0.offset(dx: dx, dy: baselineShift) }
+            }
+            out += content
+        }
+        return out
+    }
+
+    private func baselineOf(_ item: FlowItem) -> Double {
+        for i in item.items { if case .glyphs(let run) = i { return run.origin.y } }
+        return item.height * 0.8
+    }
+
+    private func quote(_ blocks: [Block], indent: Double, width: Double) throws -> [FlowItem] {
+        let q = layout.quote
+        var items = try self.blocks(blocks, indent: indent + q.indent.points, width: width - 2 * q.indent.points, inQuote: true)
+        if q.rule {
+            let x = indent + q.indent.points * 0.45
+            for i in items.indices where items[i].kind != .space || items[i].height > 0 {
+                items[i].items.append(.line(from: Point(x: x, y: 0), to: Point(x: x, y: items[i].height), width: 1.2, color: q.ruleColor.rgb))
+            }
+        }
+        return items
+    }
+}

@@ -1,0 +1,94 @@
+import FolioFonts
+import FolioModel
+import FolioUnicode
+
+/// A maximal range of scalars set in one style, one face and one script.
+public struct TextRun: Sendable {
+    public var range: Range<Int>
+    public var style: Int32
+    /// Index into the paragraph's face list.
+    public var face: Int
+    public var script: ScriptTag
+}
+
+/// A character that no configured font can draw.
+public struct MissingCharacter: Sendable, Hashable {
+    public var scalar: Unicode.Scalar
+    public var location: SourceLocation?
+}
+
+/// Splits styled text into runs by script (UAX #24 resolution of Common and Inherited), style, and the face
+/// that covers each character, so that every character is drawn by a font that has it.
+struct Itemizer {
+    let selector: FontSelector
+
+    struct Result {
+        var runs: [TextRun]
+        var faces: [SelectedFace]
+        var missing: [Unicode.Scalar]
+    }
+
+    func itemize(_ text: StyledText) throws -> Result {
+        let n = text.scalars.count
+        let scripts = resolveScripts(text.scalars)
+        var faces: [SelectedFace] = []
+        var faceIndex: [ObjectIdentifier: Int] = [:]
+        var runs: [TextRun] = []
+        var missing: [Unicode.Scalar] = []
+        var previousFace = -1
+        for i in 0..<n {
+            let s = text.scalars[i]
+            let style = text.styles[Int(text.styleOf[i])].font
+            var chosen = -1
+            let props = s.properties
+            let isMark = props.generalCategory == .nonspacingMark || props.generalCategory == .enclosingMark
+                || (s.value >= 0xFE00 && s.value <= 0xFE0F) || s.value == 0x200D
+            if isMark, previousFace >= 0, i > 0, text.styleOf[i] == text.styleOf[i - 1] {
+                chosen = previousFace   // marks stay with their base character
+            } else {
+                let chain = try selector.chain(role: style.family, bold: style.bold, italic: style.italic, script: scripts[i])
+                var pick = chain.first { $0.face.covers(s) }
+                if pick == nil {
+                    if !Self.isInvisible(s) { missing.append(s) }
+                    pick = chain.first
+                }
+                if let pick {
+                    let id = ObjectIdentifier(pick.face)
+                    if let k = faceIndex[id], faces[k].ref == pick.ref { chosen = k } else {
+                        chosen = faces.count
+                        faces.append(pick)
+                        faceIndex[id] = chosen
+                    }
+                }
+            }
+            previousFace = chosen
+            if var last = runs.last, last.style == text.styleOf[i], last.face == chosen, last.script == scripts[i] {
+                last.range = last.range.lowerBound..<(i + 1)
+                runs[runs.count - 1] = last
+            } else {
+                runs.append(TextRun(range: i..<(i + 1), style: text.styleOf[i], face: chosen, script: scripts[i]))
+            }
+        }
+        return Result(runs: runs, faces: faces, missing: missing)
+    }
+
+    /// Each scalar's script; Common and Inherited take the preceding strong script, or the following one
+    /// at the start, or the language's default.
+    func resolveScripts(_ scalars: [Unicode.Scalar]) -> [ScriptTag] {
+        var out = scalars.map { UnicodeProperties.script(of: $0) }
+        var firstStrong: ScriptTag? = nil
+        for s in out where !s.isWeak { firstStrong = s; break }
+        var current = firstStrong ?? selector.defaultScript
+        for i in out.indices {
+            if out[i].isWeak { out[i] = current } else { current = out[i] }
+        }
+        return out
+    }
+
+    /// Format and space characters that draw nothing: never reported as missing.
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x2028 || v == 0x2029 || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xAD || v == 0xFEFF
+            || (v >= 0xFE00 && v <= 0xFE0F)
+    }
+}

@@ -1,0 +1,55 @@
+import FolioDisplay
+import FolioModel
+
+/// A set line: its display items in local coordinates (x from the line's start, y from its top),
+/// and what pagination needs to know about it.
+public struct LineBox: Sendable {
+    public var height: Double
+    /// Distance from the line's top to its baseline.
+    public var baseline: Double
+    public var items: [DisplayItem]
+    /// The width the line was set to, and the width its content takes.
+    public var width: Double
+    public var contentWidth: Double
+    /// Footnotes referenced on this line, in order.
+    public var footnotes: [Int]
+    /// Whether the line's spaces were stretched or shrunk to fill the width.
+    public var justified: Bool
+}
+
+/// How to set one paragraph.
+public struct ParagraphSpec {
+    public var width: Double
+    public var firstLineIndent: Double = 0
+    public var align: Alignment
+    /// Line height in points.
+    public var lineHeight: Double
+    /// The style whose face metrics place the baseline.
+    public var baseStyle: SpanStyle
+    public init(width: Double, align: Alignment, lineHeight: Double, baseStyle: SpanStyle) {
+        self.width = width; self.align = align; self.lineHeight = lineHeight; self.baseStyle = baseStyle
+    }
+}
+
+extension DisplayItem {
+    /// The item moved by (dx, dy).
+    public func offset(dx: Double, dy: Double) -> DisplayItem {
+        switch self {
+        case .glyphs(var run):
+            run.origin.x += dx; run.origin.y += dy
+            return .glyphs(run)
+        case .line(let a, let b, let w, let c):
+            return .line(from: Point(x: a.x + dx, y: a.y + dy), to: Point(x: b.x + dx, y: b.y + dy), width: w, color: c)
+        case .fill(let r, let c):
+            return .fill(Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height), c)
+        case .link(let r, let t):
+            return .link(Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height), t)
+        case .destination(let name, let p):
+            return .destination(name: name, at: Point(x: p.x + dx, y: p.y + dy))
+        }
+    }
+}
+
+extension Color {
+    var rgb: RGB { RGB(r: red, g: green, b: blue) }
+}

@@ -1,0 +1,31 @@
+import FolioFonts
+import FolioUnicode
+
+/// Shaped text by (face, script, language, text): words repeat, so most shaping is a lookup.
+/// Shared by every edition and job of a process.
+public final class ShapeCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var face: ObjectIdentifier
+        var script: UInt32
+        var language: String
+        var text: [UInt8]
+    }
+    private var entries: [Key: ShapedGlyphs] = [:]
+    private let lock = Lock()
+    public private(set) var hits = 0
+    public private(set) var misses = 0
+
+    public init() {}
+
+    /// The glyphs of `utf8` in `face`, shaping on first use.
+    public func shape(_ utf8: [UInt8], face: FontFace, script: ScriptTag, language: String) -> ShapedGlyphs {
+        let key = Key(face: ObjectIdentifier(face), script: script.rawValue, language: language, text: utf8)
+        if let hit = lock.withLock({ entries[key] }) {
+            lock.withLock { hits += 1 }
+            return hit
+        }
+        let shaped = face.shape(utf8: utf8, script: script, language: language)
+        lock.withLock { entries[key] = shaped; misses += 1 }
+        return shaped
+    }
+}

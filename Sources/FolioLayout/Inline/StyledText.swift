@@ -1,0 +1,88 @@
+import FolioDisplay
+import FolioModel
+
+/// The look of a span of text once the layout is applied.
+public struct SpanStyle: Hashable, Sendable {
+    public var font: TextStyle
+    public var link: LinkTarget?
+    /// Set smaller and raised: footnote marks.
+    public var superscript: Bool = false
+    /// The footnote a mark refers to.
+    public var footnote: Int?
+    public var strike: Bool = false
+
+    public init(font: TextStyle, link: LinkTarget? = nil) { self.font = font; self.link = link }
+
+    /// The size glyphs are drawn at.
+    var drawnSize: Double { superscript ? font.size * 0.62 : font.size }
+    /// How far the baseline is raised.
+    var rise: Double { superscript ? font.size * 0.36 : 0 }
+}
+
+/// A paragraph's text as scalars, each with a style index: the input of inline layout.
+public struct StyledText: Sendable {
+    public var scalars: [Unicode.Scalar] = []
+    public var styleOf: [Int32] = []
+    public var styles: [SpanStyle] = []
+    private var styleIndex: [SpanStyle: Int32] = [:]
+
+    public init() {}
+
+    /// Appends text in a style.
+    public mutating func append(_ text: String, _ style: SpanStyle) {
+        let index = intern(style)
+        for s in text.unicodeScalars {
+            scalars.append(s)
+            styleOf.append(index)
+        }
+    }
+
+    private mutating func intern(_ style: SpanStyle) -> Int32 {
+        if let i = styleIndex[style] { return i }
+        let i = Int32(styles.count)
+        styles.append(style)
+        styleIndex[style] = i
+        return i
+    }
+
+    public var isEmpty: Bool { scalars.isEmpty }
+
+    /// Builds styled text from inline Markdown content.
+    public static func from(_ inlines: [Inline], base: SpanStyle, codeFont: TextStyle) -> StyledText {
+        var text = StyledText()
+        text.add(inlines, base, codeFont)
+        // Spaces at either end carry nothing.
+        while let last = text.scalars.last, last == " " { text.scalars.removeLast(); text.styleOf.removeLast() }
+        while let first = text.scalars.first, first == " " { text.scalars.removeFirst(); text.styleOf.removeFirst() }
+        return text
+    }
+
+    private mutating func add(_ inlines: [Inline], _ style: SpanStyle, _ codeFont: TextStyle) {
+        for inline in inlines {
+            switch inline {
+            case .text(let t): append(t, style)
+            case .softBreak: append(" ", style)
+            case .lineBreak: append("\u{2028}", style)
+            case .code(let t):
+                var s = style
+                s.font = TextStyle(family: codeFont.family, size: style.font.size * 0.92, bold: style.font.bold,
+                                   italic: false, color: style.font.color)
+                append(t, s)
+            case .emphasis(let c):
+                var s = style; s.font.italic = !s.font.italic; add(c, s, codeFont)
+            case .strong(let c):
+                var s = style; s.font.bold = true; add(c, s, codeFont)
+            case .strikethrough(let c):
+                var s = style; s.strike = true; add(c, s, codeFont)
+            case .link(let url, let c):
+                var s = style
+                s.link = url.hasPrefix("#") ? .destination(String(url.dropFirst())) : .uri(url)
+                add(c, s, codeFont)
+            case .footnoteReference(let n):
+                var s = style
+                s.superscript = true; s.footnote = n; s.link = .destination("fn-\(n)")
+                append(String(n), s)
+            }
+        }
+    }
+}

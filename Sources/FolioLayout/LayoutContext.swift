@@ -1,0 +1,49 @@
+import FolioDisplay
+import FolioFonts
+import FolioModel
+
+/// What every stage of one edition's layout shares: the layout, fonts, inline layout and the warnings found.
+final class LayoutContext {
+    let layout: Layout
+    let selector: FontSelector
+    let inline: InlineLayout
+    let language: String
+    /// Width and height of the text block.
+    let textWidth: Double
+    let textHeight: Double
+    private(set) var warnings: [Warning] = []
+    private var missingSeen = Set<String>()
+    var emergencyBreaks = 0
+
+    init(layout: Layout, selector: FontSelector, cache: ShapeCache, language: String) {
+        self.layout = layout
+        self.selector = selector
+        self.language = language
+        self.inline = InlineLayout(selector: selector, cache: cache, koreanBreaks: layout.body.koreanBreaks)
+        let p = layout.page
+        textWidth = p.width.points - p.marginInner.points - p.marginOuter.points
+        textHeight = p.height.points - p.marginTop.points - p.marginBottom.points
+    }
+
+    /// Styled text from inline content in a base style (code spans use the layout's code font).
+    func styled(_ inlines: [Inline], _ style: TextStyle) -> StyledText {
+        StyledText.from(inlines, base: SpanStyle(font: style), codeFont: layout.code)
+    }
+
+    /// Records characters that no font has, once per character and place.
+    func report(missing: [Unicode.Scalar], at location: SourceLocation?) {
+        for s in missing {
+            let code = "U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            if missingSeen.insert("\(code)@\(location?.description ?? "")").inserted {
+                warnings.append(Warning("no font has character \(code) '\(s)'; it is drawn with the notdef box",
+                                        at: location))
+            }
+        }
+    }
+
+    func warn(_ w: Warning) { warnings.append(w) }
+}
+
+extension String {
+    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

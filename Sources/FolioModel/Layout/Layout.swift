@@ -1,0 +1,148 @@
+/// How text lines up with the text block's edges.
+public enum Alignment: String, Decodable, Sendable { case justify, left, center, right }
+
+/// Where Korean lines may end: between words (어절, klreq's modern norm) or between any two syllables.
+public enum KoreanBreaks: String, Decodable, Sendable { case word, syllable }
+
+/// Font role: the families of fonts.yaml.
+public enum FontRole: String, Decodable, Sendable, CaseIterable { case serif, sans, mono }
+
+/// Page size and margins.
+public struct PageStyle: Decodable, Sendable {
+    public var width: Length
+    public var height: Length
+    public var marginTop: Length, marginBottom: Length, marginInner: Length, marginOuter: Length
+    enum CodingKeys: String, CodingKey {
+        case width, height, marginTop = "margin-top", marginBottom = "margin-bottom"
+        case marginInner = "margin-inner", marginOuter = "margin-outer"
+    }
+}
+
+/// A style for a run of text: family role, size, weight, slant and colour.
+public struct TextStyle: Decodable, Sendable, Hashable {
+    public var family: FontRole
+    public var size: Double
+    public var bold: Bool
+    public var italic: Bool
+    public var color: Color
+    public init(family: FontRole, size: Double, bold: Bool, italic: Bool, color: Color) {
+        self.family = family; self.size = size; self.bold = bold; self.italic = italic; self.color = color
+    }
+}
+
+/// Body text: the base style and how paragraphs are set.
+public struct BodyStyle: Decodable, Sendable {
+    public var font: TextStyle
+    /// Line height as a multiple of the font size.
+    public var leading: Double
+    public var align: Alignment
+    public var paragraphSpacing: Length
+    public var firstLineIndent: Length
+    public var koreanBreaks: KoreanBreaks
+    enum CodingKeys: String, CodingKey {
+        case font, leading, align, paragraphSpacing = "paragraph-spacing", firstLineIndent = "first-line-indent"
+        case koreanBreaks = "korean-breaks"
+    }
+}
+
+/// How one heading level looks and keeps with its text.
+public struct HeadingStyle: Decodable, Sendable {
+    public var font: TextStyle
+    public var leading: Double
+    public var spaceBefore: Length
+    public var spaceAfter: Length
+    enum CodingKeys: String, CodingKey { case font, leading, spaceBefore = "space-before", spaceAfter = "space-after" }
+}
+
+/// Lists: marker, indent and spacing.
+public struct ListStyle: Decodable, Sendable {
+    public var indent: Length
+    public var itemSpacing: Length
+    public var bullet: String
+    enum CodingKeys: String, CodingKey { case indent, itemSpacing = "item-spacing", bullet }
+}
+
+/// Block quotes (testimony): indent, type and an optional rule on the left.
+public struct QuoteStyle: Decodable, Sendable {
+    public var indent: Length
+    public var font: TextStyle
+    public var rule: Bool
+    public var ruleColor: Color
+    enum CodingKeys: String, CodingKey { case indent, font, rule, ruleColor = "rule-color" }
+}
+
+/// Tables: type, cell padding, rules and header shading.
+public struct TableStyle: Decodable, Sendable {
+    public var font: TextStyle
+    public var leading: Double
+    public var padding: Length
+    public var ruleWidth: Length
+    public var ruleColor: Color
+    public var headerShade: Color
+    enum CodingKeys: String, CodingKey {
+        case font, leading, padding, ruleWidth = "rule-width", ruleColor = "rule-color", headerShade = "header-shade"
+    }
+}
+
+/// Footnotes: type and where they are set.
+public struct FootnoteStyle: Decodable, Sendable {
+    public var font: TextStyle
+    public var leading: Double
+    public var spacing: Length
+    /// Title of the notes block set at the end of each top-level section.
+    public var heading: LocalizedText
+    enum CodingKeys: String, CodingKey { case font, leading, spacing, heading }
+}
+
+/// A running head or foot: three slots of template text with fields such as `{page}` and `{title}`.
+public struct RunningStyle: Decodable, Sendable {
+    public var left: String
+    public var center: String
+    public var right: String
+    public var font: TextStyle
+    /// Whether the first page shows it.
+    public var onFirstPage: Bool
+    enum CodingKeys: String, CodingKey { case left, center, right, font, onFirstPage = "first-page" }
+}
+
+/// The block at the top of the first page: title, subtitle, organisations and date.
+public struct TitleBlockStyle: Decodable, Sendable {
+    public var title: TextStyle
+    public var subtitle: TextStyle
+    public var meta: TextStyle
+    public var spaceAfter: Length
+    enum CodingKeys: String, CodingKey { case title, subtitle, meta, spaceAfter = "space-after" }
+}
+
+/// A layout: every choice of how a report edition looks, loaded from Layouts/*.yaml.
+public struct Layout: Decodable, Sendable {
+    /// The layout's name (its file name without .yaml).
+    public var name: String = ""
+    public var page: PageStyle
+    public var body: BodyStyle
+    public var h1: HeadingStyle, h2: HeadingStyle, h3: HeadingStyle
+    public var list: ListStyle
+    public var quote: QuoteStyle
+    public var table: TableStyle
+    public var footnotes: FootnoteStyle
+    public var header: RunningStyle
+    public var footer: RunningStyle
+    public var titleBlock: TitleBlockStyle
+    public var code: TextStyle
+
+    enum CodingKeys: String, CodingKey {
+        case page, body, h1, h2, h3, list, quote, table, footnotes, header, footer, titleBlock = "title-block", code
+    }
+
+    /// The style of a heading level (levels past 3 use level 3's).
+    public func heading(_ level: Int) -> HeadingStyle {
+        switch level { case 1: h1; case 2: h2; default: h3 }
+    }
+
+    /// Keys a layout file may have at its top level (besides language overrides such as `ko:`).
+    public static let topLevelKeys = ["extends", "description"] + CodingKeys.allNames
+}
+
+extension Layout.CodingKeys: CaseIterable {
+    static var allNames: [String] { allCases.map(\.rawValue) }
+}

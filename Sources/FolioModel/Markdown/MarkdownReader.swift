@@ -1,0 +1,173 @@
+/// Turns an edition's Markdown into Folio's document model, with warnings for what it leaves out.
+public struct MarkdownReader {
+    public let file: String
+    public private(set) var warnings: [Warning] = []
+    /// Deepest nesting of lists and quotes accepted before the content is refused.
+    public var maxDepth = 32
+
+    public init(file: String) { self.file = file }
+
+    /// Reads UTF-8 Markdown bytes; refuses text that is not UTF-8 or that carries a byte-order mark.
+    public mutating func read(_ bytes: [UInt8]) throws -> Document {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            throw FolioError("the file starts with a UTF-8 byte-order mark", at: loc(1, 1),
+                             hint: "save it as UTF-8 without BOM")
+        }
+        if let bad = Self.firstInvalidUTF8(bytes) {
+            throw FolioError("the file is not valid UTF-8 (byte \(bad.offset))", at: loc(bad.line, bad.column),
+                             hint: "save it as UTF-8")
+        }
+        let tree = CmarkTree(markdown: bytes)
+        var blocks: [Block] = []
+        var definitions: [(label: String, node: CmarkNode)] = []
+        for node in tree.document.children {
+            if node.kind == "footnote_definition" {
+                definitions.append((node.literal, node))
+            } else if let b = try block(node, depth: 0) {
+                blocks.append(b)
+            }
+        }
+        // cmark-gfm keeps only referenced definitions, ordered by first reference: that order is the numbering.
+        var footnotes: [Footnote] = []
+        for (i, def) in definitions.enumerated() {
+            let body = try def.node.children.compactMap { try block($0, depth: 1) }
+            footnotes.append(Footnote(number: i + 1, label: def.label, blocks: body, location: loc(def.node.line, def.node.column)))
+        }
+        Self.assignAnchors(&blocks)
+        return Document(blocks: blocks, footnotes: footnotes, file: file)
+    }
+
+    private func loc(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    private mutating func block(_ node: CmarkNode, depth: Int) throws -> Block? {
+        let here = loc(node.line, node.column)
+        if depth > maxDepth {
+            throw FolioError("lists and quotes are nested more than \(maxDepth) levels deep", at: here,
+                             hint: "flatten the nesting")
+        }
+        switch node.kind {
+        case "heading":
+            return .heading(Heading(level: node.headingLevel, content: inlines(node), anchor: "", location: here))
+        case "paragraph":
+            return .paragraph(inlines(node), here)
+        case "list":
+            let items = try node.children.map { item in try item.children.compactMap { try block($0, depth: depth + 1) } }
+            return .list(ListBlock(ordered: node.isOrderedList, start: node.listStart, tight: node.isTightList,
+                                   items: items, location: here))
+        case "block_quote":
+            return .quote(try node.children.compactMap { try block($0, depth: depth + 1) }, here)
+        case "code_block":
+            return .code(node.literal, here)
+        case "thematic_break":
+            return .rule(here)
+        case "table":
+            return .table(table(node, at: here))
+        case "html_block":
+            if !node.literal.trimmingSpaces.hasPrefix("<!--") {
+                warnings.append(Warning("raw HTML is ignored", at: here))
+            }
+            return nil
+        default:
+            warnings.append(Warning("unsupported Markdown block '\(node.kind)' is ignored", at: here))
+            return nil
+        }
+    }
+
+    private mutating func table(_ node: CmarkNode, at here: SourceLocation) -> Table {
+        let alignments: [ColumnAlignment] = node.tableAlignments.map {
+            switch $0 { case "l": .left; case "c": .center; case "r": .right; default: .none }
+        }
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in node.children where row.kind == "table_row" || row.kind == "table_header" {
+            let cells = row.children.map { inlines($0) }
+            if row.isTableHeaderRow || row.kind == "table_header" { header = cells } else { rows.append(cells) }
+        }
+        return Table(alignments: alignments, header: header, rows: rows, location: here)
+    }
+
+    private mutating func inlines(_ node: CmarkNode) -> [Inline] {
+        var out: [Inline] = []
+        for child in node.children {
+            switch child.kind {
+            case "text": out.append(.text(child.literal))
+            case "softbreak": out.append(.softBreak)
+            case "linebreak": out.append(.lineBreak)
+            case "code": out.append(.code(child.literal))
+            case "emph": out.append(.emphasis(inlines(child)))
+            case "strong": out.append(.strong(inlines(child)))
+            case "strikethrough": out.append(.strikethrough(inlines(child)))
+            case "link": out.append(.link(url: child.url, inlines(child)))
+            case "image":
+                warnings.append(Warning("inline images are not supported yet; the alt text is set instead",
+                                        at: loc(child.line, child.column)))
+                out.append(contentsOf: inlines(child))
+            case "footnote_reference":
+                out.append(.footnoteReference(Int(child.literal) ?? 0))
+            case "html_inline":
+                warnings.append(Warning("raw HTML is ignored", at: loc(child.line, child.column)))
+            default:
+                out.append(contentsOf: inlines(child))
+            }
+        }
+        return out
+    }
+
+    /// Gives every heading a unique, stable anchor from its text ("i-the-right-to-a-fair-trial").
+    static func assignAnchors(_ blocks: inout [Block]) {
+        var used: [String: Int] = [:]
+        for i in blocks.indices {
+            guard case .heading(var h) = blocks[i] else { continue }
+            var slug = Anchor.slug(h.content.plainText)
+            if slug.isEmpty { slug = "section" }
+            let n = used[slug, default: 0]
+            used[slug] = n + 1
+            h.anchor = n == 0 ? slug : "\(slug)-\(n)"
+            blocks[i] = .heading(h)
+        }
+    }
+
+    /// The first byte that breaks UTF-8, with its line and column.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0, line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                offset += s.utf8.count
+                if s == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput: return nil
+            case .error: return (offset, line, column)
+            }
+        }
+    }
+}
+
+/// Anchors (named destinations) derived from heading text, GitHub style.
+public enum Anchor {
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        var lastDash = false
+        for s in text.lowercased().unicodeScalars {
+            if s.properties.isAlphabetic || ("0"..."9").contains(s) {
+                out.unicodeScalars.append(s); lastDash = false
+            } else if (s == " " || s == "-" || s == "_"), !lastDash, !out.isEmpty {
+                out += "-"; lastDash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The model's window on files: reads stay inside the report folder, never the network.
+public struct FileSystem: Sendable {
+    public static let local = FileSystem()
+
+    public func join(_ a: String, _ b: String) -> String {
+        if b.hasPrefix("/") { return b }
+        return a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// The bytes of a file, or an error naming it.
+    public func readBytes(_ path: String, what: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw FolioError(exists ? "cannot read \(what) '\(path)'" : "\(what) '\(path)' does not exist",
+                             at: SourceLocation(file: path, line: 0, column: 0),
+                             hint: exists ? "check its permissions" : "check the path")
+        }
+        return [UInt8](data)
+    }
+
+    /// A UTF-8 text file, refused when it is not UTF-8.
+    public func readText(_ path: String, what: String) throws -> String {
+        let bytes = try readBytes(path, what: what)
+        if let bad = MarkdownReader.firstInvalidUTF8(bytes) {
+            throw FolioError("\(what) is not valid UTF-8", at: SourceLocation(file: path, line: bad.line, column: bad.column),
+                             hint: "save it as UTF-8")
+        }
+        return String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+    }
+
+    /// Resolves `relative` inside `folder`, refusing paths (symlinks included) that lead outside it or to the network.
+    public func resolveInside(_ folder: String, _ relative: String, field: String, at: SourceLocation?) throws -> String {
+        if relative.contains("://") {
+            throw FolioError("\(field) '\(relative)' is a URL: Folio reads only files inside the report folder", at: at,
+                             hint: "download the file into the report folder and give its relative path")
+        }
+        let base = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        let full = URL(fileURLWithPath: join(folder, relative)).standardizedFileURL.resolvingSymlinksInPath().path
+        guard full == base || full.hasPrefix(base + "/") else {
+            throw FolioError("\(field) '\(relative)' leads outside the report folder", at: at,
+                             hint: "keep content and images inside the report folder")
+        }
+        return full
+    }
+}
+
+extension FileSystem {
+    /// The names in a folder (empty when it does not exist).
+    public func list(_ folder: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    }
+}

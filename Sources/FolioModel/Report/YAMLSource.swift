@@ -1,0 +1,148 @@
+import Yams
+
+/// A YAML file composed into nodes that remember their line and column, decoded with Codable,
+/// so that every decoding error can name the file, line, column and field.
+public struct YAMLSource {
+    public let file: String
+    public let root: Node
+
+    /// Parses YAML text; syntax errors name the file, line and column.
+    public init(text: String, file: String) throws {
+        self.file = file
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw FolioError("the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
+                                 hint: "see docs/report-format.md for the fields it needs")
+            }
+            root = node
+        } catch let error as YamlError {
+            throw Self.describe(error, file: file)
+        }
+    }
+
+    init(root: Node, file: String) { self.root = root; self.file = file }
+
+    /// Decodes the whole file as `T`, turning Codable errors into located messages.
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        do {
+            return try YAMLDecoder().decode(T.self, from: root)
+        } catch let error as DecodingError {
+            throw describe(error)
+        } catch let error as FolioError {
+            throw error
+        }
+    }
+
+    /// The location of the node at a coding path (or of its nearest existing ancestor).
+    public func location(of path: [CodingKey]) -> SourceLocation {
+        var node = root
+        for key in path {
+            if let next = Self.child(of: node, key) { node = next } else { break }
+        }
+        return location(of: node)
+    }
+
+    public func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    /// Rejects keys of a mapping that are not in `allowed`, suggesting the nearest known key.
+    public func checkKeys(at path: [String], allowed: [String], what: String) throws {
+        var node: Node? = root
+        for key in path { node = node.flatMap { Self.child(of: $0, AnyKey(key)) } }
+        guard let mapping = node?.mapping else { return }
+        for (key, _) in mapping {
+            guard let name = key.string, !allowed.contains(name) else { continue }
+            let near = Spelling.nearest(to: name, in: allowed)
+            throw FolioError("unknown key '\(name)' in \(what)", at: location(of: key),
+                             hint: (near.map { "did you mean '\($0)'? " } ?? "") + "known keys: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    static func child(of node: Node, _ key: CodingKey) -> Node? {
+        if let index = key.intValue, let seq = node.sequence, index < seq.count { return seq[index] }
+        return node.mapping?[key.stringValue]
+    }
+
+    private func describe(_ error: DecodingError) -> FolioError {
+        func field(_ path: [CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                .replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx):
+            let path = ctx.codingPath
+            let name = field(path + [key])
+            return FolioError("missing field '\(name)'", at: location(of: path),
+                              hint: "add '\(key.stringValue):' here (see docs/report-format.md)")
+        case .typeMismatch(let type, let ctx):
+            return FolioError("field '\(field(ctx.codingPath))' has the wrong type: expected \(Self.typeName(type))",
+                              at: location(of: ctx.codingPath), hint: ctx.debugDescription)
+        case .valueNotFound(let type, let ctx):
+            return FolioError("field '\(field(ctx.codingPath))' is empty: expected \(Self.typeName(type))",
+                              at: location(of: ctx.codingPath))
+        case .dataCorrupted(let ctx):
+            return FolioError("field '\(field(ctx.codingPath))': \(ctx.debugDescription)", at: location(of: ctx.codingPath))
+        @unknown default:
+            return FolioError("\(error)", at: SourceLocation(file: file, line: 0, column: 0))
+        }
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default:
+            String(describing: type).contains("Array") ? "a list" : (String(describing: type).contains("Dictionary") ? "a mapping" : "\(type)")
+        }
+    }
+
+    static func describe(_ error: YamlError, file: String) -> FolioError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            return FolioError("YAML syntax error: \(problem)\(context.map { " \($0.text)" } ?? "")",
+                              at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                              hint: "check indentation and quoting around this place")
+        case .composer(let context, let problem, let mark, _):
+            return FolioError("YAML error: \(problem)\(context.map { " \($0.text)" } ?? "")",
+                              at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        default:
+            return FolioError("YAML error: \(error)", at: SourceLocation(file: file, line: 0, column: 0))
+        }
+    }
+}
+
+/// A coding key made from a string or an index.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { self.intValue = intValue; stringValue = "\(intValue)" }
+}
+
+/// Nearest-word suggestions for misspelt keys and names.
+public enum Spelling {
+    /// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
+        let best = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
+        guard let (name, d) = best, d <= max(2, word.count / 3) else { return nil }
+        return name
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + [Int](repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

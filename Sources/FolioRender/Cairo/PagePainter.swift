@@ -1,0 +1,84 @@
+import Foundation
+import CCairo
+import FolioDisplay
+
+/// Draws display-list pages on a cairo context; the one drawing path shared by the PDF and PNG backends.
+final class PagePainter {
+    private let cr: OpaquePointer
+    private let fonts: CairoFonts
+    /// PDF only: emit link and destination tags.
+    private let tags: Bool
+
+    init(cr: OpaquePointer, fonts: CairoFonts, tags: Bool) {
+        self.cr = cr; self.fonts = fonts; self.tags = tags
+    }
+
+    func draw(_ page: Page) throws {
+        for item in page.items {
+            switch item {
+            case .glyphs(let run): try draw(run)
+            case .line(let from, let to, let width, let color):
+                cairo_set_source_rgb(cr, color.r, color.g, color.b)
+                cairo_set_line_width(cr, width)
+                cairo_move_to(cr, from.x, from.y)
+                cairo_line_to(cr, to.x, to.y)
+                cairo_stroke(cr)
+            case .fill(let rect, let color):
+                cairo_set_source_rgb(cr, color.r, color.g, color.b)
+                cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+                cairo_fill(cr)
+            case .link(let rect, let target):
+                guard tags else { continue }
+                let area = "rect=[\(fmt(rect.x)) \(fmt(rect.y)) \(fmt(rect.width)) \(fmt(rect.height))]"
+                let attributes: String = switch target {
+                case .uri(let uri): "\(area) uri='\(Self.escape(uri))'"
+                case .destination(let name): "\(area) dest='\(Self.escape(name))'"
+                }
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+                cairo_tag_end(cr, CAIRO_TAG_LINK)
+            case .destination(let name, let point):
+                guard tags else { continue }
+                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(fmt(point.x)) y=\(fmt(point.y))")
+                cairo_tag_end(cr, CAIRO_TAG_DEST)
+            }
+        }
+        let status = cairo_status(cr)
+        if status != CAIRO_STATUS_SUCCESS {
+            throw RenderError("cairo drawing failed: \(String(cString: cairo_status_to_string(status)))")
+        }
+    }
+
+    private func draw(_ run: GlyphRun) throws {
+        guard !run.glyphs.isEmpty else { return }
+        cairo_set_font_face(cr, try fonts.face(run.font))
+        cairo_set_font_size(cr, run.size)
+        cairo_set_source_rgb(cr, run.color.r, run.color.g, run.color.b)
+        var glyphs = run.glyphs.map {
+            cairo_glyph_t(index: UInt($0.id), x: run.origin.x + $0.x, y: run.origin.y + $0.y)
+        }
+        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+        let utf8 = Array(run.text.utf8)
+        let clustersValid = clusters.reduce(0) { $0 + Int($1.num_bytes) } == utf8.count
+            && clusters.reduce(0) { $0 + Int($1.num_glyphs) } == glyphs.count
+        utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { text in
+                if clustersValid {
+                    cairo_show_text_glyphs(cr, text.baseAddress, Int32(text.count), &glyphs, Int32(glyphs.count),
+                                           &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+                } else {
+                    cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+                }
+            }
+        }
+    }
+
+    private func fmt(_ v: Double) -> String {
+        let r = (v * 100).rounded() / 100
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    /// cairo's attribute strings quote with single quotes and escape with backslashes.
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+    }
+}

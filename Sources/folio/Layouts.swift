@@ -1,0 +1,12 @@
+import ArgumentParser
+import FolioEngine
+
+/// `folio layouts`: the layouts available and where they come from.
+struct Layouts: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the available layouts and their files.")
+
+    func run() throws {
+        let engine = try Runner.engine()
+        for (name, file) in engine.layouts.available() { print("\(name)\t\(file)") }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import FolioEngine
+import FolioModel
+
+/// `folio render`: every (or the named) edition of one report into PDFs and a manifest.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render a report's editions to PDF, with manifest.json.",
+        discussion: """
+        Examples:
+          folio render Examples/dprk-upr4 --output out
+          folio render Examples/dprk-upr4 --edition ko --layout upr-submission
+        """)
+
+    @Argument(help: "The report folder (holding report.yaml).")
+    var report: String
+
+    @Option(name: .long, help: "Edition to render (repeatable); all editions when omitted.")
+    var edition: [String] = []
+
+    @Option(name: .long, help: "Layout name (from Layouts/) or path to a layout .yaml file.")
+    var layout: String?
+
+    @Option(name: .long, help: "Output folder.")
+    var output: String = "out"
+
+    @Flag(name: .long, help: "Print warnings in full and timing per edition.")
+    var verbose = false
+
+    func run() throws {
+        let engine = try Runner.engine()
+        let report = try Runner.loadReport(report)
+        let editions = try Runner.select(edition, from: report)
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        var files: [RenderedEdition] = []
+        var failed = 0
+        for e in editions {
+            do {
+                let r = try engine.render(report: report, edition: e, layoutName: layout, output: output)
+                files.append(r)
+                print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s)")
+                Runner.printWarnings(r.warnings, verbose: verbose)
+            } catch {
+                failed += 1
+                Runner.printError(error, edition: e.code)
+            }
+        }
+        let manifest = Manifest(report: report.id, files: files)
+        try AtomicFile.write(Array(manifest.json().utf8), to: output + "/manifest.json")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Shared steps of the subcommands: load, select, report errors the same way.
+enum Runner {
+    static func engine() throws -> Engine {
+        do { return try Engine() } catch { printError(error, edition: nil); throw ExitCode(2) }
+    }
+
+    static func loadReport(_ directory: String) throws -> Report {
+        do { return try Report.load(directory: directory) } catch { printError(error, edition: nil); throw ExitCode(2) }
+    }
+
+    static func select(_ codes: [String], from report: Report) throws -> [Edition] {
+        if codes.isEmpty { return report.editions }
+        return try codes.map { code in
+            guard let e = report.editions.first(where: { $0.code == code }) else {
+                printError(FolioError("report '\(report.id)' has no edition '\(code)'", at: SourceLocation(file: report.file, line: 0, column: 0),
+                                      hint: "its editions are \(report.editions.map(\.code).joined(separator: ", "))"), edition: nil)
+                throw ExitCode(2)
+            }
+            return e
+        }
+    }
+
+    static func printError(_ error: Error, edition: String?) {
+        let prefix = edition.map { "\($0): " } ?? ""
+        FileHandle.standardError.write(Data((prefix + "\(error)\n").utf8))
+    }
+
+    static func printWarnings(_ warnings: [Warning], verbose: Bool) {
+        let shown = verbose ? warnings : Array(warnings.prefix(10))
+        for w in shown { FileHandle.standardError.write(Data("  \(w)\n".utf8)) }
+        if shown.count < warnings.count {
+            FileHandle.standardError.write(Data("  … and \(warnings.count - shown.count) more warnings (--verbose shows all)\n".utf8))
+        }
+    }
+}
