@@ -43,7 +43,7 @@ let package = Package(
             "FolioEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FolioTests", dependencies: [
-            "FolioEngine", "FolioLayout", "FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioRender",
+            "folio", "FolioEngine", "FolioLayout", "FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioRender",
         ]),
     ],
     swiftLanguageModes: [.v5]

@@ -75,9 +75,11 @@ public final class Engine: @unchecked Sendable {
                                 subject: report.subject?.text(for: lang) ?? edition.subtitle ?? "",
                                 keywords: report.keywords.joined(separator: ", "), creator: Folio.creator,
                                 language: lang, date: Self.documentDate(report))
-        let input = EditionInput(document: document, layout: layout, title: edition.title, subtitle: edition.subtitle,
+        let input0 = EditionInput(document: document, layout: layout, title: edition.title, subtitle: edition.subtitle,
                                  organizations: report.organizations.map { $0.name.text(for: lang) },
                                  date: Self.displayDate(report.date, language: lang), language: lang, info: info)
+        var input = input0
+        input.organizationsShort = report.organizations.map(\.short)
         let (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
         return LaidOut(report: report, edition: edition, layout: layout, document: display, layoutReport: layoutReport,
                        warnings: reader.warnings + layoutReport.warnings)

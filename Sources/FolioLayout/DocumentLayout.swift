@@ -20,6 +20,7 @@ public struct EditionInput {
     public var subtitle: String?
     /// Organisation names in the edition's language.
     public var organizations: [String]
+    public var organizationsShort: [String] = []
     public var date: String
     public var language: String
     public var info: DocumentInfo
@@ -52,9 +53,10 @@ public struct DocumentLayout {
         let contents = paginator.paginate(flow)
 
         let l = input.layout
-        let fields = FurnitureFields(title: input.title, shortTitle: Self.shortTitle(input.title),
+        var fields = FurnitureFields(title: input.title, shortTitle: Self.shortTitle(input.title),
                                      organizations: input.organizations.joined(separator: " · "),
                                      date: input.date, language: input.language)
+        fields.organizationsShort = input.organizationsShort.joined(separator: " · ")
         let furniture = PageFurniture(context: context, fields: fields)
         var pages: [Page] = []
         var outline: [OutlineEntry] = []

@@ -54,9 +54,11 @@ struct LineBuilder {
         // Spaces stretch or shrink in proportion to their stretchability (TeX's glue setting).
         var ratio = 0.0
         var justified = false
-        if justify {
-            if natural < width, stretch > 0 { ratio = (width - natural) / stretch; justified = true }
-            else if natural > width, shrink > 0 { ratio = max(-1, (width - natural) / shrink); justified = true }
+        if natural > width, shrink > 0 {
+            // The breaker counted on shrinking: every line that is too long shrinks, justified or not.
+            ratio = max(-1, (width - natural) / shrink); justified = justify
+        } else if justify, natural < width, stretch > 0 {
+            ratio = (width - natural) / stretch; justified = true
         }
         var x: Double
         switch spec.align {

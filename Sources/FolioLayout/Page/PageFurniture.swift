@@ -7,6 +7,8 @@ public struct FurnitureFields: Sendable {
     public var title: String
     public var shortTitle: String
     public var organizations: String
+    /// The organisations' short names ("NKDB · FIDH").
+    public var organizationsShort: String = ""
     public var date: String
     public var language: String
     public init(title: String, shortTitle: String, organizations: String, date: String, language: String) {
@@ -18,6 +20,7 @@ public struct FurnitureFields: Sendable {
     func fill(_ template: String, page: Int, pages: Int) -> String {
         template.replacingOccurrences(of: "{title}", with: title)
             .replacingOccurrences(of: "{short-title}", with: shortTitle)
+            .replacingOccurrences(of: "{organizations-short}", with: organizationsShort)
             .replacingOccurrences(of: "{organizations}", with: organizations)
             .replacingOccurrences(of: "{date}", with: date)
             .replacingOccurrences(of: "{language}", with: language)

@@ -17,10 +17,9 @@ public struct Document: Sendable {
     }
 }
 
-/// A footnote's number, label and body.
+/// A footnote's number and body (cmark-gfm 0.29 does not expose the source label).
 public struct Footnote: Sendable {
     public var number: Int
-    public var label: String
     public var blocks: [Block]
     public var location: SourceLocation
 }

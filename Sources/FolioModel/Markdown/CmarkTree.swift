@@ -1,3 +1,4 @@
+import Foundation
 import CCmarkGFM
 
 /// A parsed cmark-gfm tree; owns the parser and root node and hands out borrowed node views.
@@ -5,8 +6,15 @@ final class CmarkTree {
     private let parser: OpaquePointer
     private let root: OpaquePointer
 
+    /// cmark-gfm keeps the inline parser's special characters in a process-wide table that attaching an
+    /// extension adds to and finishing a parse takes away from: parses in parallel threads corrupt each
+    /// other (strikethrough silently lost), so they take turns.
+    private static let parseLock = NSLock()
+
     /// Parses GFM with tables, strikethrough, autolinks and footnotes; smart punctuation on.
     init(markdown: [UInt8]) {
+        Self.parseLock.lock()
+        defer { Self.parseLock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
         let parser = cmark_parser_new(options)!

@@ -19,10 +19,10 @@ public struct MarkdownReader {
         }
         let tree = CmarkTree(markdown: bytes)
         var blocks: [Block] = []
-        var definitions: [(label: String, node: CmarkNode)] = []
+        var definitions: [CmarkNode] = []
         for node in tree.document.children {
             if node.kind == "footnote_definition" {
-                definitions.append((node.literal, node))
+                definitions.append(node)
             } else if let b = try block(node, depth: 0) {
                 blocks.append(b)
             }
@@ -30,8 +30,8 @@ public struct MarkdownReader {
         // cmark-gfm keeps only referenced definitions, ordered by first reference: that order is the numbering.
         var footnotes: [Footnote] = []
         for (i, def) in definitions.enumerated() {
-            let body = try def.node.children.compactMap { try block($0, depth: 1) }
-            footnotes.append(Footnote(number: i + 1, label: def.label, blocks: body, location: loc(def.node.line, def.node.column)))
+            let body = try def.children.compactMap { try block($0, depth: 1) }
+            footnotes.append(Footnote(number: i + 1, blocks: body, location: loc(def.line, def.column)))
         }
         Self.assignAnchors(&blocks)
         return Document(blocks: blocks, footnotes: footnotes, file: file)

@@ -1,0 +1,81 @@
+import Testing
+import FolioDisplay
+import FolioEngine
+import FolioLayout
+import FolioModel
+
+@Suite("pages as a display list")
+struct DocumentLayoutTests {
+    /// Lays out Markdown with the default layout, as edition `language`.
+    func layOut(_ markdown: String, language: String = "en") throws -> (DisplayDocument, LayoutReport) {
+        var reader = MarkdownReader(file: "t.md")
+        let doc = try reader.read(Array(markdown.utf8))
+        let engine = Fixtures.engine
+        let layout = try engine.layouts.load("upr-submission", language: language)
+        let info = DocumentInfo(title: "T", author: "A", subject: "", keywords: "", creator: "test", language: language, date: "2024-01-01T00:00:00Z")
+        let input = EditionInput(document: doc, layout: layout, title: "Title", subtitle: nil, organizations: ["Org"],
+                                 date: "1 January 2024", language: language, info: info)
+        return try DocumentLayout(fonts: engine.fonts, manifest: engine.manifest, cache: engine.cache).layout(input)
+    }
+
+    func destinations(_ page: Page) -> [String] {
+        page.items.compactMap { if case .destination(let n, _) = $0 { return n } else { return nil } }
+    }
+
+    @Test func headingsBecomeOutlineEntriesAndDestinations() throws {
+        let (doc, _) = try layOut("# One\n\ntext\n\n## Two\n\nmore\n")
+        #expect(doc.outline.map(\.title) == ["One", "Two"])
+        #expect(doc.outline.map(\.level) == [1, 2])
+        #expect(destinations(doc.pages[0]).contains("one"))
+    }
+
+    @Test func footnotesSitOnThePageOfTheirReference() throws {
+        var md = ""
+        for i in 1...60 { md += "Paragraph \(i) makes a claim that needs a source and a little more text to fill the line.[^n\(i)]\n\n" }
+        for i in 1...60 { md += "[^n\(i)]: Source \(i), a report with a title long enough to take a line of its own in the notes.\n" }
+        let (doc, report) = try layOut(md)
+        #expect(doc.pages.count > 2)
+        for n in 1...60 {
+            #expect(report.footnotePages[n] == report.footnoteReferencePages[n], "note \(n)")
+        }
+    }
+
+    @Test func noPageEndsWithAHeading() throws {
+        var md = ""
+        for i in 1...40 { md += "## Heading \(i)\n\nA paragraph under the heading, long enough to wrap onto a second line of text on the page, and then a third line perhaps.\n\n" }
+        let (doc, _) = try layOut(md)
+        for page in doc.pages.dropLast() {
+            // The lowest text on the page must not be a heading line.
+            let runs = page.items.compactMap { if case .glyphs(let r) = $0, r.origin.y < page.height - 60 { return r } else { return nil } }
+            let lowest = runs.max { $0.origin.y < $1.origin.y }!
+            #expect(!lowest.text.hasPrefix("Heading"), "page ends with \(lowest.text)")
+        }
+    }
+
+    @Test func tablesRepeatTheirHeaderOnEveryPage() throws {
+        var md = "| No. | State | Status |\n|---|---|---|\n"
+        for i in 1...120 { md += "| 126.\(i) | State \(i) | Not implemented |\n" }
+        let (doc, _) = try layOut(md)
+        #expect(doc.pages.count >= 2)
+        for page in doc.pages {
+            let texts = page.items.compactMap { if case .glyphs(let r) = $0 { return r.text } else { return nil } }
+            #expect(texts.contains("State"), "a page lacks the header row")
+        }
+    }
+
+    @Test func externalLinksAreLinkAreas() throws {
+        let (doc, _) = try layOut("See [NKDB](https://www.nkdb.org).\n")
+        #expect(doc.pages[0].items.contains { if case .link(_, .uri("https://www.nkdb.org")) = $0 { return true } else { return false } })
+    }
+
+    @Test func everyLineStaysInsideTheTextBlock() throws {
+        let md = try String(contentsOfFile: Fixtures.sample + "/content/ko.md", encoding: .utf8)
+        let (doc, report) = try layOut(md, language: "ko")
+        #expect(report.emergencyBreaks == 0)
+        for page in doc.pages {
+            for case .glyphs(let run) in page.items {
+                #expect(run.origin.x + run.width <= page.width - 70.86 + 0.5, "\(run.text) overflows")
+            }
+        }
+    }
+}

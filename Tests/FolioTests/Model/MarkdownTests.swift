@@ -1,0 +1,75 @@
+import Testing
+import FolioModel
+
+@Suite("Markdown to the document model")
+struct MarkdownTests {
+    func read(_ text: String) throws -> (Document, [Warning]) {
+        var reader = MarkdownReader(file: "test.md")
+        let doc = try reader.read(Array(text.utf8))
+        return (doc, reader.warnings)
+    }
+
+    @Test func blocksAndInlines() throws {
+        let (doc, _) = try read("# Title\n\nSome *em* and **strong** and ~~gone~~ [link](https://x.org).\n\n- a\n- b\n\n1. one\n2. two\n\n> quote\n")
+        #expect(doc.blocks.count == 5)
+        guard case .heading(let h) = doc.blocks[0] else { Issue.record("no heading"); return }
+        #expect(h.level == 1 && h.anchor == "title" && h.location.line == 1)
+        guard case .paragraph(let inl, _) = doc.blocks[1] else { Issue.record("no paragraph"); return }
+        #expect(inl.plainText == "Some em and strong and gone link.")
+        guard case .list(let ul) = doc.blocks[2], case .list(let ol) = doc.blocks[3] else { Issue.record("no lists"); return }
+        #expect(!ul.ordered && ul.items.count == 2)
+        #expect(ol.ordered && ol.start == 1)
+        guard case .quote = doc.blocks[4] else { Issue.record("no quote"); return }
+    }
+
+    @Test func footnotesAreNumberedByFirstReference() throws {
+        let (doc, _) = try read("B[^b] then A[^a].\n\n[^a]: Note A.\n[^b]: Note B.\n[^unused]: Never cited.\n")
+        #expect(doc.footnotes.map { $0.blocks.count } == [1, 1])
+        guard case .paragraph(let first, _) = doc.footnotes[0].blocks[0] else { return }
+        #expect(first.plainText == "Note B.")
+        #expect(doc.footnotes.map(\.number) == [1, 2])
+        guard case .paragraph(let inl, _) = doc.blocks[0] else { return }
+        let refs = inl.compactMap { if case .footnoteReference(let n) = $0 { return n } else { return nil } }
+        #expect(refs == [1, 2])
+    }
+
+    @Test func tablesWithAlignment() throws {
+        let (doc, _) = try read("| a | b |\n|:--|--:|\n| 1 | 2 |\n| 3 | 4 |\n")
+        guard case .table(let t) = doc.blocks[0] else { Issue.record("no table"); return }
+        #expect(t.alignments == [.left, .right])
+        #expect(t.header.map(\.plainText) == ["a", "b"])
+        #expect(t.rows.count == 2)
+    }
+
+    @Test func smartPunctuationAndAutolinks() throws {
+        let (doc, _) = try read("People's \"report\" -- see https://nkdb.org\n")
+        guard case .paragraph(let inl, _) = doc.blocks[0] else { return }
+        #expect(inl.plainText == "People’s “report” – see https://nkdb.org")
+        #expect(inl.contains { if case .link(let url, _) = $0 { return url == "https://nkdb.org" } else { return false } })
+    }
+
+    @Test func rawHTMLIsIgnoredWithAWarningButCommentsSilently() throws {
+        let (doc, warnings) = try read("<!-- note -->\n\n<div>x</div>\n\ntext\n")
+        #expect(doc.blocks.count == 1)
+        #expect(warnings.count == 1 && warnings[0].location?.line == 3)
+    }
+
+    @Test func uniqueAnchors() throws {
+        let (doc, _) = try read("# A\n\n# A\n\n# 북한 인권\n")
+        #expect(doc.headings.map(\.anchor) == ["a", "a-1", "북한-인권"])
+    }
+
+    @Test func refusesBOMAndInvalidUTF8() {
+        var reader = MarkdownReader(file: "x.md")
+        #expect(throws: FolioError.self) { try reader.read([0xEF, 0xBB, 0xBF] + Array("hi".utf8)) }
+        let error = #expect(throws: FolioError.self) { try reader.read(Array("ok\nbad \u{00}".utf8).dropLast() + [0xFF]) }
+        #expect(error?.location?.line == 2)
+    }
+
+    @Test func nestingLimit() {
+        var reader = MarkdownReader(file: "deep.md")
+        reader.maxDepth = 5
+        let deep = String(repeating: ">", count: 10) + " deep\n"
+        #expect(throws: FolioError.self) { try reader.read(Array(deep.utf8)) }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import FolioEngine
+import FolioFonts
+import FolioLayout
+import FolioModel
+
+/// Paths and shared objects for the tests.
+enum Fixtures {
+    /// The repository root (this file is Tests/FolioTests/Support/Fixtures.swift).
+    static let root: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let sample = root + "/Examples/dprk-upr4"
+
+    /// One engine for the whole run: fonts load once, as in a batch.
+    nonisolated(unsafe) static let engine: Engine = try! Engine(home: root)
+
+    /// A fresh temporary folder.
+    static func temporaryFolder(_ name: String = "folio-test") -> String {
+        let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Writes a file, creating folders.
+    static func write(_ text: String, to path: String) {
+        try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// Runs a program and returns its exit status and standard output and error.
+    @discardableResult
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
+        p.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
+        if let environment { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try! p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// The folio executable built beside the tests.
+    static var folio: String {
+        let dir = Bundle.main.bundleURL.path
+        for candidate in [dir + "/folio", root + "/.build/debug/folio"] where FileManager.default.fileExists(atPath: candidate) {
+            return candidate
+        }
+        return root + "/.build/debug/folio"
+    }
+
+    /// A font selector and inline layout over the default manifest.
+    static func inline(language: String, breaks: KoreanBreaks = .word) -> (InlineLayout, FontSelector) {
+        let selector = FontSelector(manifest: engine.manifest, library: engine.fonts, language: language)
+        return (InlineLayout(selector: selector, cache: engine.cache, koreanBreaks: breaks), selector)
+    }
+}
