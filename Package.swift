@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
 
         // Folio's own layers.
-        .target(name: "FolioUnicode", dependencies: ["CICU"]),
+        .target(name: "FolioUnicode", dependencies: ["CICU", "CHyphen"]),
         .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode"]),
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "FolioDisplay"),

@@ -16,6 +16,8 @@ public struct RenderedEdition: Sendable {
     public var title: String
     public var layout: String
     public var warnings: [Warning]
+    /// Informational notes (line breaks inside words) shown with --verbose.
+    public var notes: [Warning] = []
     public var seconds: Double
 }
 
@@ -98,9 +100,11 @@ public final class Engine: @unchecked Sendable {
         try PDFFinisher().finish(input: raw, output: finished, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)")
         let bytes = try FileSystem.local.readBytes(finished, what: "rendered PDF")
         try AtomicFile.commit(finished, to: target)
-        return RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: sha256Hex(bytes),
-                               bytes: bytes.count, pages: laid.document.pages.count, title: edition.title,
-                               layout: laid.layout.name, warnings: laid.warnings, seconds: Date().timeIntervalSince(start))
+        var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: sha256Hex(bytes),
+                                       bytes: bytes.count, pages: laid.document.pages.count, title: edition.title,
+                                       layout: laid.layout.name, warnings: laid.warnings, seconds: Date().timeIntervalSince(start))
+        rendered.notes = laid.layoutReport.emergencyNotes
+        return rendered
     }
 
     /// The documents' date: SOURCE_DATE_EPOCH when set (reproducible builds), else the report's date at midnight UTC.

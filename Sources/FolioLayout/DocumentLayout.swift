@@ -7,6 +7,8 @@ public struct LayoutReport: Sendable {
     public var warnings: [Warning]
     /// Line ends inside a word (Korean syllable breaks in word mode, cut long words).
     public var emergencyBreaks: Int
+    /// Each paragraph with such breaks, located (shown by `--verbose`).
+    public var emergencyNotes: [Warning] = []
     /// Page index (0-based) of each footnote's start, and of each reference to it.
     public var footnotePages: [Int: Int]
     public var footnoteReferencePages: [Int: Int]
@@ -87,8 +89,9 @@ public struct DocumentLayout {
         for i in pages.indices {
             pages[i].items += try furniture.items(page: i + 1, pages: pages.count)
         }
-        let report = LayoutReport(warnings: selector.warnings + context.warnings, emergencyBreaks: context.emergencyBreaks,
+        var report = LayoutReport(warnings: selector.warnings + context.warnings, emergencyBreaks: context.emergencyBreaks,
                                   footnotePages: notePages, footnoteReferencePages: refPages)
+        report.emergencyNotes = context.emergencyNotes
         return (DisplayDocument(pages: pages, outline: outline, info: input.info), report)
     }
 

@@ -14,12 +14,14 @@ final class LayoutContext {
     private(set) var warnings: [Warning] = []
     private var missingSeen = Set<String>()
     var emergencyBreaks = 0
+    /// Where lines had to break inside words, for `--verbose`.
+    var emergencyNotes: [Warning] = []
 
     init(layout: Layout, selector: FontSelector, cache: ShapeCache, language: String) {
         self.layout = layout
         self.selector = selector
         self.language = language
-        self.inline = InlineLayout(selector: selector, cache: cache, koreanBreaks: layout.body.koreanBreaks)
+        self.inline = InlineLayout(selector: selector, cache: cache, koreanBreaks: layout.body.koreanBreaks, composer: layout.body.composer)
         let p = layout.page
         textWidth = p.width.points - p.marginInner.points - p.marginOuter.points
         textHeight = p.height.points - p.marginTop.points - p.marginBottom.points

@@ -41,6 +41,7 @@ struct Render: ParsableCommand {
                 files.append(r)
                 print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s)")
                 Runner.printWarnings(r.warnings, verbose: verbose)
+                if verbose { Runner.printWarnings(r.notes, verbose: true) }
             } catch {
                 failed += 1
                 Runner.printError(error, edition: e.code)

@@ -73,7 +73,11 @@ final class BlockLayout {
         spec.firstLineIndent = firstLineIndent
         let result = try context.inline.layout(text, spec)
         context.report(missing: result.missing, at: at)
-        context.emergencyBreaks += result.emergencyBreaks
+        if result.emergencyBreaks > 0 {
+            context.emergencyBreaks += result.emergencyBreaks
+            let ends = result.lines.dropLast().map { lineTextTail($0) }
+            context.emergencyNotes.append(Warning("\(result.emergencyBreaks) line(s) broken inside a word (\(result.composer)); line ends: \(ends.joined(separator: " | "))", at: at))
+        }
         let n = result.lines.count
         return result.lines.enumerated().map { i, line in
             let orphan = i > 0 && i < Self.minLinesAtBreak
@@ -139,4 +143,10 @@ final class BlockLayout {
         }
         return items
     }
+}
+
+/// The last few characters of a set line, for messages.
+func lineTextTail(_ line: LineBox) -> String {
+    let text = line.items.compactMap { if case .glyphs(let r) = $0 { return r.text } else { return nil } }.joined()
+    return String(text.suffix(8))
 }

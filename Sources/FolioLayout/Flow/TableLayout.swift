@@ -97,13 +97,16 @@ struct TableLayout {
     private func measure(_ text: StyledText) throws -> (min: Double, max: Double) {
         guard !text.isEmpty else { return (0, 0) }
         let spec = ParagraphSpec(width: 1e9, align: .left, lineHeight: 10, baseStyle: text.styles[0])
-        let builder = ParagraphBuilder(selector: context.selector, cache: context.inline.cache, koreanBreaks: context.layout.body.koreanBreaks)
+        var options = BuilderOptions()
+        options.koreanBreaks = context.layout.body.koreanBreaks
+        let builder = ParagraphBuilder(selector: context.selector, cache: context.inline.cache, options: options)
         let items = try builder.build(text, maxWidth: spec.width).items
         var widest = 0.0, piece = 0.0, total = 0.0
         for item in items {
             switch item {
             case .box(let b): piece += b.width; total += b.width
             case .glue(let g): widest = Swift.max(widest, piece); piece = 0; total += g.width
+            case .kern(let k): piece += k.width; total += k.width
             case .penalty(let p): if !p.emergency { widest = Swift.max(widest, piece); piece = 0 }
             }
         }

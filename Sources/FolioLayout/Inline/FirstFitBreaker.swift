@@ -1,13 +1,10 @@
 /// First-fit line breaking: each line takes as much as fits (at most shrinking its spaces), preferring
 /// ordinary breaks and using emergency breaks only when a line has no other. Used for ragged text and
-/// as the fallback of the paragraph composer.
+/// as the fallback of the paragraph composer when no set of breaks is feasible.
 struct FirstFitBreaker {
-    /// A chosen break: the index of the glue or penalty item where a line ends (or items.count at the end).
-    typealias Break = Int
-
-    /// The break points for lines of width `widths(lineIndex)`.
-    static func breaks(_ items: [ParagraphItems.Item], width: (Int) -> Double) -> [Break] {
-        var result: [Break] = []
+    /// The break positions (item indices; the last is the final forced penalty) for lines of `width(line)`.
+    static func breaks(_ items: [ParagraphItems.Item], width: (Int) -> Double) -> [Int] {
+        var result: [Int] = []
         var start = 0
         while start < items.count {
             let limit = width(result.count)
@@ -19,40 +16,27 @@ struct FirstFitBreaker {
                 switch items[k] {
                 case .box(let b):
                     natural += b.width
+                    if natural - shrink > limit + 0.01 {
+                        end = lastAllowed ?? lastEmergency ?? (k + 1 < items.count ? k + 1 : items.count - 1)
+                    }
                 case .glue(let g):
-                    if k > start, case .box = items[k - 1] { lastAllowed = k }
+                    if k > start, items[k - 1].isBox { lastAllowed = k }
                     natural += g.width; shrink += g.shrink
+                case .kern(let kern):
+                    natural += kern.width
                 case .penalty(let p):
                     if p.forced { end = k }
-                    else if p.emergency { lastEmergency = k } else { lastAllowed = k }
+                    else if natural + p.width - shrink <= limit + 0.01 {
+                        if p.emergency { lastEmergency = k } else { lastAllowed = k }
+                    }
                 }
                 if end != nil { break }
-                if natural - shrink > limit + 0.01, case .box = items[k] {
-                    end = lastAllowed ?? lastEmergency
-                    if end == nil {
-                        // Nothing fits: the box alone makes the line (it was cut to fit when built).
-                        end = k + 1 < items.count ? k + 1 : items.count
-                    }
-                    break
-                }
                 k += 1
             }
-            let stop = end ?? items.count
+            let stop = min(end ?? items.count - 1, items.count - 1)
             result.append(stop)
-            // Discard the break item and any spaces or penalties that would start the next line.
-            var next = stop
-            if next < items.count, !Self.isBox(items[next]) { next += 1 }
-            while next < items.count, !Self.isBox(items[next]) {
-                if case .penalty(let p) = items[next], p.forced { break }
-                next += 1
-            }
-            start = next
+            start = KnuthPlass.nextLineStart(after: stop, items)
         }
         return result
-    }
-
-    static func isBox(_ item: ParagraphItems.Item) -> Bool {
-        if case .box = item { return true }
-        return false
     }
 }

@@ -3,13 +3,15 @@ import FolioFonts
 import FolioModel
 
 /// Inline layout of one paragraph: itemize → shape → break → set lines.
+/// Justified text goes through the Knuth–Plass composer, ragged text through first fit.
 public struct InlineLayout {
     let selector: FontSelector
     let cache: ShapeCache
     let koreanBreaks: KoreanBreaks
+    let composer: ComposerStyle?
 
-    public init(selector: FontSelector, cache: ShapeCache, koreanBreaks: KoreanBreaks) {
-        self.selector = selector; self.cache = cache; self.koreanBreaks = koreanBreaks
+    public init(selector: FontSelector, cache: ShapeCache, koreanBreaks: KoreanBreaks, composer: ComposerStyle? = nil) {
+        self.selector = selector; self.cache = cache; self.koreanBreaks = koreanBreaks; self.composer = composer
     }
 
     /// The result of setting a paragraph.
@@ -19,20 +21,59 @@ public struct InlineLayout {
         public var missing: [Unicode.Scalar]
         /// Lines that end inside a word because nothing else fitted (Korean syllable or long-word breaks).
         public var emergencyBreaks: Int
+        /// Which breaker set the lines.
+        public var composer: String
     }
+
+    /// Badness accepted in the second pass: loose lines (spaces stretched up to 4.6 times their stretchability)
+    /// are still better than a word broken in two.
+    static let secondPassTolerance = 10000.0
+    /// Badness accepted in the last pass, where emergency breaks (inside Korean words, inside long words) are legal.
+    static let emergencyPassTolerance = 10000.0
 
     /// Sets styled text into lines.
     public func layout(_ text: StyledText, _ spec: ParagraphSpec) throws -> Result {
-        let builder = ParagraphBuilder(selector: selector, cache: cache, koreanBreaks: koreanBreaks)
-        let items = try builder.build(text, maxWidth: spec.width - spec.firstLineIndent)
-        let first = spec.width - spec.firstLineIndent
-        let breaks = FirstFitBreaker.breaks(items.items) { $0 == 0 ? first : spec.width }
-        let lines = LineBuilder(paragraph: items, text: text, spec: spec, baseline: try baseline(spec)).lines(breaks: breaks)
-        var emergency = 0
-        for b in breaks where b < items.items.count {
-            if case .penalty(let p) = items.items[b], p.emergency { emergency += 1 }
+        let justify = spec.align == .justify
+        var options = composer.map { BuilderOptions($0, koreanBreaks: koreanBreaks) } ?? BuilderOptions()
+        options.koreanBreaks = koreanBreaks
+        if !justify { options.hyphenate = false; options.hangingPunctuation = false; options.hangulLetterSpace = 0 }
+        let builder = ParagraphBuilder(selector: selector, cache: cache, options: options)
+        var paragraph = try builder.build(text, maxWidth: spec.width - spec.firstLineIndent)
+        if !(paragraph.items.last?.isForced ?? false) {
+            paragraph.items.append(.penalty(.init(cost: -.infinity, forced: true)))
         }
-        return Result(lines: lines, missing: items.missing, emergencyBreaks: emergency)
+        let first = spec.width - spec.firstLineIndent
+        let width: (Int) -> Double = { $0 == 0 ? first : spec.width }
+        var breaks: [Int]? = nil
+        var used = "first-fit"
+        if justify, let c = composer, c.algorithm == .optimal {
+            var p = KnuthPlass.Parameters()
+            p.tolerance = c.tolerance
+            p.looseness = c.looseness
+            p.maxConsecutiveHyphens = c.hyphenMaxConsecutive
+            p.shortLastLine = c.shortLastLine
+            breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: p)
+            used = "optimal"
+            if breaks == nil {
+                p.tolerance = max(c.tolerance, Self.secondPassTolerance)
+                breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: p)
+                used = "optimal (loose pass)"
+            }
+            if breaks == nil {
+                p.tolerance = max(c.tolerance, Self.emergencyPassTolerance)
+                p.allowEmergency = true
+                breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: p)
+                used = "optimal (emergency pass)"
+            }
+        }
+        if breaks == nil { if justify && used != "first-fit" { used = "first-fit (fallback)" } }
+        let chosen = breaks ?? FirstFitBreaker.breaks(paragraph.items, width: width)
+        let lines = LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec)).lines(breaks: chosen)
+        var emergency = 0
+        for b in chosen where b < paragraph.items.count {
+            if case .penalty(let p) = paragraph.items[b], p.emergency { emergency += 1 }
+        }
+        return Result(lines: lines, missing: paragraph.missing, emergencyBreaks: emergency, composer: used)
     }
 
     /// The baseline's distance from the line top: the base face's ascent plus half the leading (CSS's model),

@@ -2,63 +2,79 @@ import FolioDisplay
 import FolioFonts
 import FolioModel
 
-/// Turns chosen breaks into set lines: justifies spaces, places glyphs, merges them into runs that carry
-/// their text and HarfBuzz clusters, and adds link areas and footnote-mark destinations.
+/// Turns chosen breaks into set lines: justifies spaces (and Hangul letter-space), sets the hyphen of a
+/// hyphenated line, lets end punctuation hang, places glyphs, and merges them into runs that carry their text
+/// and HarfBuzz clusters, with link areas and footnote-mark destinations.
 struct LineBuilder {
     let paragraph: ParagraphItems
     let text: StyledText
     let spec: ParagraphSpec
     let baseline: Double
+    /// Hangul letter-space stretches at most this multiple of its stretchability: the rest goes to spaces.
+    static let kernRatioLimit = 1.0
 
     func lines(breaks: [Int]) -> [LineBox] {
         var out: [LineBox] = []
         var start = 0
+        let items = paragraph.items
         for (index, stop) in breaks.enumerated() {
-            let items = trimmed(start..<stop)
-            let endsForced: Bool = {
-                if stop < paragraph.items.count, case .penalty(let p) = paragraph.items[stop] { return p.forced }
-                return false
-            }()
+            var hyphen: ParagraphItems.Hyphen? = nil
+            var endsForced = false
+            if stop < items.count, case .penalty(let p) = items[stop] {
+                endsForced = p.forced
+                hyphen = p.flagged ? p.hyphen : nil
+            }
             let isLast = index == breaks.count - 1
             let indent = index == 0 ? spec.firstLineIndent : 0
-            out.append(setLine(items, width: spec.width - indent, indent: indent, justify: spec.align == .justify && !isLast && !endsForced))
-            // The next line starts after the break item and the spaces or penalties that follow it.
-            var next = stop
-            if next < paragraph.items.count, !FirstFitBreaker.isBox(paragraph.items[next]) { next += 1 }
-            while next < paragraph.items.count, !FirstFitBreaker.isBox(paragraph.items[next]) {
-                if case .penalty(let p) = paragraph.items[next], p.forced { break }
-                next += 1
-            }
-            start = next
+            out.append(setLine(trimmed(start..<min(stop, items.count)), hyphen: hyphen, width: spec.width - indent, indent: indent,
+                               justify: spec.align == .justify && !isLast && !endsForced))
+            start = KnuthPlass.nextLineStart(after: stop, items)
         }
         return out
     }
 
-    /// The range without glue or penalties at its ends.
+    /// The range without glue, kerns or penalties at its ends.
     private func trimmed(_ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, !FirstFitBreaker.isBox(paragraph.items[lo]) { lo += 1 }
-        while hi > lo, !FirstFitBreaker.isBox(paragraph.items[hi - 1]) { hi -= 1 }
+        while lo < hi, !paragraph.items[lo].isBox { lo += 1 }
+        while hi > lo, !paragraph.items[hi - 1].isBox { hi -= 1 }
         return lo..<hi
     }
 
-    private func setLine(_ range: Range<Int>, width: Double, indent: Double, justify: Bool) -> LineBox {
-        var natural = 0.0, stretch = 0.0, shrink = 0.0
+    private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, width: Double, indent: Double, justify: Bool) -> LineBox {
+        var natural = hyphen?.width ?? 0, glueStretch = 0.0, kernStretch = 0.0, shrink = 0.0, kernShrink = 0.0
         for k in range {
             switch paragraph.items[k] {
             case .box(let b): natural += b.width
-            case .glue(let g): natural += g.width; stretch += g.stretch; shrink += g.shrink
+            case .glue(let g): natural += g.width; glueStretch += g.stretch; shrink += g.shrink
+            case .kern(let kern): natural += kern.width; kernStretch += kern.stretch; kernShrink += kern.shrink
             case .penalty: break
             }
         }
-        // Spaces stretch or shrink in proportion to their stretchability (TeX's glue setting).
-        var ratio = 0.0
+        // The end glyph may hang into the margin: a justified line is that much longer.
+        var protrusion = 0.0
+        if justify {
+            if let hyphen { protrusion = hyphen.width * ParagraphBuilder.protrusionFactor }
+            else if let last = range.last, case .box(let b) = paragraph.items[last] { protrusion = b.protrusion }
+        }
+        let target = width + protrusion
+        // Spaces stretch or shrink in proportion to their stretchability (TeX's glue setting); Hangul
+        // letter-space takes its share up to its limit and spaces take the rest.
+        var glueRatio = 0.0, kernRatio = 0.0
         var justified = false
-        if natural > width, shrink > 0 {
-            // The breaker counted on shrinking: every line that is too long shrinks, justified or not.
-            ratio = max(-1, (width - natural) / shrink); justified = justify
-        } else if justify, natural < width, stretch > 0 {
-            ratio = (width - natural) / stretch; justified = true
+        if natural > target, shrink + kernShrink > 0 {
+            glueRatio = max(-1, (target - natural) / (shrink + kernShrink)); kernRatio = glueRatio; justified = justify
+        } else if justify, natural < target, glueStretch + kernStretch > 0 {
+            let extra = target - natural
+            let r = extra / (glueStretch + kernStretch)
+            if r <= Self.kernRatioLimit || glueStretch == 0 {
+                kernRatio = glueStretch == 0 ? min(r, 2 * Self.kernRatioLimit) : r
+                glueRatio = r
+            } else {
+                kernRatio = Self.kernRatioLimit
+                glueRatio = (extra - kernStretch * kernRatio) / glueStretch
+            }
+            justified = true
         }
         var x: Double
         switch spec.align {
@@ -71,6 +87,7 @@ struct LineBuilder {
         var strikes: [(Double, Double, SpanStyle)] = []
         var destinations: [DisplayItem] = []
         var footnotes: [Int] = []
+        var lastStyle: SpanStyle? = nil
         for k in range {
             let startX = x
             var style: SpanStyle
@@ -79,7 +96,8 @@ struct LineBuilder {
                 let run = paragraph.runs[b.run]
                 style = text.styles[Int(run.style)]
                 if run.face >= 0 {
-                    runs.add(box: b, face: paragraph.faces[run.face].ref, style: style, x: x)
+                    runs.add(glyphs: b.glyphs, utf8: b.utf8, scale: b.scale, width: b.width,
+                             face: paragraph.faces[run.face].ref, style: style, x: x)
                 }
                 x += b.width
                 if let n = style.footnote, !footnotes.contains(n) {
@@ -89,14 +107,18 @@ struct LineBuilder {
             case .glue(let g):
                 let run = paragraph.runs[g.run]
                 style = text.styles[Int(run.style)]
-                let w = g.width + (ratio >= 0 ? g.stretch * ratio : g.shrink * ratio)
+                let w = g.width + (glueRatio >= 0 ? g.stretch * glueRatio : g.shrink * glueRatio)
                 if run.face >= 0, let space = paragraph.faces[run.face].face.glyph(for: " ") {
                     runs.add(space: space, face: paragraph.faces[run.face].ref, style: style, x: x, width: w)
                 }
                 x += w
+            case .kern(let kern):
+                x += kern.width + (kernRatio >= 0 ? kern.stretch * kernRatio : kern.shrink * kernRatio)
+                continue
             case .penalty:
                 continue
             }
+            lastStyle = style
             if let target = style.link {
                 if let last = linkAreas.last, last.target == target, abs(last.x1 - startX) < 0.01 {
                     linkAreas[linkAreas.count - 1].x1 = x
@@ -105,6 +127,12 @@ struct LineBuilder {
                 }
             }
             if style.strike { strikes.append((startX, x, style)) }
+        }
+        if let hyphen, paragraph.runs[hyphen.run].face >= 0 {
+            let run = paragraph.runs[hyphen.run]
+            runs.add(glyphs: hyphen.glyphs, utf8: [0x2D], scale: hyphen.scale, width: hyphen.width,
+                     face: paragraph.faces[run.face].ref, style: lastStyle ?? text.styles[Int(run.style)], x: x)
+            x += hyphen.width
         }
         var items = runs.finish()
         for area in linkAreas {
@@ -137,18 +165,18 @@ struct RunAssembler {
                            glyphs: [], text: "", clusters: [])
     }
 
-    mutating func add(box: ParagraphItems.Box, face: FontRef, style: SpanStyle, x: Double) {
+    mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, face: FontRef, style: SpanStyle, x: Double) {
         target(face: face, style: style, x: x)
         guard var run = current else { return }
         let dx = x - run.origin.x
         var pen = 0.0
-        for g in box.glyphs {
-            run.glyphs.append(PlacedGlyph(id: g.id, x: dx + pen + Double(g.xOffset) * box.scale, y: -Double(g.yOffset) * box.scale))
-            pen += Double(g.advance) * box.scale
+        for g in glyphs {
+            run.glyphs.append(PlacedGlyph(id: g.id, x: dx + pen + Double(g.xOffset) * scale, y: -Double(g.yOffset) * scale))
+            pen += Double(g.advance) * scale
         }
-        run.clusters.append(contentsOf: Self.clusters(box.glyphs, byteCount: box.utf8.count))
-        run.text += String(decoding: box.utf8, as: UTF8.self)
-        run.width = dx + box.width
+        run.clusters.append(contentsOf: Self.clusters(glyphs, byteCount: utf8.count))
+        run.text += String(decoding: utf8, as: UTF8.self)
+        run.width = dx + width
         current = run
     }
 

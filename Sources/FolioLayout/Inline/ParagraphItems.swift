@@ -2,7 +2,7 @@ import FolioFonts
 import FolioModel
 import FolioUnicode
 
-/// A paragraph as boxes, glue and penalties (Knuth and Plass's vocabulary): what line breaking works on.
+/// A paragraph as boxes, glue, kerns and penalties (Knuth and Plass's vocabulary): what line breaking works on.
 struct ParagraphItems {
     /// Shaped text that is never broken inside.
     struct Box {
@@ -12,8 +12,10 @@ struct ParagraphItems {
         var utf8: [UInt8]
         var glyphs: [ShapedGlyph]
         var scale: Double
+        /// How far the box may hang into the right margin when a line ends with it (hanging punctuation).
+        var protrusion: Double = 0
     }
-    /// Inter-word space: its natural width and how far it may stretch or shrink.
+    /// Inter-word space: its natural width and how far it may stretch or shrink. A line may end at glue.
     struct Glue {
         var range: Range<Int>
         var run: Int
@@ -21,17 +23,37 @@ struct ParagraphItems {
         var stretch: Double
         var shrink: Double
     }
-    /// A place to break that is not a space, with a cost; `forced` ends the line.
+    /// Space inside a word that a line never ends at: Hangul letter-spacing, Hangul–Latin spacing.
+    struct Kern {
+        var width: Double
+        var stretch: Double
+        var shrink: Double = 0
+    }
+    /// The hyphen set when a line ends at a flagged penalty.
+    struct Hyphen {
+        var run: Int
+        var glyphs: [ShapedGlyph]
+        var scale: Double
+        var width: Double
+    }
+    /// A place to break that is not a space, with a cost; `forced` ends the line; `flagged` adds a hyphen.
     struct Penalty {
+        var width: Double = 0
         var cost: Double
-        var forced: Bool
+        var flagged: Bool = false
+        var forced: Bool = false
         /// A break Folio avoids unless a line cannot be set otherwise (inside a Korean word, inside a long word).
-        var emergency: Bool
+        var emergency: Bool = false
+        var hyphen: Hyphen? = nil
     }
     enum Item {
         case box(Box)
         case glue(Glue)
+        case kern(Kern)
         case penalty(Penalty)
+
+        var isBox: Bool { if case .box = self { return true } else { return false } }
+        var isForced: Bool { if case .penalty(let p) = self { return p.forced } else { return false } }
     }
 
     var items: [Item] = []
@@ -42,20 +64,50 @@ struct ParagraphItems {
 
 /// Where a line may end between two scalars, after Folio's rules are applied on top of UAX #14.
 enum BreakClass: UInt8 {
-    case none, allowed, emergency, mandatory
+    case none, allowed, url, softHyphen, emergency, mandatory
 }
 
-/// Builds the item list of a paragraph: itemize, find break opportunities, shape the pieces between them.
+/// Settings of the paragraph builder that come from the layout.
+struct BuilderOptions {
+    var koreanBreaks: KoreanBreaks = .word
+    var spaceStretch = 0.5
+    var spaceShrink = 0.33
+    var hangulLetterSpace = 0.0
+    var hangulLetterShrink = 0.0
+    var hangulLatinSpace = 0.0
+    var hangingPunctuation = false
+    var hyphenate = false
+    var hyphenMinWord = 6, hyphenMinLeft = 2, hyphenMinRight = 3
+    var hyphenateCapitalized = false
+
+    init() {}
+
+    init(_ c: ComposerStyle, koreanBreaks: KoreanBreaks) {
+        self.koreanBreaks = koreanBreaks
+        spaceStretch = c.spaceStretch; spaceShrink = c.spaceShrink
+        hangulLetterSpace = c.hangulLetterSpace; hangulLetterShrink = c.hangulLetterShrink; hangulLatinSpace = c.hangulLatinSpace
+        hangingPunctuation = c.hangingPunctuation
+        hyphenate = c.hyphenate; hyphenMinWord = c.hyphenMinWord
+        hyphenMinLeft = c.hyphenMinLeft; hyphenMinRight = c.hyphenMinRight
+        hyphenateCapitalized = c.hyphenateCapitalized
+    }
+}
+
+/// Builds the item list of a paragraph: itemize, find break opportunities, shape the pieces between them,
+/// hyphenate, and add the adjustable spaces of Korean justification.
 struct ParagraphBuilder {
     let selector: FontSelector
     let cache: ShapeCache
-    let koreanBreaks: KoreanBreaks
+    let options: BuilderOptions
 
-    /// Stretch and shrink of a space, as fractions of its width (TeX's defaults for Computer Modern are similar).
-    static let spaceStretch = 0.5
-    static let spaceShrink = 0.33
     /// Cost of an emergency break: above any ordinary break, so it is taken only when nothing else fits.
     static let emergencyCost = 5000.0
+    /// Cost of a hyphen (TeX's \\hyphenpenalty is 50).
+    static let hyphenCost = 50.0
+    /// Cost of breaking a URL after / . - _ ? &: allowed, but a space is better.
+    static let urlCost = 100.0
+    /// Share of a glyph's width that hangs into the margin (microtype's default for . , and -).
+    static let protrusionFactor = 0.7
 
     func build(_ text: StyledText, maxWidth: Double) throws -> ParagraphItems {
         let itemized = try Itemizer(selector: selector).itemize(text)
@@ -63,67 +115,78 @@ struct ParagraphBuilder {
         let scalars = text.scalars
         let n = scalars.count
         if n == 0 { return result }
-        let classes = try breakClasses(scalars)
         var runOf = [Int](repeating: 0, count: n)
         for (r, run) in itemized.runs.enumerated() { for i in run.range { runOf[i] = r } }
+        let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: options.koreanBreaks)
+        let classes = try rules.classes(language: selector.language)
+        let hyphenator = options.hyphenate ? Hyphenator.forLanguage(selector.language) : nil
 
         var i = 0
         while i < n {
             let s = scalars[i]
             if s == "\u{2028}" || s == "\n" {
-                result.items.append(.penalty(.init(cost: -.infinity, forced: true, emergency: false)))
+                result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
                 i += 1
                 continue
             }
-            if Self.isBreakingSpace(s) {
+            if BreakRules.isBreakingSpace(s) {
                 var j = i + 1
-                while j < n, Self.isBreakingSpace(scalars[j]) { j += 1 }
+                while j < n, BreakRules.isBreakingSpace(scalars[j]) { j += 1 }
                 let run = runOf[i]
                 let w = spaceWidth(result, run: run, text: text)
                 result.items.append(.glue(.init(range: i..<j, run: run, width: w,
-                                                stretch: w * Self.spaceStretch, shrink: w * Self.spaceShrink)))
+                                                stretch: w * options.spaceStretch, shrink: w * options.spaceShrink)))
                 i = j
                 continue
             }
+            if s == "\u{AD}" { i += 1; continue }   // soft hyphen: only a break class, never drawn
             var j = i + 1
-            while j < n, runOf[j] == runOf[i], classes[j] == .none, !Self.isBreakingSpace(scalars[j]),
-                  scalars[j] != "\u{2028}", scalars[j] != "\n" { j += 1 }
-            try appendBox(i..<j, run: runOf[i], text: text, into: &result, maxWidth: maxWidth)
-            if j < n, !Self.isBreakingSpace(scalars[j]) {
-                switch classes[j] {
-                case .allowed: result.items.append(.penalty(.init(cost: 0, forced: false, emergency: false)))
-                case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, forced: false, emergency: true)))
-                case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true, emergency: false)))
+            while j < n, runOf[j] == runOf[i], classes[j] == .none, !BreakRules.isBreakingSpace(scalars[j]),
+                  scalars[j] != "\u{2028}", scalars[j] != "\n", scalars[j] != "\u{AD}" { j += 1 }
+            let before = result.items.count
+            if let hyphenator, rules.mayHyphenate(i..<j, capitalized: options.hyphenateCapitalized),
+               itemized.runs[runOf[i]].script == .latin {
+                appendHyphenated(i..<j, run: runOf[i], text: text, hyphenator: hyphenator, into: &result)
+            } else {
+                try appendBox(i..<j, run: runOf[i], text: text, into: &result, maxWidth: maxWidth)
+            }
+            addKern(between: before, text: text, into: &result)
+            var k = j
+            while k < n, scalars[k] == "\u{AD}" { k += 1 }
+            if k < n, !BreakRules.isBreakingSpace(scalars[k]) {
+                switch classes[k] {
+                case .allowed: result.items.append(.penalty(.init(cost: 0)))
+                case .url: result.items.append(.penalty(.init(cost: Self.urlCost)))
+                case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: runOf[j - 1], text: text, result)))
+                case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
+                case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
                 case .none: break
                 }
             }
-            i = j
+            i = k
         }
         return result
     }
 
-    static func isBreakingSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\u{3000}"
-    }
-
-    /// UAX #14 opportunities with Folio's Korean rule: in word mode a break touching Hangul without a space
-    /// is only an emergency break.
-    func breakClasses(_ scalars: [Unicode.Scalar]) throws -> [BreakClass] {
-        let n = scalars.count
-        var classes = [BreakClass](repeating: .none, count: n + 1)
-        for op in try LineBreakOpportunities.find(in: scalars, locale: selector.language) {
-            classes[op.index] = op.kind == .mandatory ? .mandatory : .allowed
+    /// Letter-space between Hangul syllables and optional space between Hangul and Latin, where two boxes meet
+    /// without a space (`first` is the index of the box just appended).
+    private func addKern(between first: Int, text: StyledText, into p: inout ParagraphItems) {
+        guard first < p.items.count, case .box(let box) = p.items[first] else { return }
+        var k = first - 1
+        while k >= 0, case .penalty(let pen) = p.items[k], !pen.forced { k -= 1 }
+        guard k >= 0, case .box(let previous) = p.items[k] else { return }
+        let a = text.scalars[previous.range.upperBound - 1], b = text.scalars[box.range.lowerBound]
+        let size = text.styles[Int(p.runs[box.run].style)].drawnSize
+        let hangulA = BreakRules.isHangulSyllable(a), hangulB = BreakRules.isHangulSyllable(b)
+        var kern = ParagraphItems.Kern(width: 0, stretch: 0)
+        if hangulA && hangulB {
+            kern.stretch = options.hangulLetterSpace * size
+            kern.shrink = options.hangulLetterShrink * size
         }
-        if koreanBreaks == .word {
-            for i in 1..<n where classes[i] == .allowed {
-                let a = scalars[i - 1], b = scalars[i]
-                if !Self.isBreakingSpace(a), !Self.isBreakingSpace(b),
-                   UnicodeProperties.isHangul(a) || UnicodeProperties.isHangul(b) {
-                    classes[i] = .emergency
-                }
-            }
+        if options.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {
+            kern.width = options.hangulLatinSpace * size
         }
-        return classes
+        if kern.width > 0 || kern.stretch > 0 || kern.shrink > 0 { p.items.insert(.kern(kern), at: first) }
     }
 
     private func spaceWidth(_ p: ParagraphItems, run: Int, text: StyledText) -> Double {
@@ -135,6 +198,35 @@ struct ParagraphBuilder {
         return Double(shaped.advance) * style.drawnSize / Double(face.metrics.unitsPerEm)
     }
 
+    /// A flagged penalty that sets a hyphen in the run's face.
+    private func hyphenPenalty(run: Int, text: StyledText, _ p: ParagraphItems) -> ParagraphItems.Penalty {
+        let r = p.runs[run]
+        guard r.face >= 0 else { return .init(cost: Self.hyphenCost, flagged: true) }
+        let face = p.faces[r.face].face
+        let scale = text.styles[Int(r.style)].drawnSize / Double(face.metrics.unitsPerEm)
+        let shaped = cache.shape([0x2D], face: face, script: r.script, language: selector.language)
+        let width = Double(shaped.advance) * scale
+        return .init(width: width, cost: Self.hyphenCost, flagged: true,
+                     hyphen: .init(run: run, glyphs: shaped.glyphs, scale: scale, width: width))
+    }
+
+    /// A word split at its hyphenation points, with flagged penalties between the pieces.
+    private func appendHyphenated(_ range: Range<Int>, run: Int, text: StyledText, hyphenator: Hyphenator, into p: inout ParagraphItems) {
+        let letters = BreakRules.letterCore(text.scalars, range)
+        var cuts: [Int] = []
+        if letters.count >= options.hyphenMinWord {
+            cuts = hyphenator.points(in: Array(text.scalars[letters]), minLeft: options.hyphenMinLeft, minRight: options.hyphenMinRight)
+                .map { letters.lowerBound + $0 }
+        }
+        var start = range.lowerBound
+        for cut in cuts {
+            p.items.append(.box(shapeBox(start..<cut, run: run, text: text, p)))
+            p.items.append(.penalty(hyphenPenalty(run: run, text: text, p)))
+            start = cut
+        }
+        p.items.append(.box(shapeBox(start..<range.upperBound, run: run, text: text, p)))
+    }
+
     /// Shapes scalars of one run into a box; a box wider than a line is cut at grapheme boundaries
     /// with emergency penalties between the pieces, so that nothing overflows.
     private func appendBox(_ range: Range<Int>, run: Int, text: StyledText, into p: inout ParagraphItems, maxWidth: Double) throws {
@@ -143,15 +235,14 @@ struct ParagraphBuilder {
             p.items.append(.box(box))
             return
         }
-        let sub = Array(text.scalars[range])
-        let bounds = try LineBreakOpportunities.graphemeBoundaries(in: sub)
+        let bounds = try LineBreakOpportunities.graphemeBoundaries(in: Array(text.scalars[range]))
         var start = 0
         var lastGood = -1
         for b in bounds {
             let candidate = shapeBox((range.lowerBound + start)..<(range.lowerBound + b), run: run, text: text, p)
             if candidate.width > maxWidth, lastGood > start {
                 p.items.append(.box(shapeBox((range.lowerBound + start)..<(range.lowerBound + lastGood), run: run, text: text, p)))
-                p.items.append(.penalty(.init(cost: Self.emergencyCost, forced: false, emergency: true)))
+                p.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
                 start = lastGood
             }
             lastGood = b
@@ -169,7 +260,11 @@ struct ParagraphBuilder {
         let style = text.styles[Int(r.style)]
         let scale = style.drawnSize / Double(face.metrics.unitsPerEm)
         let shaped = cache.shape(utf8, face: face, script: r.script, language: selector.language)
-        return .init(range: range, run: run, width: Double(shaped.advance) * scale, utf8: utf8,
-                     glyphs: shaped.glyphs, scale: scale)
+        var box = ParagraphItems.Box(range: range, run: run, width: Double(shaped.advance) * scale, utf8: utf8,
+                                     glyphs: shaped.glyphs, scale: scale)
+        if options.hangingPunctuation, let last = range.last, BreakRules.hangs(text.scalars[last]), let g = shaped.glyphs.last {
+            box.protrusion = Double(g.advance) * scale * Self.protrusionFactor
+        }
+        return box
     }
 }

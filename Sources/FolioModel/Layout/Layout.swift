@@ -30,6 +30,52 @@ public struct TextStyle: Decodable, Sendable, Hashable {
     }
 }
 
+/// Which line breaker sets justified paragraphs.
+public enum ComposerAlgorithm: String, Decodable, Sendable {
+    /// Knuth–Plass total fit: the best breaks for the whole paragraph.
+    case optimal
+    /// Each line as full as it can be (fast, uneven).
+    case firstFit = "first-fit"
+}
+
+/// How paragraphs are composed: line breaking, justification, hyphenation, hanging punctuation.
+public struct ComposerStyle: Decodable, Sendable {
+    public var algorithm: ComposerAlgorithm
+    /// Largest badness (100·r³) accepted in the first pass, as TeX's \tolerance.
+    public var tolerance: Double
+    /// Lines more (positive) or fewer (negative) than optimal, as TeX's \looseness.
+    public var looseness: Int
+    /// How far a space may stretch and shrink, as fractions of its width.
+    public var spaceStretch: Double
+    public var spaceShrink: Double
+    /// Most letter-space (em) added between Hangul syllables when a Korean line has too few spaces.
+    public var hangulLetterSpace: Double
+    /// Most letter-space (em) taken away between Hangul syllables when a line is a little too long.
+    public var hangulLetterShrink: Double
+    /// Extra space (em) between Hangul and Latin letters that touch; 0 turns it off.
+    public var hangulLatinSpace: Double
+    /// Let hyphens, periods and commas at a line end protrude into the margin (optical margin alignment).
+    public var hangingPunctuation: Bool
+    public var hyphenate: Bool
+    public var hyphenMinWord: Int
+    public var hyphenMinLeft: Int
+    public var hyphenMinRight: Int
+    /// At most this many hyphenated lines in a row.
+    public var hyphenMaxConsecutive: Int
+    /// Whether words with capitals (names, acronyms) may be hyphenated.
+    public var hyphenateCapitalized: Bool
+    /// A last line shorter than this share of the line width is avoided when the paragraph allows.
+    public var shortLastLine: Double
+    enum CodingKeys: String, CodingKey {
+        case algorithm, tolerance, looseness, spaceStretch = "space-stretch", spaceShrink = "space-shrink"
+        case hangulLetterSpace = "hangul-letter-space", hangulLetterShrink = "hangul-letter-shrink", hangulLatinSpace = "hangul-latin-space"
+        case hangingPunctuation = "hanging-punctuation", hyphenate, hyphenMinWord = "hyphen-min-word"
+        case hyphenMinLeft = "hyphen-min-left", hyphenMinRight = "hyphen-min-right"
+        case hyphenMaxConsecutive = "hyphen-max-consecutive", hyphenateCapitalized = "hyphenate-capitalized"
+        case shortLastLine = "short-last-line"
+    }
+}
+
 /// Body text: the base style and how paragraphs are set.
 public struct BodyStyle: Decodable, Sendable {
     public var font: TextStyle
@@ -39,9 +85,10 @@ public struct BodyStyle: Decodable, Sendable {
     public var paragraphSpacing: Length
     public var firstLineIndent: Length
     public var koreanBreaks: KoreanBreaks
+    public var composer: ComposerStyle
     enum CodingKeys: String, CodingKey {
         case font, leading, align, paragraphSpacing = "paragraph-spacing", firstLineIndent = "first-line-indent"
-        case koreanBreaks = "korean-breaks"
+        case koreanBreaks = "korean-breaks", composer
     }
 }
 

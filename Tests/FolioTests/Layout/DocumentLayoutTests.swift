@@ -74,7 +74,9 @@ struct DocumentLayoutTests {
         #expect(report.emergencyBreaks == 0)
         for page in doc.pages {
             for case .glyphs(let run) in page.items {
-                #expect(run.origin.x + run.width <= page.width - 70.86 + 0.5, "\(run.text) overflows")
+                // Periods, commas and hyphens may hang into the margin by part of their width.
+                let hang = [".", ",", "-"].contains(run.text.last.map(String.init) ?? "") ? 0.7 * run.size * 0.35 : 0
+                #expect(run.origin.x + run.width <= page.width - 70.86 + 0.01 + hang, "\(run.text) overflows")
             }
         }
     }

@@ -1,0 +1,163 @@
+/// The total-fit paragraph composer of Knuth and Plass ("Breaking Paragraphs into Lines", 1981), as in TeX.
+///
+/// A paragraph is a list of boxes (unbreakable text), glue (spaces that stretch and shrink) and penalties
+/// (possible breaks with a cost). A line from break a to break b has natural width L, stretchability Y and
+/// shrinkability Z; its adjustment ratio is r = (W − L)/Y when short and (W − L)/Z when long (W the line width).
+/// Its badness is 100·|r|³; a line with r < −1 (spaces shrunk past their limit) is infeasible, and so is one with
+/// badness above the tolerance. Each feasible line costs demerits
+///     d = (l + b)² + p²     for a penalty p ≥ 0,
+///     d = (l + b)² − p²     for −∞ < p < 0,
+///     d = (l + b)²          for p = −∞ (a forced break),
+/// plus α when two hyphenated lines follow each other and γ when a line's fitness class (tight, decent, loose,
+/// very loose) differs by more than one from the line before. The composer finds, by dynamic programming over
+/// "active" breakpoints, the sequence of breaks with the fewest total demerits; lines therefore share the
+/// paragraph's looseness instead of the last lines paying for the first.
+///
+/// Folio's additions: kerns (Hangul letter-space) stretch but are never breakpoints; a line may be a little longer
+/// when its last glyph hangs into the margin (protrusion); at most `maxConsecutiveHyphens` hyphenated lines follow
+/// each other; a very short last line costs extra demerits; emergency breaks (inside a Korean word, inside an
+/// overlong word) are legal only when the caller allows them.
+struct KnuthPlass {
+    struct Parameters {
+        /// Largest badness accepted (TeX's \tolerance; 200 ≈ spaces stretched by 1.26 of their stretch).
+        var tolerance = 200.0
+        /// l: added to every line's badness so that fewer lines are preferred (TeX's \linepenalty = 10).
+        var linePenalty = 10.0
+        /// α: two hyphenated lines in a row (TeX's \doublehyphendemerits = 10000).
+        var flaggedDemerits = 10000.0
+        /// γ: adjacent lines of very different tightness (TeX's \adjdemerits = 10000).
+        var fitnessDemerits = 10000.0
+        /// Demerits for a last line shorter than `shortLastLine` of the width: one-word last lines look lost.
+        var shortLastLineDemerits = 5000.0
+        var shortLastLine = 0.12
+        var maxConsecutiveHyphens = 2
+        var looseness = 0
+        /// Whether emergency penalties are legal breaks in this pass.
+        var allowEmergency = false
+    }
+
+    typealias Item = ParagraphItems.Item
+    /// TeX's inf_bad.
+    static let infinitelyBad = 10000.0
+
+    /// A feasible break and the best way found to reach it.
+    private struct Node {
+        var position: Int       // index of the break item (items.count - 1 is the final forced break)
+        var line: Int           // lines set before this break
+        var fitness: Int
+        var hyphens: Int        // consecutive hyphenated lines ending here
+        var demerits: Double
+        var previous: Int       // node index, -1 for the paragraph start
+        var start: Int          // first item of the next line
+    }
+
+    /// The chosen break positions (item indices), or nil when no feasible set of breaks exists.
+    static func breaks(_ items: [Item], width: (Int) -> Double, parameters p: Parameters) -> [Int]? {
+        let n = items.count
+        guard n > 0 else { return [] }
+        // Running sums of width, stretch and shrink: the line from a to b costs two subtractions.
+        var sumW = [Double](repeating: 0, count: n + 1), sumY = sumW, sumZ = sumW
+        for (k, item) in items.enumerated() {
+            var w = 0.0, y = 0.0, z = 0.0
+            switch item {
+            case .box(let b): w = b.width
+            case .glue(let g): w = g.width; y = g.stretch; z = g.shrink
+            case .kern(let k): w = k.width; y = k.stretch; z = k.shrink
+            case .penalty: break
+            }
+            sumW[k + 1] = sumW[k] + w; sumY[k + 1] = sumY[k] + y; sumZ[k + 1] = sumZ[k] + z
+        }
+        var nodes: [Node] = [Node(position: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, previous: -1, start: 0)]
+        var active: [Int] = [0]
+        let finalPosition = n - 1
+
+        for b in 0..<n {
+            // Legal breakpoints: glue after a box, penalties below +∞ (emergency ones only when allowed), the end.
+            var penalty = 0.0, penaltyWidth = 0.0, flagged = false, forced = false
+            var protrusion = 0.0
+            switch items[b] {
+            case .glue:
+                guard b > 0, items[b - 1].isBox else { continue }
+                if case .box(let box) = items[b - 1] { protrusion = box.protrusion }
+            case .penalty(let pen):
+                if pen.emergency && !p.allowEmergency { continue }
+                penalty = pen.cost; penaltyWidth = pen.width; flagged = pen.flagged; forced = pen.forced
+                if let h = pen.hyphen { protrusion = h.width * ParagraphBuilder.protrusionFactor }
+                else if b > 0, case .box(let box) = items[b - 1] { protrusion = box.protrusion }
+            default: continue
+            }
+            var best = [Double](repeating: .infinity, count: 4)
+            var bestNode = [Int](repeating: -1, count: 4)
+            var bestHyphens = [Int](repeating: 0, count: 4)
+            var survivors: [Int] = []
+            survivors.reserveCapacity(active.count)
+            for a in active {
+                let node = nodes[a]
+                let start = node.start
+                let lineWidth = width(node.line) + protrusion
+                let natural = sumW[b] - sumW[start] + penaltyWidth
+                var ratio: Double
+                if natural < lineWidth {
+                    let stretch = sumY[b] - sumY[start]
+                    ratio = stretch > 0 ? (lineWidth - natural) / stretch : .infinity
+                } else if natural > lineWidth {
+                    let shrink = sumZ[b] - sumZ[start]
+                    ratio = shrink > 0 ? (lineWidth - natural) / shrink : -.infinity
+                } else { ratio = 0 }
+                if b == finalPosition || forced {
+                    // The last line of a paragraph (or before a forced break) is set ragged: it is never too loose.
+                    if ratio > 0 { ratio = 0 }
+                }
+                // A node that cannot reach b without overfull lines cannot reach anything further: drop it.
+                if ratio < -1 || forced { } else { survivors.append(a) }
+                guard ratio >= -1 else { continue }
+                // TeX caps badness at 10000 ("infinitely bad"): a line that cannot stretch at all is that bad,
+                // acceptable only in a pass whose tolerance reaches it.
+                let badness = min(Self.infinitelyBad, ratio.isInfinite ? Self.infinitelyBad : 100 * abs(ratio * ratio * ratio))
+                guard badness <= p.tolerance else { continue }
+                let hyphens = flagged ? node.hyphens + 1 : 0
+                if hyphens > p.maxConsecutiveHyphens { continue }
+                var d = (p.linePenalty + badness) * (p.linePenalty + badness)
+                if penalty >= 0 { d += penalty * penalty } else if penalty > -.infinity { d -= penalty * penalty }
+                if flagged && node.hyphens > 0 { d += p.flaggedDemerits }
+                let fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
+                if abs(fitness - node.fitness) > 1 { d += p.fitnessDemerits }
+                if b == finalPosition, natural - penaltyWidth < width(node.line) * p.shortLastLine, node.line > 0 {
+                    d += p.shortLastLineDemerits
+                }
+                let total = node.demerits + d
+                if total < best[fitness] { best[fitness] = total; bestNode[fitness] = a; bestHyphens[fitness] = hyphens }
+            }
+            active = survivors
+            let next = nextLineStart(after: b, items)
+            for f in 0..<4 where bestNode[f] >= 0 {
+                nodes.append(Node(position: b, line: nodes[bestNode[f]].line + 1, fitness: f, hyphens: bestHyphens[f],
+                                  demerits: best[f], previous: bestNode[f], start: next))
+                active.append(nodes.count - 1)
+            }
+            if active.isEmpty { return nil }
+        }
+        // The final break: the fewest demerits, or the line count nearest to optimal + looseness.
+        let finals = active.filter { nodes[$0].position == finalPosition }
+        guard var chosen = finals.min(by: { nodes[$0].demerits < nodes[$1].demerits }) else { return nil }
+        if p.looseness != 0 {
+            let target = nodes[chosen].line + p.looseness
+            chosen = finals.min { a, b in
+                let da = abs(nodes[a].line - target), db = abs(nodes[b].line - target)
+                return da != db ? da < db : nodes[a].demerits < nodes[b].demerits
+            } ?? chosen
+        }
+        var result: [Int] = []
+        var k = chosen
+        while k > 0 { result.append(nodes[k].position); k = nodes[k].previous }
+        return result.reversed()
+    }
+
+    /// The first item of the line after a break at `b`: glue, kerns and penalties after a break are discarded.
+    static func nextLineStart(after b: Int, _ items: [Item]) -> Int {
+        if b < items.count, items[b].isBox { return b }   // a first-fit break between two boxes
+        var k = b + 1
+        while k < items.count, !items[k].isBox, !items[k].isForced { k += 1 }
+        return k
+    }
+}

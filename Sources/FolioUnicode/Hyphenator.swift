@@ -1,0 +1,89 @@
+import CHyphen
+
+/// Hyphenation points from libhyphen's pattern dictionaries (Debian's hyphen-en-us, hyphen-fr, …).
+public final class Hyphenator: @unchecked Sendable {
+    private let dictionary: UnsafeMutablePointer<HyphenDict>
+    public let path: String
+
+    /// Loads a dictionary file (`/usr/share/hyphen/hyph_en_US.dic`); nil when it cannot be read.
+    public init?(path: String) {
+        guard let dict = hnj_hyphen_load(path) else { return nil }
+        dictionary = dict
+        self.path = path
+    }
+
+    deinit { hnj_hyphen_free(dictionary) }
+
+    /// The dictionary for a BCP 47 language, looked up in the hyphen folder ("en" → hyph_en_US.dic).
+    public static func forLanguage(_ language: String, folder: String = "/usr/share/hyphen") -> Hyphenator? {
+        let lang = language.lowercased().replacingUnderscore
+        let primary = String(lang.split(separator: "-").first ?? "")
+        let region = lang.split(separator: "-").dropFirst().first.map { String($0).uppercased() }
+        let defaults = ["en": "US", "fr": "FR", "de": "DE", "es": "ES", "pt": "PT", "it": "IT", "nl": "NL"]
+        var names: [String] = []
+        if let region { names.append("hyph_\(primary)_\(region).dic") }
+        if let d = defaults[primary] { names.append("hyph_\(primary)_\(d).dic") }
+        names.append("hyph_\(primary).dic")
+        return Cache.shared.get(names.map { folder + "/" + $0 })
+    }
+
+    /// Indices (1..<count) before which `word` may be hyphenated, keeping `minLeft` and `minRight` scalars.
+    public func points(in word: [Unicode.Scalar], minLeft: Int, minRight: Int) -> [Int] {
+        guard word.count >= minLeft + minRight else { return [] }
+        var utf8: [UInt8] = []
+        for s in word { utf8.append(contentsOf: String(s).lowercased().utf8) }
+        var hyphens = [CChar](repeating: 0, count: utf8.count + 5)
+        var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
+        var pos: UnsafeMutablePointer<Int32>? = nil
+        var cut: UnsafeMutablePointer<Int32>? = nil
+        let status = utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                hnj_hyphen_hyphenate3(dictionary, chars.baseAddress, Int32(chars.count), &hyphens, nil, &rep, &pos, &cut,
+                                      Int32(minLeft), Int32(minRight), Int32(minLeft), Int32(minRight))
+            }
+        }
+        // Non-standard hyphenation (replacements) is not used: free what libhyphen allocated and skip such points.
+        if let rep {
+            for i in 0..<utf8.count { free(rep[i]) }
+            free(rep)
+        }
+        free(pos); free(cut)
+        guard status == 0 else { return [] }
+        // For UTF-8 dictionaries libhyphen reports positions per character: hyphens[i] odd = break after i.
+        var out: [Int] = []
+        for i in 0..<(word.count - 1) where Int(hyphens[i]) & 1 == 1 {
+            let at = i + 1
+            if at >= minLeft && word.count - at >= minRight { out.append(at) }
+        }
+        return out
+    }
+
+    /// Loaded dictionaries by path, shared by the process.
+    final class Cache: @unchecked Sendable {
+        static let shared = Cache()
+        private var loaded: [String: Hyphenator] = [:]
+        private var missing = Set<String>()
+        private var mutex = pthread_mutex_t()
+        init() { pthread_mutex_init(&mutex, nil) }
+
+        func get(_ candidates: [String]) -> Hyphenator? {
+            pthread_mutex_lock(&mutex)
+            defer { pthread_mutex_unlock(&mutex) }
+            for path in candidates {
+                if let h = loaded[path] { return h }
+                if missing.contains(path) { continue }
+                if access(path, R_OK) == 0, let h = Hyphenator(path: path) { loaded[path] = h; return h }
+                missing.insert(path)
+            }
+            return nil
+        }
+    }
+}
+
+extension String {
+    var replacingUnderscore: String { String(map { $0 == "_" ? "-" : $0 }) }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
