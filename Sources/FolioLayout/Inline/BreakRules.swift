@@ -15,8 +15,9 @@ struct BreakRules {
     /// klreq: characters that never start a line (closing brackets and quotes, periods, commas, middle dots,
     /// colons, ? and !, hyphens and dashes that close).
     static let noLineStart: Set<UInt32> = Set(")]}〉》」』】〕〗〙〛’”»›.,。、，．:;：；?!？！·・‧‐-–~〜%‰℃°′″".unicodeScalars.map(\.value))
-    /// klreq: characters that never end a line (opening brackets and quotes).
-    static let noLineEnd: Set<UInt32> = Set("([{〈《「『【〔〖〘〚‘“«‹".unicodeScalars.map(\.value))
+    /// klreq: characters that never end a line (opening brackets and quotes); middle dots bind both sides
+    /// ("남·북" stays whole).
+    static let noLineEnd: Set<UInt32> = Set("([{〈《「『【〔〖〘〚‘“«‹·・‧".unicodeScalars.map(\.value))
     /// Characters after which a URL may break.
     static let urlBreakAfter: Set<UInt32> = Set("/.-_?&=#".unicodeScalars.map(\.value))
 

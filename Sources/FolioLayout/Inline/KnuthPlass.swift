@@ -86,9 +86,9 @@ struct KnuthPlass {
                 else if b > 0, case .box(let box) = items[b - 1] { protrusion = box.protrusion }
             default: continue
             }
-            var best = [Double](repeating: .infinity, count: 4)
-            var bestNode = [Int](repeating: -1, count: 4)
-            var bestHyphens = [Int](repeating: 0, count: 4)
+            // The best way to reach b per fitness class (and, with looseness, per line count too: TeX keeps
+            // nodes of different line numbers apart only when it has to find a looser or tighter paragraph).
+            var best: [Int: (demerits: Double, node: Int, hyphens: Int, fitness: Int)] = [:]
             var survivors: [Int] = []
             survivors.reserveCapacity(active.count)
             for a in active {
@@ -126,13 +126,15 @@ struct KnuthPlass {
                     d += p.shortLastLineDemerits
                 }
                 let total = node.demerits + d
-                if total < best[fitness] { best[fitness] = total; bestNode[fitness] = a; bestHyphens[fitness] = hyphens }
+                let key = p.looseness == 0 ? fitness : fitness + 4 * (node.line + 1)
+                if total < (best[key]?.demerits ?? .infinity) { best[key] = (total, a, hyphens, fitness) }
             }
             active = survivors
             let next = nextLineStart(after: b, items)
-            for f in 0..<4 where bestNode[f] >= 0 {
-                nodes.append(Node(position: b, line: nodes[bestNode[f]].line + 1, fitness: f, hyphens: bestHyphens[f],
-                                  demerits: best[f], previous: bestNode[f], start: next))
+            for key in best.keys.sorted() {
+                let e = best[key]!
+                nodes.append(Node(position: b, line: nodes[e.node].line + 1, fitness: e.fitness, hyphens: e.hyphens,
+                                  demerits: e.demerits, previous: e.node, start: next))
                 active.append(nodes.count - 1)
             }
             if active.isEmpty { return nil }
