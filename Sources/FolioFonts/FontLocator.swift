@@ -63,8 +63,14 @@ public final class FontLocator: @unchecked Sendable {
         var weight: Int32 = 0, slant: Int32 = 0
         _ = FcPatternGetInteger(matched, FC_WEIGHT, 0, &weight)
         _ = FcPatternGetInteger(matched, FC_SLANT, 0, &slant)
+        // fontconfig's 90-synthetic.conf marks a regular face "bold, embolden" (and a roman one "oblique" with a
+        // shear matrix) when the family lacks the style: such a face is not really bold or italic.
+        var embolden: FcBool = 0
+        let synthetic = FcPatternGetBool(matched, FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden != 0
+        var matrix = UnsafeMutablePointer<FcMatrix>(nil)
+        let sheared = FcPatternGetMatrix(matched, FC_MATRIX, 0, &matrix) == FcResultMatch && (matrix?.pointee.xy ?? 0) != 0
         return LocatedFont(path: String(cString: f), index: Int(index), family: family,
-                           isBold: weight >= FC_WEIGHT_DEMIBOLD, isItalic: slant != FC_SLANT_ROMAN)
+                           isBold: weight >= FC_WEIGHT_DEMIBOLD && !synthetic, isItalic: slant != FC_SLANT_ROMAN && !sheared)
     }
 }
 

@@ -28,6 +28,13 @@ public final class FontSelector {
         fallbackScripts = manifest.fallbackScripts(for: language)
     }
 
+    /// Notes that a face sets text: a synthesized bold is said once per family, when it is first used.
+    func use(_ selected: SelectedFace) {
+        if selected.ref.syntheticBold, warned.insert(selected.face.familyName).inserted {
+            warnings.append(Warning("font family '\(selected.face.familyName)' has no bold face: bold is synthesized"))
+        }
+    }
+
     /// The script given to characters that have none and no strong neighbour (the language's first).
     public var defaultScript: ScriptTag { ScriptTag(fallbackScripts.first ?? "Latn") }
 
@@ -61,9 +68,6 @@ public final class FontSelector {
         }
         let face = try library.face(for: located)
         let synthetic = bold && !located.isBold
-        if synthetic, warned.insert(family).inserted {
-            warnings.append(Warning("font family '\(family)' has no bold face: bold is synthesized"))
-        }
         // Korean has no italic: an upright face stands in without a warning (klreq), as for any family lacking italic.
         return SelectedFace(face: face, ref: FontRef(path: located.path, index: located.index, syntheticBold: synthetic))
     }

@@ -9,6 +9,10 @@ public struct TextRun: Sendable {
     /// Index into the paragraph's face list.
     public var face: Int
     public var script: ScriptTag
+    /// The size glyphs are set at (style size, superscript and script pairing applied).
+    public var size: Double = 0
+    /// How far the baseline is raised (superscript and script pairing).
+    public var rise: Double = 0
 }
 
 /// A character that no configured font can draw.
@@ -57,6 +61,7 @@ struct Itemizer {
                     if let k = faceIndex[id], faces[k].ref == pick.ref { chosen = k } else {
                         chosen = faces.count
                         faces.append(pick)
+                        selector.use(pick)
                         faceIndex[id] = chosen
                     }
                 }
@@ -68,6 +73,13 @@ struct Itemizer {
             } else {
                 runs.append(TextRun(range: i..<(i + 1), style: text.styleOf[i], face: chosen, script: scripts[i]))
             }
+        }
+        for k in runs.indices {
+            let style = text.styles[Int(runs[k].style)]
+            let adjust = selector.manifest.adjustment(language: selector.language, role: style.font.family.rawValue,
+                                                      script: runs[k].script.description)
+            runs[k].size = style.drawnSize * adjust.scale
+            runs[k].rise = style.rise + adjust.baseline * style.font.size
         }
         return Result(runs: runs, faces: faces, missing: missing)
     }

@@ -97,7 +97,7 @@ struct LineBuilder {
                 style = text.styles[Int(run.style)]
                 if run.face >= 0 {
                     runs.add(glyphs: b.glyphs, utf8: b.utf8, scale: b.scale, width: b.width,
-                             face: paragraph.faces[run.face].ref, style: style, x: x)
+                             face: paragraph.faces[run.face].ref, style: style, run: run, x: x)
                 }
                 x += b.width
                 if let n = style.footnote, !footnotes.contains(n) {
@@ -109,7 +109,7 @@ struct LineBuilder {
                 style = text.styles[Int(run.style)]
                 let w = g.width + (glueRatio >= 0 ? g.stretch * glueRatio : g.shrink * glueRatio)
                 if run.face >= 0, let space = paragraph.faces[run.face].face.glyph(for: " ") {
-                    runs.add(space: space, face: paragraph.faces[run.face].ref, style: style, x: x, width: w)
+                    runs.add(space: space, face: paragraph.faces[run.face].ref, style: style, run: run, x: x, width: w)
                 }
                 x += w
             case .kern(let kern):
@@ -131,7 +131,7 @@ struct LineBuilder {
         if let hyphen, paragraph.runs[hyphen.run].face >= 0 {
             let run = paragraph.runs[hyphen.run]
             runs.add(glyphs: hyphen.glyphs, utf8: [0x2D], scale: hyphen.scale, width: hyphen.width,
-                     face: paragraph.faces[run.face].ref, style: lastStyle ?? text.styles[Int(run.style)], x: x)
+                     face: paragraph.faces[run.face].ref, style: lastStyle ?? text.styles[Int(run.style)], run: run, x: x)
             x += hyphen.width
         }
         var items = runs.finish()
@@ -156,17 +156,17 @@ struct RunAssembler {
 
     init(baseline: Double) { self.baseline = baseline }
 
-    private mutating func target(face: FontRef, style: SpanStyle, x: Double) {
-        let y = baseline - style.rise
+    private mutating func target(face: FontRef, style: SpanStyle, run: TextRun, x: Double) {
+        let y = baseline - run.rise
         let color = style.font.color.rgb
-        if let c = current, c.font == face, c.size == style.drawnSize, c.color == color, c.origin.y == y { return }
+        if let c = current, c.font == face, c.size == run.size, c.color == color, c.origin.y == y { return }
         if let c = current { runs.append(c) }
-        current = GlyphRun(font: face, size: style.drawnSize, color: color, origin: Point(x: x, y: y),
+        current = GlyphRun(font: face, size: run.size, color: color, origin: Point(x: x, y: y),
                            glyphs: [], text: "", clusters: [])
     }
 
-    mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, face: FontRef, style: SpanStyle, x: Double) {
-        target(face: face, style: style, x: x)
+    mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, face: FontRef, style: SpanStyle, run textRun: TextRun, x: Double) {
+        target(face: face, style: style, run: textRun, x: x)
         guard var run = current else { return }
         let dx = x - run.origin.x
         var pen = 0.0
@@ -180,8 +180,8 @@ struct RunAssembler {
         current = run
     }
 
-    mutating func add(space glyph: UInt32, face: FontRef, style: SpanStyle, x: Double, width: Double) {
-        target(face: face, style: style, x: x)
+    mutating func add(space glyph: UInt32, face: FontRef, style: SpanStyle, run textRun: TextRun, x: Double, width: Double) {
+        target(face: face, style: style, run: textRun, x: x)
         guard var run = current else { return }
         run.glyphs.append(PlacedGlyph(id: glyph, x: x - run.origin.x, y: 0))
         run.clusters.append(TextCluster(bytes: 1, glyphs: 1))

@@ -176,7 +176,7 @@ struct ParagraphBuilder {
         while k >= 0, case .penalty(let pen) = p.items[k], !pen.forced { k -= 1 }
         guard k >= 0, case .box(let previous) = p.items[k] else { return }
         let a = text.scalars[previous.range.upperBound - 1], b = text.scalars[box.range.lowerBound]
-        let size = text.styles[Int(p.runs[box.run].style)].drawnSize
+        let size = p.runs[box.run].size
         let hangulA = BreakRules.isHangulSyllable(a), hangulB = BreakRules.isHangulSyllable(b)
         var kern = ParagraphItems.Kern(width: 0, stretch: 0)
         if hangulA && hangulB {
@@ -193,9 +193,8 @@ struct ParagraphBuilder {
         let r = p.runs[run]
         guard r.face >= 0 else { return 0 }
         let face = p.faces[r.face].face
-        let style = text.styles[Int(r.style)]
         let shaped = cache.shape([0x20], face: face, script: r.script, language: selector.language)
-        return Double(shaped.advance) * style.drawnSize / Double(face.metrics.unitsPerEm)
+        return Double(shaped.advance) * r.size / Double(face.metrics.unitsPerEm)
     }
 
     /// A flagged penalty that sets a hyphen in the run's face.
@@ -203,7 +202,7 @@ struct ParagraphBuilder {
         let r = p.runs[run]
         guard r.face >= 0 else { return .init(cost: Self.hyphenCost, flagged: true) }
         let face = p.faces[r.face].face
-        let scale = text.styles[Int(r.style)].drawnSize / Double(face.metrics.unitsPerEm)
+        let scale = r.size / Double(face.metrics.unitsPerEm)
         let shaped = cache.shape([0x2D], face: face, script: r.script, language: selector.language)
         let width = Double(shaped.advance) * scale
         return .init(width: width, cost: Self.hyphenCost, flagged: true,
@@ -257,8 +256,7 @@ struct ParagraphBuilder {
         let r = p.runs[run]
         guard r.face >= 0 else { return .init(range: range, run: run, width: 0, utf8: utf8, glyphs: [], scale: 0) }
         let face = p.faces[r.face].face
-        let style = text.styles[Int(r.style)]
-        let scale = style.drawnSize / Double(face.metrics.unitsPerEm)
+        let scale = r.size / Double(face.metrics.unitsPerEm)
         let shaped = cache.shape(utf8, face: face, script: r.script, language: selector.language)
         var box = ParagraphItems.Box(range: range, run: run, width: Double(shaped.advance) * scale, utf8: utf8,
                                      glyphs: shaped.glyphs, scale: scale)

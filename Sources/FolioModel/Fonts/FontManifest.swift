@@ -7,16 +7,33 @@ public struct FontManifest: Decodable, Sendable {
     public var fallback: [String: [String]]
     /// Families tried last, for symbols; those not installed are skipped.
     public var extra: [String]
+    /// language → role → script → size and baseline adjustment, so that a script set inside text of the
+    /// language (Latin in Korean, Hangul in English) looks the same size and sits on the same line.
+    public var pairing: [String: [String: [String: ScriptAdjustment]]]
     /// Where the manifest came from, for messages.
     public var file: String = ""
     public var source: YAMLSource?
 
-    enum CodingKeys: String, CodingKey { case families, fallback, extra }
+    enum CodingKeys: String, CodingKey { case families, fallback, extra, pairing }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        families = try c.decode([String: [String: String]].self, forKey: .families)
+        fallback = try c.decode([String: [String]].self, forKey: .fallback)
+        extra = try c.decodeIfPresent([String].self, forKey: .extra) ?? []
+        pairing = try c.decodeIfPresent([String: [String: [String: ScriptAdjustment]]].self, forKey: .pairing) ?? [:]
+    }
+
+    /// The adjustment of a script in a role for text of a language (identity when none is set).
+    public func adjustment(language: String, role: String, script: String) -> ScriptAdjustment {
+        let lang = pairing[language] ?? pairing[String(language.prefix(2))]
+        return lang?[role]?[script] ?? ScriptAdjustment(scale: 1, baseline: 0)
+    }
 
     /// Reads a fonts.yaml file.
     public static func load(file: String, fileSystem: FileSystem = .local) throws -> FontManifest {
         let source = try YAMLSource(text: try fileSystem.readText(file, what: "font manifest"), file: file)
-        try source.checkKeys(at: [], allowed: ["families", "fallback", "extra"], what: "fonts.yaml")
+        try source.checkKeys(at: [], allowed: ["families", "fallback", "extra", "pairing"], what: "fonts.yaml")
         var manifest = try source.decode(FontManifest.self)
         for role in manifest.families.keys where FontRole(rawValue: role) == nil {
             throw FolioError("unknown font role '\(role)'", at: source.location(of: [AnyKey("families"), AnyKey(role)]),
@@ -43,3 +60,21 @@ public struct FontManifest: Decodable, Sendable {
 }
 
 extension YAMLSource: @unchecked Sendable {}
+
+/// How a script is scaled and shifted next to another (fonts.yaml `pairing`).
+public struct ScriptAdjustment: Decodable, Sendable, Equatable {
+    /// Size factor (1.02 sets Latin 2% larger).
+    public var scale: Double
+    /// Baseline shift in em, positive upwards.
+    public var baseline: Double
+    public init(scale: Double, baseline: Double) { self.scale = scale; self.baseline = baseline }
+    enum CodingKeys: String, CodingKey { case scale, baseline }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scale = try c.decodeIfPresent(Double.self, forKey: .scale) ?? 1
+        baseline = try c.decodeIfPresent(Double.self, forKey: .baseline) ?? 0
+        guard scale > 0.5 && scale < 2 else {
+            throw DecodingError.dataCorruptedError(forKey: .scale, in: c, debugDescription: "scale \(scale) is outside 0.5…2")
+        }
+    }
+}
