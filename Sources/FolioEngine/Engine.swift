@@ -18,6 +18,8 @@ public struct RenderedEdition: Sendable {
     public var warnings: [Warning]
     /// Informational notes (line breaks inside words) shown with --verbose.
     public var notes: [Warning] = []
+    /// Time per phase.
+    public var times = PhaseTimes()
     public var seconds: Double
 }
 
@@ -59,6 +61,7 @@ public final class Engine: @unchecked Sendable {
 
     /// Loads and lays out one edition.
     public func layOut(report: Report, edition: Edition, layoutName: String? = nil) throws -> LaidOut {
+        let loadStart = monotonicSeconds()
         let fs = FileSystem.local
         let contentPath = try fs.resolveInside(report.directory, edition.content, field: "editions.\(edition.code).content",
                                                at: SourceLocation(file: report.file, line: 0, column: 0))
@@ -82,7 +85,12 @@ public final class Engine: @unchecked Sendable {
                                  date: Self.displayDate(report.date, language: lang), language: lang, info: info)
         var input = input0
         input.organizationsShort = report.organizations.map(\.short)
-        let (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
+        let loadTime = monotonicSeconds() - loadStart
+        var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
+        var times = PhaseTimes()
+        times.add("load", loadTime)
+        times.merge(layoutReport.times)
+        layoutReport.times = times
         return LaidOut(report: report, edition: edition, layout: layout, document: display, layoutReport: layoutReport,
                        warnings: reader.warnings + layoutReport.warnings)
     }
@@ -96,14 +104,18 @@ public final class Engine: @unchecked Sendable {
         let raw = AtomicFile.temporaryPath(for: target) + ".cairo"
         let finished = AtomicFile.temporaryPath(for: target)
         defer { AtomicFile.discard(raw); AtomicFile.discard(finished) }
-        try CairoPDFWriter().write(laid.document, to: raw)
-        try PDFFinisher().finish(input: raw, output: finished, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)")
-        let bytes = try FileSystem.local.readBytes(finished, what: "rendered PDF")
+        var times = laid.layoutReport.times
+        try times.measure("pdf write") { try CairoPDFWriter().write(laid.document, to: raw) }
+        try times.measure("finish") {
+            try PDFFinisher().finish(input: raw, output: finished, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)")
+        }
+        let bytes = try times.measure("checksum") { try FileSystem.local.readBytes(finished, what: "rendered PDF") }
         try AtomicFile.commit(finished, to: target)
         var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: sha256Hex(bytes),
                                        bytes: bytes.count, pages: laid.document.pages.count, title: edition.title,
                                        layout: laid.layout.name, warnings: laid.warnings, seconds: Date().timeIntervalSince(start))
         rendered.notes = laid.layoutReport.emergencyNotes
+        rendered.times = times
         return rendered
     }
 

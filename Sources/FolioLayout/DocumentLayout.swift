@@ -9,6 +9,8 @@ public struct LayoutReport: Sendable {
     public var emergencyBreaks: Int
     /// Each paragraph with such breaks, located (shown by `--verbose`).
     public var emergencyNotes: [Warning] = []
+    /// Time per layout stage.
+    public var times = PhaseTimes()
     /// Page index (0-based) of each footnote's start, and of each reference to it.
     public var footnotePages: [Int: Int]
     public var footnoteReferencePages: [Int: Int]
@@ -52,6 +54,7 @@ public struct DocumentLayout {
         let notes = try footnoteLines(input.document.footnotes, context: context, blocks: blocks)
         let fn = input.layout.footnotes
         let paginator = Paginator(height: context.textHeight, notes: notes, noteSeparation: fn.font.size * 1.6)
+        let paginateStart = monotonicSeconds()
         let contents = paginator.paginate(flow)
 
         let l = input.layout
@@ -89,9 +92,12 @@ public struct DocumentLayout {
         for i in pages.indices {
             pages[i].items += try furniture.items(page: i + 1, pages: pages.count)
         }
+        let paginateTime = monotonicSeconds() - paginateStart
         var report = LayoutReport(warnings: selector.warnings + context.warnings, emergencyBreaks: context.emergencyBreaks,
                                   footnotePages: notePages, footnoteReferencePages: refPages)
         report.emergencyNotes = context.emergencyNotes
+        report.times = context.times
+        report.times.add("paginate", paginateTime)
         return (DisplayDocument(pages: pages, outline: outline, info: input.info), report)
     }
 

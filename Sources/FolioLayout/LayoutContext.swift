@@ -14,6 +14,8 @@ final class LayoutContext {
     private(set) var warnings: [Warning] = []
     private var missingSeen = Set<String>()
     var emergencyBreaks = 0
+    /// Time spent in the inline stages (shape, break, set), summed over paragraphs.
+    var times = PhaseTimes()
     /// Where lines had to break inside words, for `--verbose`.
     var emergencyNotes: [Warning] = []
 

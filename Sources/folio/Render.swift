@@ -41,7 +41,11 @@ struct Render: ParsableCommand {
                 files.append(r)
                 print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s)")
                 Runner.printWarnings(r.warnings, verbose: verbose)
-                if verbose { Runner.printWarnings(r.notes, verbose: true) }
+                if verbose {
+                    Runner.printWarnings(r.notes, verbose: true)
+                    let phases = r.times.names.map { "\($0) \(String(format: "%.1f", (r.times.seconds[$0] ?? 0) * 1000)) ms" }
+                    FileHandle.standardError.write(Data("  time: \(phases.joined(separator: ", "))\n".utf8))
+                }
             } catch {
                 failed += 1
                 Runner.printError(error, edition: e.code)

@@ -71,7 +71,7 @@ final class BlockLayout {
         var spec = ParagraphSpec(width: width, align: align, lineHeight: size * leading,
                                  baseStyle: text.styles.first ?? SpanStyle(font: layout.body.font))
         spec.firstLineIndent = firstLineIndent
-        let result = try context.inline.layout(text, spec)
+        let result = try context.inline.layout(text, spec, times: &context.times)
         context.report(missing: result.missing, at: at)
         if result.emergencyBreaks > 0 {
             context.emergencyBreaks += result.emergencyBreaks

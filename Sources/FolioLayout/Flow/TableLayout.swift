@@ -44,7 +44,7 @@ struct TableLayout {
                 if !text.isEmpty {
                     let spec = ParagraphSpec(width: max(1, widths[c] - 2 * pad), align: align,
                                              lineHeight: style.font.size * style.leading, baseStyle: text.styles[0])
-                    let result = try context.inline.layout(text, spec)
+                    let result = try context.inline.layout(text, spec, times: &context.times)
                     context.report(missing: result.missing, at: table.location)
                     lines = result.lines
                 }

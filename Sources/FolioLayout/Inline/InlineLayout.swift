@@ -33,12 +33,19 @@ public struct InlineLayout {
 
     /// Sets styled text into lines.
     public func layout(_ text: StyledText, _ spec: ParagraphSpec) throws -> Result {
+        var times = PhaseTimes()
+        return try layout(text, spec, times: &times)
+    }
+
+    /// Sets styled text into lines, adding the time of each stage to `times`.
+    public func layout(_ text: StyledText, _ spec: ParagraphSpec, times: inout PhaseTimes) throws -> Result {
         let justify = spec.align == .justify
         var options = composer.map { BuilderOptions($0, koreanBreaks: koreanBreaks) } ?? BuilderOptions()
         options.koreanBreaks = koreanBreaks
         if !justify { options.hyphenate = false; options.hangingPunctuation = false; options.hangulLetterSpace = 0 }
         let builder = ParagraphBuilder(selector: selector, cache: cache, options: options)
-        var paragraph = try builder.build(text, maxWidth: spec.width - spec.firstLineIndent)
+        var paragraph = try times.measure("itemize+shape") { try builder.build(text, maxWidth: spec.width - spec.firstLineIndent) }
+        let breakStart = monotonicSeconds()
         if !(paragraph.items.last?.isForced ?? false) {
             paragraph.items.append(.penalty(.init(cost: -.infinity, forced: true)))
         }
@@ -68,7 +75,10 @@ public struct InlineLayout {
         }
         if breaks == nil { if justify && used != "first-fit" { used = "first-fit (fallback)" } }
         let chosen = breaks ?? FirstFitBreaker.breaks(paragraph.items, width: width)
-        let lines = LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec)).lines(breaks: chosen)
+        times.add("break", monotonicSeconds() - breakStart)
+        let lines = try times.measure("set lines") {
+            LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec)).lines(breaks: chosen)
+        }
         var emergency = 0
         for b in chosen where b < paragraph.items.count {
             if case .penalty(let p) = paragraph.items[b], p.emergency { emergency += 1 }
