@@ -101,17 +101,14 @@ public final class Engine: @unchecked Sendable {
         let laid = try layOut(report: report, edition: edition, layoutName: layoutName)
         let name = report.fileName(of: edition)
         let target = output + "/" + name
-        let raw = AtomicFile.temporaryPath(for: target) + ".cairo"
-        let finished = AtomicFile.temporaryPath(for: target)
-        defer { AtomicFile.discard(raw); AtomicFile.discard(finished) }
         var times = laid.layoutReport.times
-        try times.measure("pdf write") { try CairoPDFWriter().write(laid.document, to: raw) }
-        try times.measure("finish") {
-            try PDFFinisher().finish(input: raw, output: finished, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)")
+        let raw = try times.measure("pdf write") { try CairoPDFWriter().render(laid.document) }
+        let bytes = try times.measure("finish") {
+            try PDFFinisher().finish(raw, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)")
         }
-        let bytes = try times.measure("checksum") { try FileSystem.local.readBytes(finished, what: "rendered PDF") }
-        try AtomicFile.commit(finished, to: target)
-        var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: sha256Hex(bytes),
+        let digest = times.measure("checksum") { sha256Hex(bytes) }
+        try times.measure("write") { try AtomicFile.write(bytes, to: target) }
+        var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: digest,
                                        bytes: bytes.count, pages: laid.document.pages.count, title: edition.title,
                                        layout: laid.layout.name, warnings: laid.warnings, seconds: Date().timeIntervalSince(start))
         rendered.notes = laid.layoutReport.emergencyNotes

@@ -4,12 +4,17 @@ import CHyphen
 public final class Hyphenator: @unchecked Sendable {
     private let dictionary: UnsafeMutablePointer<HyphenDict>
     public let path: String
+    /// Points already found, by word and limits: words repeat, and libhyphen's lookup is not free.
+    private var memo: [MemoKey: [Int]] = [:]
+    private var memoLock = pthread_mutex_t()
+    private struct MemoKey: Hashable { var word: [Unicode.Scalar]; var left: Int; var right: Int }
 
     /// Loads a dictionary file (`/usr/share/hyphen/hyph_en_US.dic`); nil when it cannot be read.
     public init?(path: String) {
         guard let dict = hnj_hyphen_load(path) else { return nil }
         dictionary = dict
         self.path = path
+        pthread_mutex_init(&memoLock, nil)
     }
 
     deinit { hnj_hyphen_free(dictionary) }
@@ -30,6 +35,16 @@ public final class Hyphenator: @unchecked Sendable {
     /// Indices (1..<count) before which `word` may be hyphenated, keeping `minLeft` and `minRight` scalars.
     public func points(in word: [Unicode.Scalar], minLeft: Int, minRight: Int) -> [Int] {
         guard word.count >= minLeft + minRight else { return [] }
+        let key = MemoKey(word: word, left: minLeft, right: minRight)
+        pthread_mutex_lock(&memoLock)
+        defer { pthread_mutex_unlock(&memoLock) }
+        if let known = memo[key] { return known }
+        let found = lookUp(word, minLeft: minLeft, minRight: minRight)
+        memo[key] = found
+        return found
+    }
+
+    private func lookUp(_ word: [Unicode.Scalar], minLeft: Int, minRight: Int) -> [Int] {
         var utf8: [UInt8] = []
         for s in word { utf8.append(contentsOf: String(s).lowercased().utf8) }
         var hyphens = [CChar](repeating: 0, count: utf8.count + 5)

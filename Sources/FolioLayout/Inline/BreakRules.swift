@@ -11,6 +11,38 @@ struct BreakRules {
     let scalars: [Unicode.Scalar]
     let text: StyledText
     let koreanBreaks: KoreanBreaks
+    /// Space-delimited words, each with whether it looks like a URL and whether it may be hyphenated.
+    private let words: [Word]
+    /// The index into `words` of each scalar (-1 for spaces).
+    private let wordOf: [Int32]
+
+    struct Word { var range: Range<Int>; var isURL: Bool; var plain: Bool; var capitalized: Bool }
+
+    init(scalars: [Unicode.Scalar], text: StyledText, koreanBreaks: KoreanBreaks) {
+        self.scalars = scalars; self.text = text; self.koreanBreaks = koreanBreaks
+        var words: [Word] = []
+        var wordOf = [Int32](repeating: -1, count: scalars.count)
+        var start = 0
+        let n = scalars.count
+        while start < n {
+            while start < n, Self.isBreakingSpace(scalars[start]) { start += 1 }
+            var end = start
+            var plain = true, capitalized = false
+            while end < n, !Self.isBreakingSpace(scalars[end]) {
+                let s = scalars[end]
+                if Self.isDigit(s) || s == "/" || s == "@" || s == "_" { plain = false }
+                if s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase { capitalized = true }
+                wordOf[end] = Int32(words.count)
+                end += 1
+            }
+            if end > start {
+                words.append(Word(range: start..<end, isURL: Self.looksLikeURL(scalars, start..<end), plain: plain, capitalized: capitalized))
+            }
+            start = end
+        }
+        self.words = words
+        self.wordOf = wordOf
+    }
 
     /// klreq: characters that never start a line (closing brackets and quotes, periods, commas, middle dots,
     /// colons, ? and !, hyphens and dashes that close).
@@ -58,13 +90,9 @@ struct BreakRules {
 
     /// In words that look like URLs, breaks after / . - _ ? & = # (not between two of them, not at the ends).
     private func markURLs(_ classes: inout [BreakClass]) {
-        var start = 0
-        let n = scalars.count
-        while start < n {
-            while start < n, Self.isBreakingSpace(scalars[start]) { start += 1 }
-            var end = start
-            while end < n, !Self.isBreakingSpace(scalars[end]) { end += 1 }
-            if end > start, isURL(start..<end) {
+        for word in words where word.isURL {
+            let start = word.range.lowerBound, end = word.range.upperBound
+            do {
                 // Do not break before the closing punctuation that follows a URL.
                 var last = end
                 while last > start, Self.noLineStart.contains(scalars[last - 1].value) { last -= 1 }
@@ -75,30 +103,40 @@ struct BreakRules {
                     }
                 }
             }
-            start = end
         }
     }
 
     /// A word with a scheme (`https://`) or starting with `www.`, or an e-mail address.
-    func isURL(_ r: Range<Int>) -> Bool {
-        let word = String(String.UnicodeScalarView(scalars[r]))
-        return word.contains("://") || word.hasPrefix("www.") || word.hasPrefix("(www.")
-            || (word.contains("@") && word.contains("."))
+    static func looksLikeURL(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var at = false, dot = false
+        for i in r {
+            switch s[i] {
+            case ":": if i + 2 < r.upperBound, s[i + 1] == "/", s[i + 2] == "/" { return true }
+            case "@": at = true
+            case ".": dot = true
+            default: break
+            }
+        }
+        if at && dot { return true }
+        var k = r.lowerBound
+        if k < r.upperBound, s[k] == "(" { k += 1 }
+        return r.upperBound - k > 4 && s[k] == "w" && s[k + 1] == "w" && s[k + 2] == "w" && s[k + 3] == "."
+    }
+
+    /// Whether the word around `range` looks like a URL.
+    func isURL(_ range: Range<Int>) -> Bool {
+        let w = wordOf[range.lowerBound]
+        return w >= 0 && words[Int(w)].isURL
     }
 
     /// Whether the letters in `range` may be hyphenated: not part of a URL, no digits, and no capitals
     /// unless allowed (names and acronyms).
     func mayHyphenate(_ range: Range<Int>, capitalized: Bool) -> Bool {
-        var lo = range.lowerBound, hi = range.upperBound
-        while lo > 0, !Self.isBreakingSpace(scalars[lo - 1]) { lo -= 1 }
-        while hi < scalars.count, !Self.isBreakingSpace(scalars[hi]) { hi += 1 }
-        if isURL(lo..<hi) { return false }
-        if text.styles[Int(text.styleOf[range.lowerBound])].font.family == .mono { return false }
-        for s in scalars[lo..<hi] {
-            if Self.isDigit(s) || s == "/" || s == "@" || s == "_" { return false }
-            if !capitalized && s.properties.isUppercase { return false }
-        }
-        return true
+        let w = wordOf[range.lowerBound]
+        guard w >= 0 else { return false }
+        let word = words[Int(w)]
+        if word.isURL || !word.plain || (word.capitalized && !capitalized) { return false }
+        return text.styles[Int(text.styleOf[range.lowerBound])].font.family != .mono
     }
 
     /// The letters of a piece without the punctuation around them.

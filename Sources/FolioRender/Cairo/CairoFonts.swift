@@ -1,4 +1,7 @@
 import CCairo
+#if canImport(Glibc)
+import Glibc
+#endif
 import CFreeType
 import FolioDisplay
 
@@ -10,9 +13,18 @@ public struct RenderError: Error, CustomStringConvertible {
 }
 
 /// cairo font faces made from FreeType faces of their own (never shared with HarfBuzz: cairo resizes them).
-final class CairoFonts {
+///
+/// One instance serves the whole process: cairo keeps font faces alive in its own caches after a surface is
+/// finished, and their FT_Face is released (by the user-data callback) whenever cairo lets go of them, which
+/// must never be after the FT_Library is gone. So the library lives as long as the process, and every face is
+/// made once and shared by every document and thread.
+final class CairoFonts: @unchecked Sendable {
+    static let shared: CairoFonts = {
+        do { return try CairoFonts() } catch { fatalError("FreeType could not start: \(error)") }
+    }()
     private var library: FT_Library?
     private var faces: [FontRef: OpaquePointer] = [:]
+    private var mutex = pthread_mutex_t()
     /// cairo calls this when it lets go of a font face: the FT_Face dies with it.
     private static var faceKey = cairo_user_data_key_t()
 
@@ -21,16 +33,13 @@ final class CairoFonts {
         let err = FT_Init_FreeType(&lib)
         guard err == 0, let lib else { throw RenderError("FT_Init_FreeType failed with error \(err)") }
         library = lib
+        pthread_mutex_init(&mutex, nil)
     }
 
-    deinit {
-        for (_, face) in faces { cairo_font_face_destroy(face) }
-        faces.removeAll()
-        FT_Done_FreeType(library)
-    }
-
-    /// The cairo font face for a font reference, created once.
+    /// The cairo font face for a font reference, created once per process.
     func face(_ ref: FontRef) throws -> OpaquePointer {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
         if let face = faces[ref] { return face }
         var ftFace: FT_Face?
         let err = FT_New_Face(library, ref.path, FT_Long(ref.index), &ftFace)

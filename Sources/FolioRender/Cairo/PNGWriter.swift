@@ -19,7 +19,7 @@ public struct PNGWriter {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        try PagePainter(cr: cr, fonts: try CairoFonts(), tags: false).draw(page)
+        try PagePainter(cr: cr, fonts: CairoFonts.shared, tags: false).draw(page)
         cairo_surface_flush(surface)
         try check(cairo_surface_write_to_png(surface, path), "cairo_surface_write_to_png(\(path))")
     }

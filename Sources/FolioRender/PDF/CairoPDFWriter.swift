@@ -1,18 +1,25 @@
 import CCairo
 import FolioDisplay
 
-/// Writes a display document to a PDF file through cairo: subset fonts, text with clusters, links,
-/// destinations, outline and metadata. The file still needs `PDFFinisher` (cairo 1.16's xref, /Lang, dates).
+/// Draws a display document as PDF through cairo, in memory: subset fonts, text with clusters, links,
+/// destinations, outline and metadata. The bytes still need `PDFFinisher` (cairo 1.16's xref, /Lang, dates).
 public struct CairoPDFWriter {
     public init() {}
 
-    public func write(_ document: DisplayDocument, to path: String) throws {
+    /// The PDF bytes cairo writes for the document.
+    public func render(_ document: DisplayDocument) throws -> [UInt8] {
         guard let first = document.pages.first else { throw RenderError("the document has no pages") }
-        guard let surface = cairo_pdf_surface_create(path, first.width, first.height) else {
-            throw RenderError("cairo_pdf_surface_create returned nothing for \(path)")
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        guard let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, closure, first.width, first.height) else {
+            throw RenderError("cairo_pdf_surface_create_for_stream returned nothing")
         }
         defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), "cairo_pdf_surface_create(\(path))")
+        try check(cairo_surface_status(surface), "cairo_pdf_surface_create_for_stream")
         let info = document.info
         let metadata: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, info.title), (CAIRO_PDF_METADATA_AUTHOR, info.author),
@@ -26,8 +33,7 @@ public struct CairoPDFWriter {
         guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
         defer { cairo_destroy(cr) }
         try check(cairo_status(cr), "cairo_create")
-        let fonts = try CairoFonts()
-        let painter = PagePainter(cr: cr, fonts: fonts, tags: true)
+        let painter = PagePainter(cr: cr, fonts: CairoFonts.shared, tags: true)
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.width, page.height)
             try painter.draw(page)
@@ -35,7 +41,8 @@ public struct CairoPDFWriter {
         }
         try addOutline(document.outline, surface)
         cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface), "writing \(path)")
+        try check(cairo_surface_status(surface), "writing the PDF")
+        return sink.bytes
     }
 
     /// Nests outline entries by heading level under the nearest shallower entry.
@@ -51,6 +58,12 @@ public struct CairoPDFWriter {
         }
         try check(cairo_surface_status(surface), "cairo_pdf_surface_add_outline")
     }
+}
+
+/// Collects what cairo writes.
+final class ByteSink {
+    var bytes: [UInt8] = []
+    init() { bytes.reserveCapacity(1 << 20) }
 }
 
 func check(_ status: cairo_status_t, _ what: String) throws {

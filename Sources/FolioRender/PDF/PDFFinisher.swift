@@ -2,24 +2,28 @@ import Foundation
 import CQPDF
 import FolioDisplay
 
-/// Finishes cairo's PDF with libqpdf: rewrites it (repairing cairo 1.16's cross-reference table), sets /Lang,
-/// PDF-format dates, the producer, DisplayDocTitle and a deterministic /ID.
+/// Finishes cairo's PDF with libqpdf, in memory: sets /Lang, PDF-format dates, the producer, DisplayDocTitle
+/// and a deterministic /ID, and writes a clean file with object streams.
 public struct PDFFinisher {
     public init() {}
 
-    /// Reads `input`, writes the finished file to `output`.
-    public func finish(input: String, output: String, info: DocumentInfo, producer: String) throws {
+    /// The finished PDF for cairo's bytes.
+    public func finish(_ input: [UInt8], info: DocumentInfo, producer: String) throws -> [UInt8] {
+        var bytes = input
+        CairoXref.repair(&bytes)
         guard let qpdf = qpdf_init() else { throw RenderError("qpdf_init failed") }
         var handle: qpdf_data? = qpdf
         defer { qpdf_cleanup(&handle) }
         qpdf_silence_errors(qpdf)
         qpdf_set_suppress_warnings(qpdf, QPDF_TRUE)
-        if qpdf_read(qpdf, input, nil) & QPDF_ERRORS != 0 { throw error(qpdf, "reading \(input)") }
+        let read = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { qpdf_read_memory(qpdf, "cairo output", $0.baseAddress, UInt64($0.count), nil) }
+        }
+        if read & QPDF_ERRORS != 0 { throw error(qpdf, "reading cairo's PDF") }
 
         let root = qpdf_get_root(qpdf)
         qpdf_oh_replace_key(qpdf, root, "/Lang", qpdf_oh_new_unicode_string(qpdf, info.language))
-        let prefs = qpdf_oh_parse(qpdf, "<< /DisplayDocTitle true >>")
-        qpdf_oh_replace_key(qpdf, root, "/ViewerPreferences", prefs)
+        qpdf_oh_replace_key(qpdf, root, "/ViewerPreferences", qpdf_oh_parse(qpdf, "<< /DisplayDocTitle true >>"))
         let trailer = qpdf_get_trailer(qpdf)
         let infoDict = qpdf_oh_get_key(qpdf, trailer, "/Info")
         if qpdf_oh_is_dictionary(qpdf, infoDict) != 0 {
@@ -28,11 +32,15 @@ public struct PDFFinisher {
             qpdf_oh_replace_key(qpdf, infoDict, "/ModDate", qpdf_oh_new_string(qpdf, date))
             qpdf_oh_replace_key(qpdf, infoDict, "/Producer", qpdf_oh_new_unicode_string(qpdf, producer))
         }
-        if qpdf_init_write(qpdf, output) & QPDF_ERRORS != 0 { throw error(qpdf, "opening \(output)") }
+        if qpdf_init_write_memory(qpdf) & QPDF_ERRORS != 0 { throw error(qpdf, "preparing to write") }
         qpdf_set_deterministic_ID(qpdf, QPDF_TRUE)
         qpdf_set_compress_streams(qpdf, QPDF_TRUE)
+        // cairo already deflates every stream: copying them as they are saves decoding and re-deflating fonts.
+        qpdf_set_decode_level(qpdf, qpdf_dl_none)
         qpdf_set_object_stream_mode(qpdf, qpdf_o_generate)
-        if qpdf_write(qpdf) & QPDF_ERRORS != 0 { throw error(qpdf, "writing \(output)") }
+        if qpdf_write(qpdf) & QPDF_ERRORS != 0 { throw error(qpdf, "writing") }
+        guard let out = qpdf_get_buffer(qpdf) else { throw RenderError("qpdf wrote no buffer") }
+        return Array(UnsafeBufferPointer(start: out, count: qpdf_get_buffer_length(qpdf)))
     }
 
     private func error(_ qpdf: qpdf_data, _ what: String) -> RenderError {
@@ -47,5 +55,59 @@ public struct PDFFinisher {
     static func pdfDate(_ iso: String) -> String {
         let digits = iso.filter(\.isNumber)
         return "D:" + String(digits.prefix(14)).padding(toLength: 14, withPad: "0", startingAt: 0) + "Z"
+    }
+}
+
+/// cairo 1.16 reserves object numbers for tags that it never writes, and lists them in its cross-reference
+/// table at an offset where another object sits: readers must rebuild the table by scanning the file
+/// (qpdf reports "file is damaged" and takes three times as long). Marking those entries free makes the
+/// table true again.
+enum CairoXref {
+    /// Frees every in-use entry of the last cross-reference table whose offset does not hold "N 0 obj".
+    static func repair(_ pdf: inout [UInt8]) {
+        guard let startxref = lastIndex(of: Array("startxref".utf8), in: pdf) else { return }
+        var k = startxref + 9
+        while k < pdf.count, pdf[k] == 0x0A || pdf[k] == 0x0D || pdf[k] == 0x20 { k += 1 }
+        guard let table = number(pdf, &k), table + 4 < pdf.count, pdf[table..<(table + 4)].elementsEqual("xref".utf8) else { return }
+        k = table + 4
+        skipSpace(pdf, &k)
+        guard let first = number(pdf, &k) else { return }
+        skipSpace(pdf, &k)
+        guard let count = number(pdf, &k) else { return }
+        skipSpace(pdf, &k)
+        let entries = k
+        guard entries + 20 * count <= pdf.count else { return }
+        let free = Array("0000000000 65535 f \n".utf8)
+        for i in 0..<count {
+            let e = entries + 20 * i
+            guard pdf[e + 17] == UInt8(ascii: "n") else { continue }
+            var p = e
+            guard let offset = number(pdf, &p) else { continue }
+            let header = Array("\(first + i) 0 obj".utf8)
+            if offset + header.count > pdf.count || !pdf[offset..<(offset + header.count)].elementsEqual(header) {
+                pdf.replaceSubrange(e..<(e + 20), with: free)
+            }
+        }
+    }
+
+    private static func number(_ b: [UInt8], _ k: inout Int) -> Int? {
+        var v = 0, digits = 0
+        while k < b.count, b[k] >= 0x30, b[k] <= 0x39 { v = v * 10 + Int(b[k] - 0x30); k += 1; digits += 1 }
+        return digits > 0 ? v : nil
+    }
+
+    private static func skipSpace(_ b: [UInt8], _ k: inout Int) {
+        while k < b.count, b[k] == 0x0A || b[k] == 0x0D || b[k] == 0x20 { k += 1 }
+    }
+
+    private static func lastIndex(of needle: [UInt8], in b: [UInt8]) -> Int? {
+        guard b.count >= needle.count else { return nil }
+        var i = b.count - needle.count
+        let stop = max(0, b.count - 4096)
+        while i >= stop {
+            if b[i] == needle[0], b[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
     }
 }
