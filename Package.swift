@@ -29,6 +29,7 @@ let package = Package(
         system("CQPDF", pkg: "libqpdf", apt: "libqpdf-dev"),
         system("CGLib", pkg: "glib-2.0", apt: "libglib2.0-dev"),
         system("CHyphen", pkg: nil, apt: "libhyphen-dev"),
+        system("CRsvg", pkg: "librsvg-2.0", apt: "librsvg2-dev"),
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
 
         // Folio's own layers.
@@ -36,9 +37,10 @@ let package = Package(
         .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode"]),
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "FolioDisplay"),
-        .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay"]),
-        .target(name: "FolioRender", dependencies: ["FolioDisplay", "CCairo", "CFreeType", "CQPDF"]),
-        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "CGLib"]),
+        .target(name: "FolioImages", dependencies: ["CRsvg"]),
+        .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "CCairo", "CFreeType", "CQPDF"]),
+        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "CGLib"]),
         .executableTarget(name: "folio", dependencies: [
             "FolioEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

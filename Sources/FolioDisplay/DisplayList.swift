@@ -76,12 +76,32 @@ public enum LinkTarget: Sendable, Hashable {
     case destination(String)
 }
 
+/// An image file to draw: PNG or SVG, checked before layout.
+public struct ImageRef: Sendable, Hashable {
+    public var path: String
+    /// "png" or "svg".
+    public var format: String
+    public init(path: String, format: String) { self.path = path; self.format = format }
+}
+
+/// A range of pages numbered one way in PDF viewers (PDF page labels).
+public struct PageLabelRange: Sendable, Hashable {
+    public enum Style: String, Sendable { case decimal = "D", lowerRoman = "r" }
+    /// First page of the range (0-based).
+    public var start: Int
+    public var style: Style
+    public var firstNumber: Int
+    public init(start: Int, style: Style, firstNumber: Int) { self.start = start; self.style = style; self.firstNumber = firstNumber }
+}
+
 /// One thing drawn or marked on a page.
 public enum DisplayItem: Sendable, Hashable {
     case glyphs(GlyphRun)
     /// A straight line from `from` to `to`.
     case line(from: Point, to: Point, width: Double, color: RGB)
     case fill(Rect, RGB)
+    /// An image scaled into a rectangle.
+    case image(ImageRef, Rect)
     /// A clickable area.
     case link(Rect, LinkTarget)
     /// A named destination: links and outline entries land at this point.
@@ -132,6 +152,8 @@ public struct DisplayDocument: Sendable {
     public var pages: [Page]
     public var outline: [OutlineEntry]
     public var info: DocumentInfo
+    /// How viewers number the pages; empty for plain 1, 2, 3.
+    public var pageLabels: [PageLabelRange] = []
     public init(pages: [Page], outline: [OutlineEntry], info: DocumentInfo) {
         self.pages = pages; self.outline = outline; self.info = info
     }

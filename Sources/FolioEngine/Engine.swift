@@ -1,6 +1,7 @@
 import Foundation
 import FolioDisplay
 import FolioFonts
+import FolioImages
 import FolioLayout
 import FolioModel
 import FolioRender
@@ -85,6 +86,7 @@ public final class Engine: @unchecked Sendable {
                                  date: Self.displayDate(report.date, language: lang), language: lang, info: info)
         var input = input0
         input.organizationsShort = report.organizations.map(\.short)
+        input.logos = try logos(of: report)
         let loadTime = monotonicSeconds() - loadStart
         var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
         var times = PhaseTimes()
@@ -93,6 +95,20 @@ public final class Engine: @unchecked Sendable {
         layoutReport.times = times
         return LaidOut(report: report, edition: edition, layout: layout, document: display, layoutReport: layoutReport,
                        warnings: reader.warnings + layoutReport.warnings)
+    }
+
+    /// The organisations' logos, checked: inside the report folder, a PNG or SVG, not damaged, not enormous.
+    func logos(of report: Report) throws -> [ImageInfo] {
+        var out: [ImageInfo] = []
+        for (i, org) in report.organizations.enumerated() {
+            guard let logo = org.logo else { continue }
+            let at = report.location(ofField: ["organizations", "\(i)", "logo"])
+            let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
+            do { out.append(try ImageInfo.probe(path: path)) } catch let e as ImageError {
+                throw FolioError(e.message, at: at, hint: "give a PNG or SVG file inside the report folder")
+            }
+        }
+        return out
     }
 
     /// Renders one edition to `<output>/<file name>`, atomically.
@@ -104,7 +120,8 @@ public final class Engine: @unchecked Sendable {
         var times = laid.layoutReport.times
         let raw = try times.measure("pdf write") { try CairoPDFWriter().render(laid.document) }
         let bytes = try times.measure("finish") {
-            try PDFFinisher().finish(raw, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)")
+            try PDFFinisher().finish(raw, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)",
+                                     pageLabels: laid.document.pageLabels)
         }
         let digest = times.measure("checksum") { sha256Hex(bytes) }
         try times.measure("write") { try AtomicFile.write(bytes, to: target) }

@@ -1,5 +1,6 @@
 import FolioDisplay
 import FolioFonts
+import FolioImages
 import FolioModel
 
 /// What the layout of one edition produced besides its pages.
@@ -9,11 +10,31 @@ public struct LayoutReport: Sendable {
     public var emergencyBreaks: Int
     /// Each paragraph with such breaks, located (shown by `--verbose`).
     public var emergencyNotes: [Warning] = []
+    /// Page index (0-based) of each footnote's start, and of each reference to it.
+    public var footnotePages: [Int: Int] = [:]
+    public var footnoteReferencePages: [Int: Int] = [:]
+    /// Page index of each heading anchor, and the label shown for it in the contents.
+    public var headingPages: [String: Int] = [:]
+    public var contentsLabels: [String: String] = [:]
+    /// Layout passes made until page numbers settled.
+    public var passes = 1
+    /// What is on each page: sources of its first and last lines, headings, footnotes.
+    public var pageMap: [PageSummary] = []
+    public var lineStats = LineStats()
     /// Time per layout stage.
     public var times = PhaseTimes()
-    /// Page index (0-based) of each footnote's start, and of each reference to it.
-    public var footnotePages: [Int: Int]
-    public var footnoteReferencePages: [Int: Int]
+}
+
+/// What a page holds, for `folio preview`'s page map and for checks.
+public struct PageSummary: Sendable {
+    public var label: String
+    public var headings: [String]
+    public var footnotes: [Int]
+    /// Source lines of the body text on the page (first and last).
+    public var firstSource: SourceLocation?
+    public var lastSource: SourceLocation?
+    /// Whether the last body line of the page is a heading (a fault).
+    public var endsWithHeading: Bool
 }
 
 /// What one edition is laid out from.
@@ -22,9 +43,11 @@ public struct EditionInput {
     public var layout: Layout
     public var title: String
     public var subtitle: String?
-    /// Organisation names in the edition's language.
+    /// Organisation names in the edition's language, and their short names.
     public var organizations: [String]
     public var organizationsShort: [String] = []
+    /// Organisation logos, checked.
+    public var logos: [ImageInfo] = []
     public var date: String
     public var language: String
     public var info: DocumentInfo
@@ -35,11 +58,14 @@ public struct EditionInput {
     }
 }
 
-/// Lays out a whole edition: title block and body into a flow, footnotes, pages, running heads, outline.
+/// Lays out a whole edition: cover, contents, title block and body into a flow, footnotes or endnotes, pages,
+/// running heads and feet, page labels, outline. The contents' page numbers come from the previous pass:
+/// passes repeat until they stop changing (like Typst's introspection loop), at most `maxPasses` times.
 public struct DocumentLayout {
     public let fonts: FontLibrary
     public let manifest: FontManifest
     public let cache: ShapeCache
+    static let maxPasses = 5
 
     public init(fonts: FontLibrary, manifest: FontManifest, cache: ShapeCache) {
         self.fonts = fonts; self.manifest = manifest; self.cache = cache
@@ -49,15 +75,41 @@ public struct DocumentLayout {
         let selector = FontSelector(manifest: manifest, library: fonts, language: input.language)
         let context = LayoutContext(layout: input.layout, selector: selector, cache: cache, language: input.language)
         let blocks = BlockLayout(context: context)
-        var flow = try titleBlock(input, blocks)
-        flow += try blocks.blocks(input.document.blocks, indent: 0, width: context.textWidth)
-        let notes = try footnoteLines(input.document.footnotes, context: context, blocks: blocks)
-        let fn = input.layout.footnotes
-        let paginator = Paginator(height: context.textHeight, notes: notes, noteSeparation: fn.font.size * 1.6)
-        let paginateStart = monotonicSeconds()
-        let contents = paginator.paginate(flow)
-
+        let front = FrontMatter(context: context, blocks: blocks)
         let l = input.layout
+        let fn = l.footnotes
+
+        // Everything but the contents is laid out once.
+        let cover = l.cover.enabled ? try front.cover(input) : []
+        var body = l.cover.enabled ? [] : try titleBlock(input, blocks)
+        body += try blocks.blocks(input.document.blocks, indent: 0, width: context.textWidth)
+        let notes = try footnoteLines(input.document.footnotes, context: context, blocks: blocks)
+        if fn.placement == .endnotes { body += try endnotes(input, notes: notes, blocks: blocks) }
+        if let first = body.firstIndex(where: { $0.kind != .space && $0.kind != .pageBreak }) { body[first].marker = "body-start" }
+        let paginator = Paginator(height: context.textHeight, notes: fn.placement == .page ? notes : [:],
+                                  noteSeparation: fn.font.size * 1.6)
+
+        let paginateStart = monotonicSeconds()
+        var labels: [String: String] = [:]
+        var contents: [PageContent] = []
+        var frontCount = 0
+        var passes = 0
+        var settled = !l.contents.enabled
+        repeat {
+            passes += 1
+            let toc = l.contents.enabled ? try front.contents(input.document.headings, pages: labels, language: input.language) : []
+            contents = paginator.paginate(cover + toc + body)
+            frontCount = contents.firstIndex { page in page.body.contains { $0.item.marker == "body-start" } } ?? 0
+            var found: [String: String] = [:]
+            for (index, page) in contents.enumerated() {
+                for (item, _) in page.body { for h in item.headings { found[h.anchor] = label(index, frontCount: frontCount, layout: l) } }
+            }
+            if found == labels { settled = true } else { labels = found }
+        } while !settled && passes < Self.maxPasses
+        if !settled {
+            context.warn(Warning("the contents' page numbers did not settle after \(Self.maxPasses) layout passes; some may be off by one"))
+        }
+
         var fields = FurnitureFields(title: input.title, shortTitle: Self.shortTitle(input.title),
                                      organizations: input.organizations.joined(separator: " · "),
                                      date: input.date, language: input.language)
@@ -65,40 +117,88 @@ public struct DocumentLayout {
         let furniture = PageFurniture(context: context, fields: fields)
         var pages: [Page] = []
         var outline: [OutlineEntry] = []
-        var notePages: [Int: Int] = [:], refPages: [Int: Int] = [:]
+        var report = LayoutReport(warnings: [], emergencyBreaks: 0)
         let left = l.page.marginInner.points, top = l.page.marginTop.points
+        var section = ""
+        let lastLabel = label(contents.count - 1, frontCount: frontCount, layout: l)
         for (index, content) in contents.enumerated() {
             var page = Page(width: l.page.width.points, height: l.page.height.points)
+            if let firstHeading = content.body.first?.item.headings.first(where: { $0.level == 1 }) { section = firstHeading.title }
+            let sectionAtTop = section
+            var summary = PageSummary(label: label(index, frontCount: frontCount, layout: l), headings: [], footnotes: [],
+                                      endsWithHeading: false)
             for (item, y) in content.body {
                 page.items += item.items.map { $0.offset(dx: left, dy: top + y) }
                 for h in item.headings {
                     outline.append(OutlineEntry(title: h.title, level: h.level, destination: h.anchor, page: index))
+                    report.headingPages[h.anchor] = index
+                    summary.headings.append(h.title)
+                    if h.level == 1 { section = h.title }
                 }
-                for n in item.footnotes where refPages[n] == nil { refPages[n] = index }
+                for n in item.footnotes where report.footnoteReferencePages[n] == nil { report.footnoteReferencePages[n] = index }
+                if item.kind == .line, let s = item.source {
+                    if summary.firstSource == nil { summary.firstSource = s }
+                    summary.lastSource = s
+                }
+            }
+            if let last = content.body.last(where: { $0.item.kind != .space })?.item {
+                summary.endsWithHeading = !last.headings.isEmpty || content.body.last(where: { $0.item.kind == .line })?.item.headings.isEmpty == false
             }
             if let firstNote = content.notes.first {
                 let ruleY = top + firstNote.y - fn.font.size * 0.8
-                page.items.append(.line(from: Point(x: left, y: ruleY), to: Point(x: left + context.textWidth * 0.3, y: ruleY),
+                page.items.append(.line(from: Point(x: left, y: ruleY), to: Point(x: left + context.textWidth * fn.ruleLength, y: ruleY),
                                         width: 0.5, color: RGB(r: 0.3, g: 0.3, b: 0.3)))
             }
             for (line, y) in content.notes {
                 page.items += line.items.map { $0.offset(dx: left, dy: top + y) }
                 for case .destination(let name, _) in line.items where name.hasPrefix("fn-") {
-                    if let n = Int(name.dropFirst(3)), notePages[n] == nil { notePages[n] = index }
+                    if let n = Int(name.dropFirst(3)), report.footnotePages[n] == nil {
+                        report.footnotePages[n] = index
+                        summary.footnotes.append(n)
+                    }
                 }
             }
+            if fn.placement == .endnotes {
+                for (item, _) in content.body {
+                    for case .destination(let name, _) in item.items where name.hasPrefix("fn-") {
+                        if let n = Int(name.dropFirst(3)) { report.footnotePages[n] = index; summary.footnotes.append(n) }
+                    }
+                }
+            }
+            // The cover has no running heads or feet; front matter shows only the foot.
+            let isCover = l.cover.enabled && index == 0
+            if !isCover {
+                let isBodyFirst = index == frontCount
+                page.items += try furniture.items(page: summary.label, pages: lastLabel, section: sectionAtTop,
+                                                  showHeader: index >= frontCount && (!isBodyFirst || l.header.onFirstPage),
+                                                  showFooter: !isBodyFirst || l.footer.onFirstPage)
+            }
             pages.append(page)
+            report.pageMap.append(summary)
         }
-        for i in pages.indices {
-            pages[i].items += try furniture.items(page: i + 1, pages: pages.count)
-        }
-        let paginateTime = monotonicSeconds() - paginateStart
-        var report = LayoutReport(warnings: selector.warnings + context.warnings, emergencyBreaks: context.emergencyBreaks,
-                                  footnotePages: notePages, footnoteReferencePages: refPages)
-        report.emergencyNotes = context.emergencyNotes
         report.times = context.times
-        report.times.add("paginate", paginateTime)
-        return (DisplayDocument(pages: pages, outline: outline, info: input.info), report)
+        report.times.add("paginate", monotonicSeconds() - paginateStart)
+        report.warnings = selector.warnings + context.warnings
+        report.emergencyBreaks = context.emergencyBreaks
+        report.emergencyNotes = context.emergencyNotes
+        report.contentsLabels = labels
+        report.passes = passes
+        report.lineStats = context.lineStats
+        var document = DisplayDocument(pages: pages, outline: outline, info: input.info)
+        if l.pageLabels.frontMatterRoman && frontCount > 0 {
+            document.pageLabels = [PageLabelRange(start: 0, style: .lowerRoman, firstNumber: 1),
+                                   PageLabelRange(start: frontCount, style: .decimal, firstNumber: 1)]
+        }
+        return (document, report)
+    }
+
+    /// The label of page `index`: roman numerals in the front matter when the layout says so, then 1, 2, 3
+    /// from the body's first page (or from the first page when the front matter is not numbered apart).
+    func label(_ index: Int, frontCount: Int, layout: Layout) -> String {
+        if layout.pageLabels.frontMatterRoman {
+            return index < frontCount ? Roman.lower(index + 1) : String(index - frontCount + 1)
+        }
+        return String(index + 1)
     }
 
     /// The title's part before a colon, for running heads.
@@ -131,6 +231,27 @@ public struct DocumentLayout {
         return out
     }
 
+    /// Endnotes: a heading and every note, in order.
+    private func endnotes(_ input: EditionInput, notes: [Int: [FlowItem]], blocks: BlockLayout) throws -> [FlowItem] {
+        guard !notes.isEmpty else { return [] }
+        let l = input.layout
+        var title = StyledText()
+        title.append(l.footnotes.heading.text(for: input.language), SpanStyle(font: l.h1.font))
+        var out: [FlowItem] = [.space(l.h1.spaceBefore.points)]
+        var heading = try blocks.paragraph(title, at: SourceLocation(file: input.document.file, line: 0, column: 0), indent: 0,
+                                           width: blocks.context.textWidth, align: .left, leading: l.h1.leading)
+        if !heading.isEmpty {
+            heading[0].items.append(.destination(name: "endnotes", at: Point(x: 0, y: 0)))
+            heading[0].headings.append(HeadingMark(anchor: "endnotes", level: 1, title: l.footnotes.heading.text(for: input.language)))
+        }
+        out += heading
+        var after = FlowItem.space(l.h1.spaceAfter.points)
+        after.breakBefore = false
+        out.append(after)
+        for n in notes.keys.sorted() { out += notes[n]! }
+        return out
+    }
+
     /// Each footnote set as lines: the number hangs in an indent and links back to its reference.
     private func footnoteLines(_ footnotes: [Footnote], context: LayoutContext, blocks: BlockLayout) throws -> [Int: [FlowItem]] {
         let fn = context.layout.footnotes
@@ -155,6 +276,8 @@ public struct DocumentLayout {
             }
             lines[0].items.append(.destination(name: "fn-\(note.number)", at: Point(x: 0, y: 0)))
             lines[lines.count - 1].height += fn.spacing.points
+            // A note is read as a whole: keep its first two lines together.
+            for i in lines.indices { lines[i].breakBefore = i == 0 || i >= 2 }
             out[note.number] = lines
         }
         return out
@@ -168,7 +291,7 @@ public struct DocumentLayout {
         case .list(let l): l.items.flatMap { $0 }.map(plain).joined(separator: " ")
         case .quote(let b, _): b.map(plain).joined(separator: " ")
         case .table(let t): t.rows.flatMap { $0 }.map(\.plainText).joined(separator: " ")
-        case .rule: ""
+        case .rule, .pageBreak: ""
         }
     }
 }

@@ -16,6 +16,8 @@ final class LayoutContext {
     var emergencyBreaks = 0
     /// Time spent in the inline stages (shape, break, set), summed over paragraphs.
     var times = PhaseTimes()
+    /// Loose lines and line counts, for `folio check`.
+    var lineStats = LineStats()
     /// Where lines had to break inside words, for `--verbose`.
     var emergencyNotes: [Warning] = []
 
@@ -50,4 +52,16 @@ final class LayoutContext {
 
 extension String {
     func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}
+
+/// What checks want to know about set lines: how many, and which are very loose.
+public struct LineStats: Sendable {
+    public var lines = 0
+    /// Lines whose widest space is more than twice its natural width, with where their paragraph starts.
+    public var loose: [SourceLocation] = []
+
+    mutating func record(_ set: [LineBox], at: SourceLocation) {
+        lines += set.count
+        for line in set where line.looseness > 2 { loose.append(at) }
+    }
 }

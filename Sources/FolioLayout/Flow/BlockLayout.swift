@@ -1,17 +1,26 @@
 import FolioDisplay
 import FolioModel
 
+/// Where a block sits: inside quotes or lists, which changes its style, numbering and markers.
+struct BlockPosition {
+    var inQuote = false
+    var listLevel = 0
+    var inList = false
+}
+
 /// Lays out document blocks into flow items: headings kept with their text, paragraphs with orphan and widow
-/// control, lists with hanging markers, quotes with a rule, tables row by row.
+/// control and optional paragraph numbers, lists with hanging markers, quotes with a rule, tables row by row.
 final class BlockLayout {
     let context: LayoutContext
     var layout: Layout { context.layout }
-    /// Orphans and widows: the fewest lines of a paragraph left alone at a page's foot or head.
-    static let minLinesAtBreak = 2
+    /// The number of the next numbered paragraph.
+    private var paragraphNumber = 1
+    /// Whether the current top-level section is numbered (numbered paragraphs may skip sections).
+    private var numberingSection = true
 
     init(context: LayoutContext) { self.context = context }
 
-    func blocks(_ blocks: [Block], indent: Double, width: Double, inQuote: Bool = false) throws -> [FlowItem] {
+    func blocks(_ blocks: [Block], indent: Double, width: Double, position: BlockPosition = BlockPosition()) throws -> [FlowItem] {
         var out: [FlowItem] = []
         for (i, block) in blocks.enumerated() {
             // After a heading, the next block starts without spacing and must not break from it.
@@ -25,51 +34,74 @@ final class BlockLayout {
                     while k < out.count { out[k].breakBefore = false; if out[k].kind != .space { break }; k += 1 }
                 }
             }
+            let spacing = layout.body.paragraphSpacing.points
             switch block {
             case .heading(let h):
                 out.append(contentsOf: try heading(h, indent: indent, width: width))
             case .paragraph(let inlines, let at):
-                var style = inQuote ? layout.quote.font : layout.body.font
+                var style = position.inQuote ? layout.quote.font : layout.body.font
                 var align = layout.body.align
-                if inQuote, case .text(let t)? = inlines.first, t.hasPrefix("—") || t.hasPrefix("―") {
+                var attribution = false
+                if position.inQuote, case .text(let t)? = inlines.first, t.hasPrefix("—") || t.hasPrefix("―") {
                     style.italic = false; style.size *= 0.92; align = .right   // attribution of a testimony
+                    attribution = true
                 }
-                let text = context.styled(inlines, style)
-                if !first { out.append(.space(layout.body.paragraphSpacing.points)) }
-                out.append(contentsOf: try paragraph(text, at: at, indent: indent, width: width, align: align,
-                                                     leading: layout.body.leading))
+                if !first { out.append(.space(spacing)) }
+                let number = attribution ? nil : nextParagraphNumber(position)
+                out.append(contentsOf: try paragraph(context.styled(inlines, style), at: at, indent: indent, width: width,
+                                                     align: align, leading: layout.body.leading, number: number))
             case .list(let list):
-                if !first { out.append(.space(layout.body.paragraphSpacing.points)) }
-                out.append(contentsOf: try self.list(list, indent: indent, width: width))
+                if !first { out.append(.space(spacing)) }
+                out.append(contentsOf: try self.list(list, indent: indent, width: width, position: position))
             case .quote(let inner, _):
-                if !first { out.append(.space(layout.body.paragraphSpacing.points)) }
-                out.append(contentsOf: try quote(inner, indent: indent, width: width))
+                if !first { out.append(.space(spacing)) }
+                out.append(contentsOf: try quote(inner, indent: indent, width: width, position: position))
             case .table(let table):
-                if !first { out.append(.space(layout.body.paragraphSpacing.points * 1.5)) }
+                if !first { out.append(.space(spacing * 1.5)) }
                 out.append(contentsOf: try TableLayout(context: context).layout(table, indent: indent, width: width))
             case .code(let code, let at):
                 var text = StyledText()
                 text.append(code.hasSuffix("\n") ? String(code.dropLast()) : code, SpanStyle(font: layout.code))
-                if !first { out.append(.space(layout.body.paragraphSpacing.points)) }
+                if !first { out.append(.space(spacing)) }
                 out.append(contentsOf: try paragraph(text, at: at, indent: indent, width: width, align: .left, leading: 1.3))
             case .rule:
-                out.append(.space(layout.body.paragraphSpacing.points))
+                out.append(.space(spacing))
                 out.append(FlowItem(kind: .block, height: 1, items: [
                     .line(from: Point(x: indent + width * 0.35, y: 0.5), to: Point(x: indent + width * 0.65, y: 0.5), width: 0.5, color: RGB(r: 0.5, g: 0.5, b: 0.5)),
                 ], breakBefore: true))
-                out.append(.space(layout.body.paragraphSpacing.points))
+                out.append(.space(spacing))
+            case .pageBreak:
+                out.append(FlowItem(kind: .pageBreak, height: 0, items: [], breakBefore: true))
             }
         }
         return out
     }
 
+    /// The number for a body paragraph, when the layout numbers paragraphs here.
+    private func nextParagraphNumber(_ position: BlockPosition) -> Int? {
+        let np = layout.numberedParagraphs
+        guard np.enabled, numberingSection else { return nil }
+        if position.inQuote && !np.quotes { return nil }
+        if position.inList && !np.lists { return nil }
+        defer { paragraphNumber += 1 }
+        return paragraphNumber
+    }
+
     /// A paragraph's lines as flow items, with the page-break rules for orphans and widows.
     func paragraph(_ text: StyledText, at: SourceLocation, indent: Double, width: Double, align: Alignment,
-                   leading: Double, firstLineIndent: Double = 0) throws -> [FlowItem] {
+                   leading: Double, firstLineIndent: Double = 0, number: Int? = nil) throws -> [FlowItem] {
         guard !text.isEmpty else { return [] }
+        var text = text
+        let np = layout.numberedParagraphs
+        if let number, np.position == .inline {
+            var numbered = StyledText()
+            numbered.append("\(number). ", SpanStyle(font: np.font))
+            for (i, s) in text.scalars.enumerated() { numbered.append(String(s), text.styles[Int(text.styleOf[i])]) }
+            text = numbered
+        }
         let size = text.styles.first?.font.size ?? layout.body.font.size
-        var spec = ParagraphSpec(width: width, align: align, lineHeight: size * leading,
-                                 baseStyle: text.styles.first ?? SpanStyle(font: layout.body.font))
+        let base = text.styles.first(where: { !$0.superscript }) ?? SpanStyle(font: layout.body.font)
+        var spec = ParagraphSpec(width: width, align: align, lineHeight: max(size, base.font.size) * leading, baseStyle: base)
         spec.firstLineIndent = firstLineIndent
         let result = try context.inline.layout(text, spec, times: &context.times)
         context.report(missing: result.missing, at: at)
@@ -78,18 +110,34 @@ final class BlockLayout {
             let ends = result.lines.dropLast().map { lineTextTail($0) }
             context.emergencyNotes.append(Warning("\(result.emergencyBreaks) line(s) broken inside a word (\(result.composer)); line ends: \(ends.joined(separator: " | "))", at: at))
         }
+        context.lineStats.record(result.lines, at: at)
         let n = result.lines.count
-        return result.lines.enumerated().map { i, line in
-            let orphan = i > 0 && i < Self.minLinesAtBreak
-            let widow = i > 0 && i > n - Self.minLinesAtBreak
+        let orphans = max(1, layout.body.orphans), widows = max(1, layout.body.widows)
+        var items = result.lines.enumerated().map { i, line in
+            let orphan = i > 0 && i < orphans
+            let widow = i > 0 && i > n - widows
             var item = FlowItem(kind: .line, height: line.height, items: line.items.map { $0.offset(dx: indent, dy: 0) },
                                 breakBefore: !(orphan || widow))
             item.footnotes = line.footnotes
+            item.source = at
             return item
         }
+        if let number, np.position == .margin, !items.isEmpty, let firstLine = result.lines.first {
+            var label = StyledText()
+            label.append("\(number).", SpanStyle(font: np.font))
+            let markSpec = ParagraphSpec(width: 60, align: .left, lineHeight: firstLine.height, baseStyle: SpanStyle(font: np.font))
+            if let mark = try context.inline.layout(label, markSpec).lines.first {
+                let gap = layout.body.font.size * 0.8
+                items[0].items += mark.items.map { $0.offset(dx: indent - gap - mark.contentWidth, dy: firstLine.baseline - mark.baseline) }
+            }
+        }
+        return items
     }
 
     private func heading(_ h: Heading, indent: Double, width: Double) throws -> [FlowItem] {
+        if h.level == 1 {
+            numberingSection = !layout.numberedParagraphs.skipSections.contains(h.content.plainText)
+        }
         let style = layout.heading(h.level)
         let text = context.styled(h.content, style.font)
         var items = try paragraph(text, at: h.location, indent: indent, width: width, align: .left, leading: style.leading)
@@ -102,19 +150,23 @@ final class BlockLayout {
         return [.space(style.spaceBefore.points)] + items + [after]
     }
 
-    private func list(_ list: ListBlock, indent: Double, width: Double) throws -> [FlowItem] {
+    private func list(_ list: ListBlock, indent: Double, width: Double, position: BlockPosition) throws -> [FlowItem] {
         let itemIndent = layout.list.indent.points
+        var inner = position
+        inner.inList = true
+        inner.listLevel = position.inList ? position.listLevel + 1 : 0
+        let level = inner.listLevel
         var out: [FlowItem] = []
         for (n, blocks) in list.items.enumerated() {
             if n > 0 { out.append(.space(list.tight ? layout.list.itemSpacing.points : layout.body.paragraphSpacing.points)) }
-            var content = try self.blocks(blocks, indent: indent + itemIndent, width: width - itemIndent)
+            var content = try self.blocks(blocks, indent: indent + itemIndent, width: width - itemIndent, position: inner)
             guard let firstLine = content.firstIndex(where: { $0.kind == .line }) else { out += content; continue }
-            let label = list.ordered ? "\(list.start + n)." : layout.list.bullet
+            let label = list.ordered ? layout.list.numbering(level: level).label(list.start + n) : layout.list.bullet(level: level)
             var text = StyledText()
-            text.append(label, SpanStyle(font: layout.body.font))
-            var spec = ParagraphSpec(width: itemIndent, align: .left, lineHeight: content[firstLine].height,
-                                     baseStyle: SpanStyle(font: layout.body.font))
-            spec.firstLineIndent = 0
+            let markerFont = position.inQuote ? layout.quote.font : layout.body.font
+            text.append(label, SpanStyle(font: TextStyle(family: markerFont.family, size: markerFont.size, bold: false, italic: false, color: markerFont.color)))
+            let spec = ParagraphSpec(width: itemIndent * 3, align: .left, lineHeight: content[firstLine].height,
+                                     baseStyle: SpanStyle(font: markerFont))
             if let marker = try context.inline.layout(text, spec).lines.first {
                 // Right-align numbers and bullets against the item text, a fixed gap away (a hanging marker).
                 let gap = layout.body.font.size * 0.45
@@ -132,9 +184,11 @@ final class BlockLayout {
         return item.height * 0.8
     }
 
-    private func quote(_ blocks: [Block], indent: Double, width: Double) throws -> [FlowItem] {
+    private func quote(_ blocks: [Block], indent: Double, width: Double, position: BlockPosition) throws -> [FlowItem] {
         let q = layout.quote
-        var items = try self.blocks(blocks, indent: indent + q.indent.points, width: width - 2 * q.indent.points, inQuote: true)
+        var inner = position
+        inner.inQuote = true
+        var items = try self.blocks(blocks, indent: indent + q.indent.points, width: width - 2 * q.indent.points, position: inner)
         if q.rule {
             let x = indent + q.indent.points * 0.45
             for i in items.indices where items[i].kind != .space || items[i].height > 0 {

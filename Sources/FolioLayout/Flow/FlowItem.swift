@@ -1,8 +1,9 @@
 import FolioDisplay
+import FolioModel
 
 /// One unit of the vertical flow: a line, a table row, a rule or a space. Pages break only between items.
 public struct FlowItem: Sendable {
-    public enum Kind: Sendable { case line, block, space }
+    public enum Kind: Sendable { case line, block, space, pageBreak }
     public var kind: Kind
     public var height: Double
     /// Display items in local coordinates (x from the text block's left edge, y from the item's top).
@@ -16,6 +17,12 @@ public struct FlowItem: Sendable {
     public var repeatHeader: Int?
     /// Heading anchors placed by this item, for outlines (name, level, title).
     public var headings: [HeadingMark] = []
+    /// Where the item's text comes from, for checks and page maps.
+    public var source: SourceLocation?
+    /// A name the paginator reports the page of ("body-start").
+    public var marker: String?
+    /// Never moved to the next page even if it overflows (the cover's items).
+    public var keepOnPage = false
 
     public init(kind: Kind, height: Double, items: [DisplayItem], breakBefore: Bool) {
         self.kind = kind; self.height = height; self.items = items; self.breakBefore = breakBefore

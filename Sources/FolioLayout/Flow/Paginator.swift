@@ -35,8 +35,8 @@ struct Paginator {
                 } else { stillCarried.append(line) }
             }
             var carryNext = stillCarried
-            // Skip spaces at the top of a page.
-            while k < flow.count, flow[k].kind == .space { k += 1 }
+            // Skip spaces (and page breaks, which are already honoured) at the top of a page.
+            while k < flow.count, flow[k].kind == .space || flow[k].kind == .pageBreak { k += 1 }
             if k < flow.count, let rel = flow[k].repeatHeader {
                 let header = flow[k + rel]
                 page.body.append((header, y)); y += header.height
@@ -45,6 +45,7 @@ struct Paginator {
             var lastBreak: (k: Int, body: Int, notes: Int, y: Double, noteHeight: Double, carry: [FlowItem], placed: Set<Int>)?
             while k < flow.count {
                 let item = flow[k]
+                if item.kind == .pageBreak { k += 1; break }
                 if k > pageStart, item.breakBefore {
                     lastBreak = (k, page.body.count, noteLines.count, y, noteHeight, carryNext, placedNotes)
                 }
@@ -52,7 +53,7 @@ struct Paginator {
                 let newHeight = newNotes.reduce(0) { $0 + $1.height }
                 let sep = noteLines.isEmpty && !newNotes.isEmpty ? noteSeparation : 0
                 let fixedSep = noteLines.isEmpty ? 0 : noteSeparation
-                if y + item.height + fixedSep + sep + noteHeight + newHeight <= height + 0.01 {
+                if item.keepOnPage || y + item.height + fixedSep + sep + noteHeight + newHeight <= height + 0.01 {
                     page.body.append((item, y)); y += item.height
                     noteLines += newNotes; noteHeight += newHeight
                     placedNotes.formUnion(item.footnotes)

@@ -15,6 +15,8 @@ public struct LineBox: Sendable {
     public var footnotes: [Int]
     /// Whether the line's spaces were stretched or shrunk to fill the width.
     public var justified: Bool
+    /// Set width of the widest space over its natural width (1 when spaces are as designed).
+    public var looseness: Double = 1
 }
 
 /// How to set one paragraph.
@@ -42,6 +44,8 @@ extension DisplayItem {
             return .line(from: Point(x: a.x + dx, y: a.y + dy), to: Point(x: b.x + dx, y: b.y + dy), width: w, color: c)
         case .fill(let r, let c):
             return .fill(Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height), c)
+        case .image(let ref, let r):
+            return .image(ref, Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height))
         case .link(let r, let t):
             return .link(Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height), t)
         case .destination(let name, let p):

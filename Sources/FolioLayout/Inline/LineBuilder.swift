@@ -143,8 +143,13 @@ struct LineBuilder {
             items.append(.line(from: Point(x: x0, y: y), to: Point(x: x1, y: y), width: style.font.size * 0.06, color: style.font.color.rgb))
         }
         items.append(contentsOf: destinations)
-        return LineBox(height: spec.lineHeight, baseline: baseline, items: items, width: width + indent,
-                       contentWidth: x, footnotes: footnotes, justified: justified)
+        var line = LineBox(height: spec.lineHeight, baseline: baseline, items: items, width: width + indent,
+                           contentWidth: x, footnotes: footnotes, justified: justified)
+        if glueRatio > 0, glueStretch > 0, let g = range.lazy.compactMap({ k -> ParagraphItems.Glue? in
+            if case .glue(let g) = self.paragraph.items[k] { return g } else { return nil } }).first, g.width > 0 {
+            line.looseness = (g.width + g.stretch * glueRatio) / g.width
+        }
+        return line
     }
 }
 

@@ -17,15 +17,16 @@ public struct FurnitureFields: Sendable {
     }
 
     /// A template with its fields filled in for one page.
-    func fill(_ template: String, page: Int, pages: Int) -> String {
+    func fill(_ template: String, page: String, pages: String, section: String) -> String {
         template.replacingOccurrences(of: "{title}", with: title)
             .replacingOccurrences(of: "{short-title}", with: shortTitle)
             .replacingOccurrences(of: "{organizations-short}", with: organizationsShort)
             .replacingOccurrences(of: "{organizations}", with: organizations)
             .replacingOccurrences(of: "{date}", with: date)
             .replacingOccurrences(of: "{language}", with: language)
-            .replacingOccurrences(of: "{page}", with: String(page))
-            .replacingOccurrences(of: "{pages}", with: String(pages))
+            .replacingOccurrences(of: "{section}", with: section)
+            .replacingOccurrences(of: "{page}", with: page)
+            .replacingOccurrences(of: "{pages}", with: pages)
     }
 }
 
@@ -34,18 +35,18 @@ struct PageFurniture {
     let context: LayoutContext
     let fields: FurnitureFields
 
-    func items(page: Int, pages: Int) throws -> [DisplayItem] {
+    func items(page: String, pages: String, section: String, showHeader: Bool, showFooter: Bool) throws -> [DisplayItem] {
         let layout = context.layout
         let p = layout.page
         var out: [DisplayItem] = []
         let left = p.marginInner.points, width = context.textWidth
         for (style, isHeader) in [(layout.header, true), (layout.footer, false)] {
-            if page == 1 && !style.onFirstPage { continue }
+            if isHeader ? !showHeader : !showFooter { continue }
             let lineHeight = style.font.size * 1.3
             // Heads sit half a margin above the text block, feet half a margin below it.
             let top = isHeader ? p.marginTop.points * 0.5 - lineHeight : p.height.points - p.marginBottom.points * 0.5
             for (template, align) in [(style.left, Alignment.left), (style.center, .center), (style.right, .right)] {
-                let text = fields.fill(template, page: page, pages: pages)
+                let text = fields.fill(template, page: page, pages: pages, section: section)
                 guard !text.isEmpty else { continue }
                 var styled = StyledText()
                 styled.append(text, SpanStyle(font: style.font))

@@ -61,6 +61,8 @@ public indirect enum Block: Sendable {
     case table(Table)
     case code(String, SourceLocation)
     case rule(SourceLocation)
+    /// An explicit page break (`<!-- pagebreak -->` on a line of its own).
+    case pageBreak(SourceLocation)
 }
 
 /// Inline content: text with nested styles, links and footnote references.

@@ -86,9 +86,12 @@ public struct BodyStyle: Decodable, Sendable {
     public var firstLineIndent: Length
     public var koreanBreaks: KoreanBreaks
     public var composer: ComposerStyle
-    enum CodingKeys: String, CodingKey {
+    /// Fewest lines of a paragraph left alone at the foot (orphans) and head (widows) of a page.
+    public var orphans: Int
+    public var widows: Int
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case font, leading, align, paragraphSpacing = "paragraph-spacing", firstLineIndent = "first-line-indent"
-        case koreanBreaks = "korean-breaks", composer
+        case koreanBreaks = "korean-breaks", composer, orphans, widows
     }
 }
 
@@ -101,12 +104,18 @@ public struct HeadingStyle: Decodable, Sendable {
     enum CodingKeys: String, CodingKey { case font, leading, spaceBefore = "space-before", spaceAfter = "space-after" }
 }
 
-/// Lists: marker, indent and spacing.
+/// Lists: markers per nesting level, indent and spacing.
 public struct ListStyle: Decodable, Sendable {
     public var indent: Length
     public var itemSpacing: Length
-    public var bullet: String
-    enum CodingKeys: String, CodingKey { case indent, itemSpacing = "item-spacing", bullet }
+    /// Bullets by nesting level (the last repeats).
+    public var bullets: [String]
+    /// Numbering by nesting level (the last repeats).
+    public var numbering: [NumberingStyle]
+    enum CodingKeys: String, CodingKey, CaseIterable { case indent, itemSpacing = "item-spacing", bullets, numbering }
+
+    public func bullet(level: Int) -> String { bullets.isEmpty ? "•" : bullets[min(level, bullets.count - 1)] }
+    public func numbering(level: Int) -> NumberingStyle { numbering.isEmpty ? .decimal : numbering[min(level, numbering.count - 1)] }
 }
 
 /// Block quotes (testimony): indent, type and an optional rule on the left.
@@ -136,9 +145,12 @@ public struct FootnoteStyle: Decodable, Sendable {
     public var font: TextStyle
     public var leading: Double
     public var spacing: Length
-    /// Title of the notes block set at the end of each top-level section.
+    /// Title of the endnotes.
     public var heading: LocalizedText
-    enum CodingKeys: String, CodingKey { case font, leading, spacing, heading }
+    public var placement: FootnotePlacement
+    /// Length of the rule above the notes, as a share of the text width.
+    public var ruleLength: Double
+    enum CodingKeys: String, CodingKey, CaseIterable { case font, leading, spacing, heading, placement, ruleLength = "rule-length" }
 }
 
 /// A running head or foot: three slots of template text with fields such as `{page}` and `{title}`.
@@ -176,9 +188,14 @@ public struct Layout: Decodable, Sendable {
     public var footer: RunningStyle
     public var titleBlock: TitleBlockStyle
     public var code: TextStyle
+    public var cover: CoverStyle
+    public var contents: ContentsStyle
+    public var numberedParagraphs: NumberedParagraphsStyle
+    public var pageLabels: PageLabelStyle
 
     enum CodingKeys: String, CodingKey {
         case page, body, h1, h2, h3, list, quote, table, footnotes, header, footer, titleBlock = "title-block", code
+        case cover, contents, numberedParagraphs = "numbered-paragraphs", pageLabels = "page-labels"
     }
 
     /// The style of a heading level (levels past 3 use level 3's).

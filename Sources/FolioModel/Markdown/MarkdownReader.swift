@@ -65,7 +65,9 @@ public struct MarkdownReader {
         case "table":
             return .table(table(node, at: here))
         case "html_block":
-            if !node.literal.trimmingSpaces.hasPrefix("<!--") {
+            let html = node.literal.trimmingSpaces.lowercased()
+            if ["<!-- pagebreak -->", "<!-- page-break -->", "<!-- newpage -->"].contains(html) { return .pageBreak(here) }
+            if !html.hasPrefix("<!--") {
                 warnings.append(Warning("raw HTML is ignored", at: here))
             }
             return nil

@@ -1,6 +1,7 @@
 import Foundation
 import CCairo
 import FolioDisplay
+import FolioImages
 
 /// Draws display-list pages on a cairo context; the one drawing path shared by the PDF and PNG backends.
 final class PagePainter {
@@ -27,6 +28,8 @@ final class PagePainter {
                 cairo_set_source_rgb(cr, color.r, color.g, color.b)
                 cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
                 cairo_fill(cr)
+            case .image(let ref, let rect):
+                try drawImage(ref, rect)
             case .link(let rect, let target):
                 guard tags else { continue }
                 let area = "rect=[\(fmt(rect.x)) \(fmt(rect.y)) \(fmt(rect.width)) \(fmt(rect.height))]"
@@ -70,6 +73,28 @@ final class PagePainter {
                 }
             }
         }
+    }
+
+    /// PNGs through cairo's PNG reader, SVGs as vectors through librsvg.
+    private func drawImage(_ ref: ImageRef, _ rect: Rect) throws {
+        if ref.format == "svg" {
+            let bytes = [UInt8](FileManager.default.contents(atPath: ref.path) ?? Data())
+            try SVGDocument(data: bytes, path: ref.path).draw(on: cr, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+            return
+        }
+        guard let image = cairo_image_surface_create_from_png(ref.path) else { throw RenderError("cannot read image \(ref.path)") }
+        defer { cairo_surface_destroy(image) }
+        let status = cairo_surface_status(image)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError("image \(ref.path) cannot be decoded: \(String(cString: cairo_status_to_string(status)))")
+        }
+        let w = Double(cairo_image_surface_get_width(image)), h = Double(cairo_image_surface_get_height(image))
+        cairo_save(cr)
+        cairo_translate(cr, rect.x, rect.y)
+        cairo_scale(cr, rect.width / w, rect.height / h)
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
     }
 
     private func fmt(_ v: Double) -> String {

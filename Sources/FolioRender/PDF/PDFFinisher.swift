@@ -8,7 +8,7 @@ public struct PDFFinisher {
     public init() {}
 
     /// The finished PDF for cairo's bytes.
-    public func finish(_ input: [UInt8], info: DocumentInfo, producer: String) throws -> [UInt8] {
+    public func finish(_ input: [UInt8], info: DocumentInfo, producer: String, pageLabels: [PageLabelRange] = []) throws -> [UInt8] {
         var bytes = input
         CairoXref.repair(&bytes)
         guard let qpdf = qpdf_init() else { throw RenderError("qpdf_init failed") }
@@ -24,6 +24,10 @@ public struct PDFFinisher {
         let root = qpdf_get_root(qpdf)
         qpdf_oh_replace_key(qpdf, root, "/Lang", qpdf_oh_new_unicode_string(qpdf, info.language))
         qpdf_oh_replace_key(qpdf, root, "/ViewerPreferences", qpdf_oh_parse(qpdf, "<< /DisplayDocTitle true >>"))
+        if !pageLabels.isEmpty {
+            let nums = pageLabels.map { "\($0.start) << /S /\($0.style.rawValue) /St \($0.firstNumber) >>" }.joined(separator: " ")
+            qpdf_oh_replace_key(qpdf, root, "/PageLabels", qpdf_oh_parse(qpdf, "<< /Nums [\(nums)] >>"))
+        }
         let trailer = qpdf_get_trailer(qpdf)
         let infoDict = qpdf_oh_get_key(qpdf, trailer, "/Info")
         if qpdf_oh_is_dictionary(qpdf, infoDict) != 0 {

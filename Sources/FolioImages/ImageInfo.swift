@@ -1,0 +1,81 @@
+import Foundation
+
+/// Image formats Folio places (logos on covers).
+public enum ImageFormat: String, Sendable { case png, svg }
+
+/// Why an image cannot be used.
+public struct ImageError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// An image's format and natural size, checked before layout so that a bad file is reported, not drawn.
+public struct ImageInfo: Sendable, Hashable {
+    public var path: String
+    public var format: ImageFormat
+    /// Natural size in points (PNG: pixels at 96 dpi, or the pHYs resolution; SVG: its intrinsic size).
+    public var width: Double
+    public var height: Double
+
+    /// Reads and checks an image file; refuses what is not a PNG or SVG, is damaged, or exceeds `maxPixels`.
+    public static func probe(path: String, maxPixels: Int = 40_000_000) throws -> ImageInfo {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImageError(FileManager.default.fileExists(atPath: path) ? "cannot read image '\(path)'" : "image '\(path)' does not exist")
+        }
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+            return try png(bytes, path: path, maxPixels: maxPixels)
+        }
+        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+        if head.contains("<svg") || (head.hasPrefix("<?xml") && bytes.count < 64 << 20) {
+            let svg = try SVGDocument(data: bytes, path: path)
+            guard svg.width * svg.height <= Double(maxPixels) else {
+                throw ImageError("image '\(path)' is \(Int(svg.width))×\(Int(svg.height)) px, over the limit of \(maxPixels) pixels")
+            }
+            return ImageInfo(path: path, format: .svg, width: svg.width * 0.75, height: svg.height * 0.75)
+        }
+        throw ImageError("'\(path)' is not a PNG or SVG image")
+    }
+
+    /// PNG: signature, IHDR (size, CRC), an IEND chunk, and the pixel limit.
+    static func png(_ b: [UInt8], path: String, maxPixels: Int) throws -> ImageInfo {
+        func u32(_ i: Int) -> UInt32 { UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3]) }
+        guard b.count >= 33, b[12..<16].elementsEqual("IHDR".utf8) else { throw ImageError("PNG image '\(path)' is damaged (no IHDR)") }
+        let w = Int(u32(16)), h = Int(u32(20))
+        guard w > 0, h > 0 else { throw ImageError("PNG image '\(path)' has no pixels") }
+        guard w * h <= maxPixels else { throw ImageError("image '\(path)' is \(w)×\(h) px, over the limit of \(maxPixels) pixels") }
+        guard CRC32.of(b[12..<29]) == u32(29) else { throw ImageError("PNG image '\(path)' is damaged (bad IHDR checksum)") }
+        guard b.count >= 12, b[(b.count - 8)..<(b.count - 4)].elementsEqual("IEND".utf8) else {
+            throw ImageError("PNG image '\(path)' is truncated (no IEND)")
+        }
+        // Points at 96 dpi unless the file says its resolution (pHYs, pixels per metre).
+        var dpi = 96.0
+        var k = 8
+        while k + 12 <= b.count {
+            let length = Int(u32(k))
+            if b[(k + 4)..<(k + 8)].elementsEqual("pHYs".utf8), length == 9, k + 17 < b.count, b[k + 16] == 1 {
+                let ppm = Double(u32(k + 8))
+                if ppm > 0 { dpi = ppm * 0.0254 }
+                break
+            }
+            if b[(k + 4)..<(k + 8)].elementsEqual("IDAT".utf8) { break }
+            k += 12 + length
+        }
+        return ImageInfo(path: path, format: .png, width: Double(w) * 72 / dpi, height: Double(h) * 72 / dpi)
+    }
+}
+
+/// CRC-32 as PNG uses it.
+enum CRC32 {
+    static let table: [UInt32] = (0..<256).map { n -> UInt32 in
+        var c = UInt32(n)
+        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+    static func of<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        return c ^ 0xFFFF_FFFF
+    }
+}

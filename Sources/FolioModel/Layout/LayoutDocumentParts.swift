@@ -1,0 +1,106 @@
+/// Where footnotes are set.
+public enum FootnotePlacement: String, Decodable, Sendable {
+    /// At the foot of the page that refers to them.
+    case page
+    /// All together at the end of the document, under the notes heading.
+    case endnotes
+}
+
+/// How list items are numbered, per nesting level.
+public enum NumberingStyle: String, Decodable, Sendable, CaseIterable {
+    /// 1. 2. 3.
+    case decimal
+    /// 1) 2) 3)
+    case decimalParen = "decimal-paren"
+    /// 가. 나. 다.
+    case hangulSyllable = "hangul-syllable"
+    /// ㄱ. ㄴ. ㄷ.
+    case hangulJamo = "hangul-jamo"
+    /// a. b. c.
+    case lowerAlpha = "lower-alpha"
+    /// i. ii. iii.
+    case lowerRoman = "lower-roman"
+
+    /// The label of item `n` (1-based).
+    public func label(_ n: Int) -> String {
+        switch self {
+        case .decimal: return "\(n)."
+        case .decimalParen: return "\(n))"
+        case .hangulSyllable:
+            let syllables = Array("가나다라마바사아자차카타파하")
+            return n >= 1 && n <= syllables.count ? "\(syllables[n - 1])." : "\(n)."
+        case .hangulJamo:
+            let jamo = Array("ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ")
+            return n >= 1 && n <= jamo.count ? "\(jamo[n - 1])." : "\(n)."
+        case .lowerAlpha:
+            return n >= 1 && n <= 26 ? "\(Character(Unicode.Scalar(UInt8(96 + n))))." : "\(n)."
+        case .lowerRoman: return Roman.lower(n) + "."
+        }
+    }
+}
+
+/// Roman numerals for page labels and list numbers.
+public enum Roman {
+    public static func lower(_ n: Int) -> String {
+        guard n > 0 && n < 4000 else { return String(n) }
+        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var n = n, s = ""
+        for (v, r) in table { while n >= v { s += r; n -= v } }
+        return s
+    }
+}
+
+/// The cover page: a page of its own before everything else, built from report.yaml.
+public struct CoverStyle: Decodable, Sendable {
+    public var enabled: Bool
+    public var title: TextStyle
+    public var subtitle: TextStyle
+    public var meta: TextStyle
+    /// Height of organisation logos.
+    public var logoHeight: Length
+    /// Where the title starts, from the top of the page.
+    public var titleTop: Length
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case enabled, title, subtitle, meta, logoHeight = "logo-height", titleTop = "title-top"
+    }
+}
+
+/// The table of contents.
+public struct ContentsStyle: Decodable, Sendable {
+    public var enabled: Bool
+    public var title: LocalizedText
+    /// Deepest heading level listed.
+    public var depth: Int
+    public var font: TextStyle
+    /// The character repeated between an entry and its page number.
+    public var leader: String
+    /// Start the body on a new page after the contents.
+    public var pageBreakAfter: Bool
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case enabled, title, depth, font, leader, pageBreakAfter = "page-break-after"
+    }
+}
+
+/// Numbered paragraphs, as UN submissions number every body paragraph.
+public struct NumberedParagraphsStyle: Decodable, Sendable {
+    public enum Position: String, Decodable, Sendable { case margin, inline }
+    public var enabled: Bool
+    public var position: Position
+    /// Also number list items and paragraphs in quotes.
+    public var lists: Bool
+    public var quotes: Bool
+    /// Number only in sections after the first heading of level 1 that is not in `skipSections`.
+    public var skipSections: [String]
+    public var font: TextStyle
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case enabled, position, lists, quotes, skipSections = "skip-sections", font
+    }
+}
+
+/// PDF page labels: how viewers number pages.
+public struct PageLabelStyle: Decodable, Sendable {
+    /// Cover and contents numbered i, ii, iii; the body from 1.
+    public var frontMatterRoman: Bool
+    enum CodingKeys: String, CodingKey, CaseIterable { case frontMatterRoman = "front-matter-roman" }
+}
