@@ -248,7 +248,10 @@ public struct DocumentLayout {
         var after = FlowItem.space(l.h1.spaceAfter.points)
         after.breakBefore = false
         out.append(after)
+        let headingEnd = out.count
         for n in notes.keys.sorted() { out += notes[n]! }
+        // The heading keeps with the first note (and, through the note's own rule, its second line).
+        if headingEnd < out.count { out[headingEnd].breakBefore = false }
         return out
     }
 

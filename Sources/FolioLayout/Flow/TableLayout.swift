@@ -3,36 +3,35 @@ import FolioModel
 
 /// GFM tables: column widths from the cells' content (CSS automatic table layout: each column gets its
 /// minimum, and the rest of the width in proportion to how much more it would like), one flow item per row,
-/// the header row shaded and repeated at the top of each continuation page.
+/// the header row shaded and repeated at the top of each continuation page. A table too wide for the page sets
+/// its text smaller (down to `minimumScale`), then wraps inside words; a row taller than a page is split.
 struct TableLayout {
     let context: LayoutContext
     var style: TableStyle { context.layout.table }
+    /// The smallest text scale a too-wide table may use before its words are broken.
+    static let minimumScale = 0.75
 
     func layout(_ table: Table, indent: Double, width: Double) throws -> [FlowItem] {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return [] }
-        let pad = style.padding.points
-        let headerFont = TextStyle(family: style.font.family, size: style.font.size, bold: true, italic: false, color: style.font.color)
-        func cellText(_ inlines: [Inline], header: Bool) -> StyledText { context.styled(inlines, header ? headerFont : style.font) }
-        let rows: [(cells: [StyledText], header: Bool)] =
-            (table.header.isEmpty ? [] : [(table.header.map { cellText($0, header: true) }, true)])
-            + table.rows.map { ($0.map { cellText($0, header: false) }, false) }
-
-        // Minimum (widest unbreakable piece) and preferred (one line) widths per column.
-        var minW = [Double](repeating: 0, count: columns), maxW = [Double](repeating: 0, count: columns)
-        for row in rows {
-            for (c, text) in row.cells.enumerated() where c < columns {
-                let m = try measure(text)
-                minW[c] = max(minW[c], m.min + 2 * pad)
-                maxW[c] = max(maxW[c], m.max + 2 * pad)
-            }
+        var scale = 1.0
+        var rows = cells(table, scale: scale)
+        var (minW, maxW) = try measure(rows, columns: columns)
+        if minW.reduce(0, +) > width {
+            scale = max(Self.minimumScale, width / minW.reduce(0, +))
+            rows = cells(table, scale: scale)
+            (minW, maxW) = try measure(rows, columns: columns)
+            context.warn(Warning("table is too wide for the page: its text is set at \(Int((scale * 100).rounded()))%\(minW.reduce(0, +) > width ? " and long words are broken" : "")", at: table.location))
         }
         let widths = Self.columnWidths(min: minW, max: maxW, available: width)
+        let pad = style.padding.points
+        let lineHeight = style.font.size * scale * style.leading
         var out: [FlowItem] = []
         var headerIndex: Int? = nil
+        // A row slice may be at most this tall: a page, less the repeated header and a margin.
+        var sliceLimit = context.textHeight * 0.9
         for (r, row) in rows.enumerated() {
             var cellLines: [[LineBox]] = []
-            var height = 0.0
             for c in 0..<columns {
                 let text = c < row.cells.count ? row.cells[c] : StyledText()
                 let align: Alignment = switch c < table.alignments.count ? table.alignments[c] : .none {
@@ -42,38 +41,88 @@ struct TableLayout {
                 }
                 var lines: [LineBox] = []
                 if !text.isEmpty {
-                    let spec = ParagraphSpec(width: max(1, widths[c] - 2 * pad), align: align,
-                                             lineHeight: style.font.size * style.leading, baseStyle: text.styles[0])
+                    let spec = ParagraphSpec(width: max(1, widths[c] - 2 * pad), align: align, lineHeight: lineHeight, baseStyle: text.styles[0])
                     let result = try context.inline.layout(text, spec, times: &context.times)
                     context.report(missing: result.missing, at: table.location)
                     lines = result.lines
                 }
                 cellLines.append(lines)
-                height = max(height, lines.reduce(0) { $0 + $1.height })
             }
-            height += 2 * pad
-            var items: [DisplayItem] = []
-            if row.header { items.append(.fill(Rect(x: indent, y: 0, width: widths.reduce(0, +), height: height), style.headerShade.rgb)) }
-            var x = indent
-            var footnotes: [Int] = []
-            for c in 0..<columns {
-                var y = pad
-                for line in cellLines[c] {
-                    items += line.items.map { $0.offset(dx: x + pad, dy: y) }
-                    footnotes += line.footnotes
-                    y += line.height
+            // Split each cell's lines into slices no taller than the limit; most rows have one slice.
+            let slices = cellLines.map { Self.slice($0, limit: sliceLimit - 2 * pad) }
+            let sliceCount = slices.map(\.count).max() ?? 1
+            for s in 0..<max(sliceCount, 1) {
+                let parts = slices.map { s < $0.count ? $0[s] : [] }
+                let height = (parts.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * pad
+                var items: [DisplayItem] = []
+                let total = widths.reduce(0, +)
+                if row.header { items.append(.fill(Rect(x: indent, y: 0, width: total, height: height), style.headerShade.rgb)) }
+                var x = indent
+                var footnotes: [Int] = []
+                for c in 0..<columns {
+                    var y = pad
+                    for line in parts[c] {
+                        items += line.items.map { $0.offset(dx: x + pad, dy: y) }
+                        footnotes += line.footnotes
+                        y += line.height
+                    }
+                    x += widths[c]
                 }
-                x += widths[c]
+                let rule = style.ruleWidth.points, color = style.ruleColor.rgb
+                if r == 0 && s == 0 { items.append(.line(from: Point(x: indent, y: 0), to: Point(x: indent + total, y: 0), width: rule * 1.5, color: color)) }
+                let lastSlice = s == max(sliceCount, 1) - 1
+                if lastSlice {
+                    items.append(.line(from: Point(x: indent, y: height), to: Point(x: indent + total, y: height),
+                                       width: row.header || r == rows.count - 1 ? rule * 1.5 : rule * 0.6, color: color))
+                }
+                var item = FlowItem(kind: .block, height: height, items: items,
+                                    breakBefore: s > 0 || r > (headerIndex == nil ? 0 : 1))
+                item.footnotes = footnotes
+                item.source = table.location
+                if row.header {
+                    headerIndex = out.count
+                    sliceLimit = context.textHeight * 0.9 - height
+                } else if let h = headerIndex {
+                    item.repeatHeader = h - out.count
+                }
+                out.append(item)
             }
-            let rule = style.ruleWidth.points, color = style.ruleColor.rgb
-            let right = indent + widths.reduce(0, +)
-            if r == 0 { items.append(.line(from: Point(x: indent, y: 0), to: Point(x: right, y: 0), width: rule * 1.5, color: color)) }
-            items.append(.line(from: Point(x: indent, y: height), to: Point(x: right, y: height),
-                               width: row.header || r == rows.count - 1 ? rule * 1.5 : rule * 0.6, color: color))
-            var item = FlowItem(kind: .block, height: height, items: items, breakBefore: r > (headerIndex == nil ? 0 : 1))
-            item.footnotes = footnotes
-            if row.header { headerIndex = r } else if let h = headerIndex { item.repeatHeader = h - r }
-            out.append(item)
+        }
+        return out
+    }
+
+    /// Styled cell texts, header row first, at a text scale.
+    private func cells(_ table: Table, scale: Double) -> [(cells: [StyledText], header: Bool)] {
+        var body = style.font
+        body.size *= scale
+        var head = body
+        head.bold = true
+        return (table.header.isEmpty ? [] : [(table.header.map { context.styled($0, head) }, true)])
+            + table.rows.map { ($0.map { context.styled($0, body) }, false) }
+    }
+
+    /// Minimum (widest unbreakable piece) and preferred (one line) widths per column, padding included.
+    private func measure(_ rows: [(cells: [StyledText], header: Bool)], columns: Int) throws -> ([Double], [Double]) {
+        let pad = style.padding.points
+        var minW = [Double](repeating: 0, count: columns), maxW = [Double](repeating: 0, count: columns)
+        for row in rows {
+            for (c, text) in row.cells.enumerated() where c < columns {
+                let m = try measure(text)
+                minW[c] = max(minW[c], m.min + 2 * pad)
+                maxW[c] = max(maxW[c], m.max + 2 * pad)
+            }
+        }
+        return (minW, maxW)
+    }
+
+    /// Lines grouped into slices of at most `limit` height (a line taller than the limit gets a slice alone).
+    static func slice(_ lines: [LineBox], limit: Double) -> [[LineBox]] {
+        var out: [[LineBox]] = [[]]
+        var h = 0.0
+        for line in lines {
+            if h + line.height > limit, !out[out.count - 1].isEmpty { out.append([]); h = 0 }
+            out[out.count - 1].append(line)
+            h += line.height
         }
         return out
     }
@@ -83,10 +132,10 @@ struct TableLayout {
         let sumMax = max.reduce(0, +), sumMin = min.reduce(0, +)
         if sumMax <= available {
             // Everything fits on one line per cell: share the spare width in proportion to content.
-            return max.map { $0 + (available - sumMax) * ($0 / sumMax) }
+            return max.map { $0 + (available - sumMax) * ($0 / Swift.max(sumMax, 0.001)) }
         }
         if sumMin >= available {
-            return min.map { $0 * available / sumMin }
+            return min.map { $0 * available / Swift.max(sumMin, 0.001) }
         }
         let want = zip(max, min).map { $0 - $1 }
         let sumWant = want.reduce(0, +)
@@ -96,11 +145,10 @@ struct TableLayout {
     /// The widest unbreakable piece and the one-line width of a cell's text.
     private func measure(_ text: StyledText) throws -> (min: Double, max: Double) {
         guard !text.isEmpty else { return (0, 0) }
-        let spec = ParagraphSpec(width: 1e9, align: .left, lineHeight: 10, baseStyle: text.styles[0])
         var options = BuilderOptions()
         options.koreanBreaks = context.layout.body.koreanBreaks
         let builder = ParagraphBuilder(selector: context.selector, cache: context.inline.cache, options: options)
-        let items = try builder.build(text, maxWidth: spec.width).items
+        let items = try builder.build(text, maxWidth: 1e9).items
         var widest = 0.0, piece = 0.0, total = 0.0
         for item in items {
             switch item {
