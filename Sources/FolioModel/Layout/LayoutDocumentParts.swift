@@ -104,3 +104,20 @@ public struct PageLabelStyle: Decodable, Sendable {
     public var frontMatterRoman: Bool
     enum CodingKeys: String, CodingKey, CaseIterable { case frontMatterRoman = "front-matter-roman" }
 }
+
+/// Submission rules a layout checks (`folio check`): the UN's, as data a user can change.
+public struct ChecksStyle: Decodable, Sendable {
+    /// Most words for a submission by one organisation, and for a joint submission (0: no limit).
+    public var wordLimit: Int
+    public var wordLimitJoint: Int
+    /// Whether footnote text counts towards the limit.
+    public var countFootnotes: Bool
+    /// Languages a submission may be in (empty: any).
+    public var languages: [String]
+    /// Whether body paragraphs must be numbered.
+    public var numberedParagraphs: Bool
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case wordLimit = "word-limit", wordLimitJoint = "word-limit-joint", countFootnotes = "count-footnotes", languages
+        case numberedParagraphs = "numbered-paragraphs"
+    }
+}

@@ -62,19 +62,21 @@ public struct LayoutLoader: Sendable {
         guard let mapping = source.root.mapping else {
             throw FolioError("a layout must be a mapping of keys", at: source.location(of: source.root))
         }
+        // Every key and value is checked here, in the file that wrote it, before files are merged.
+        try Schema.checkMapping(mapping, fields: Schema.layout, path: "", source: source, extraKey: Self.isLanguageKey)
         var own = Node.Mapping([])
         var overrides: [String: Node] = [:]
         for (key, value) in mapping {
             let k = key.string ?? ""
-            if Layout.topLevelKeys.contains(k) {
-                if k != "extends" && k != "description" { own[key] = value }
-            } else if k.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]+)?$", options: .regularExpression) != nil {
+            if Self.isLanguageKey(k) {
+                guard let m = value.mapping else {
+                    throw FolioError("language override '\(k)' must be a mapping of layout keys", at: source.location(of: value))
+                }
+                try Schema.checkMapping(m, fields: Schema.layout.filter { $0.key != "extends" && $0.key != "description" },
+                                        path: k, source: source)
                 overrides[k] = value
-            } else {
-                let near = Spelling.nearest(to: k, in: Layout.topLevelKeys)
-                throw FolioError("unknown key '\(k)' in layout", at: source.location(of: key),
-                                 hint: (near.map { "did you mean '\($0)'? " } ?? "")
-                                    + "known keys: \(Layout.topLevelKeys.joined(separator: ", ")), or a language code for overrides")
+            } else if k != "extends" && k != "description" {
+                own[key] = value
             }
         }
         var node = Node.mapping(own)
@@ -88,6 +90,11 @@ public struct LayoutLoader: Sendable {
             node = Self.merge(node, override)
         }
         return (node, file, name)
+    }
+
+    /// Top-level keys that are language codes (`ko`, `en`, `pt-BR`) hold overrides for that language.
+    static func isLanguageKey(_ k: String) -> Bool {
+        Schema.layout[k] == nil && k.range(of: "^[a-z]{2}(-[A-Za-z0-9]+)?$", options: .regularExpression) != nil
     }
 
     /// Deep merge: mappings merge key by key, anything else in `top` replaces `bottom`.

@@ -1,0 +1,75 @@
+import Testing
+import FolioModel
+
+@Suite("layouts: inheritance, language overrides, located errors")
+struct LayoutTests {
+    let loader = Fixtures.engine.layouts
+
+    /// A layout file in a fresh folder that the loader also searches.
+    func load(_ yaml: String, language: String = "en") throws -> Layout {
+        let dir = Fixtures.temporaryFolder("layouts")
+        Fixtures.write(yaml, to: dir + "/mine.yaml")
+        var l = loader
+        l.folders.insert(dir, at: 0)
+        return try l.load("mine", language: language)
+    }
+
+    func error(_ yaml: String) -> FolioError? {
+        #expect(throws: FolioError.self) { try load(yaml) }
+    }
+
+    @Test func theShippedLayoutsLoadInEveryLanguage() throws {
+        for name in ["base", "upr-submission", "report", "briefing"] {
+            for lang in ["en", "ko", "fr"] {
+                let l = try loader.load(name, language: lang)
+                #expect(l.name == name)
+            }
+        }
+        #expect(try loader.load("upr-submission", language: "ko").body.leading == 1.5)
+        #expect(try loader.load("report", language: "en").cover.enabled)
+    }
+
+    @Test func inheritanceAndOverrides() throws {
+        let l = try load("extends: report\nbody:\n  font: { size: 12 }\nko:\n  body:\n    leading: 1.8\n", language: "ko")
+        #expect(l.body.font.size == 12 && l.body.font.family == .serif)
+        #expect(l.body.leading == 1.8)
+        #expect(l.cover.enabled, "inherited from report")
+        #expect(try load("body:\n  leading: 1.3\nko:\n  body:\n    leading: 1.8\n", language: "en").body.leading == 1.3)
+    }
+
+    @Test func unknownNestedKeyIsLocatedWithASuggestion() {
+        let e = error("body:\n  composer:\n    tolerence: 300\n")
+        #expect(e?.message == "unknown key 'tolerence' in 'body.composer'")
+        #expect(e?.hint?.contains("did you mean 'tolerance'?") == true)
+        #expect(e?.location?.line == 3 && e?.location?.column == 5)
+        #expect(e?.location?.file.hasSuffix("mine.yaml") == true)
+    }
+
+    @Test func badValuesNameTheAllowedOnes() {
+        let e = error("body:\n  align: justified\n")
+        #expect(e?.message.contains("one of: justify, left, center, right") == true)
+        #expect(e?.hint == "did you mean 'justify'?")
+        #expect(e?.location?.line == 2)
+        #expect(error("page:\n  width: wide\n")?.hint?.contains("25mm") == true)
+        #expect(error("body:\n  font: { color: red }\n")?.message.contains("colour") == true)
+        #expect(error("body:\n  orphans: two\n")?.message.contains("whole number") == true)
+        #expect(error("list:\n  numbering: [decimal, greek]\n")?.message.contains("hangul-syllable") == true)
+    }
+
+    @Test func unknownLayoutAndCycles() throws {
+        let e = #expect(throws: FolioError.self) { try loader.load("reprot", language: "en") }
+        #expect(e?.hint?.contains("did you mean 'report'?") == true)
+        let dir = Fixtures.temporaryFolder("cycle")
+        Fixtures.write("extends: b\n", to: dir + "/a.yaml")
+        Fixtures.write("extends: a\n", to: dir + "/b.yaml")
+        var l = loader
+        l.folders.insert(dir, at: 0)
+        let cycle = #expect(throws: FolioError.self) { try l.load("a", language: "en") }
+        #expect(cycle?.message.contains("circle") == true)
+    }
+
+    @Test func lengthsAndColours() {
+        #expect(Length.parse("25.4mm") == 72)
+        #expect(Length.parse("1in") == 72 && Length.parse("2.54cm") == 72 && Length.parse("10") == 10 && Length.parse("x") == nil)
+    }
+}
