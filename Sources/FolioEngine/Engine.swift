@@ -17,6 +17,12 @@ public struct RenderedEdition: Sendable {
     public var title: String
     public var layout: String
     public var warnings: [Warning]
+    /// The report's id.
+    public var report = ""
+    /// Whether the file on disk already had these bytes (nothing was written).
+    public var unchanged = false
+    /// The first page's thumbnail, beside the PDF.
+    public var thumbnail: String?
     /// Informational notes (line breaks inside words) shown with --verbose.
     public var notes: [Warning] = []
     /// Time per phase.
@@ -112,11 +118,11 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// Renders one edition to `<output>/<file name>`, atomically.
-    public func render(report: Report, edition: Edition, layoutName: String? = nil, output: String) throws -> RenderedEdition {
-        let start = Date()
+    public func render(report: Report, edition: Edition, layoutName: String? = nil, output: String,
+                       thumbnail: Bool = true) throws -> RenderedEdition {
+        let start = monotonicSeconds()
         let laid = try layOut(report: report, edition: edition, layoutName: layoutName)
         let name = report.fileName(of: edition)
-        let target = output + "/" + name
         var times = laid.layoutReport.times
         let raw = try times.measure("pdf write") { try CairoPDFWriter().render(laid.document) }
         let bytes = try times.measure("finish") {
@@ -124,14 +130,30 @@ public final class Engine: @unchecked Sendable {
                                      pageLabels: laid.document.pageLabels)
         }
         let digest = times.measure("checksum") { sha256Hex(bytes) }
-        try times.measure("write") { try AtomicFile.write(bytes, to: target) }
+        let changed = try times.measure("write") { try AtomicFile.writeIfChanged(bytes, to: output + "/" + name) }
+        var thumbName: String? = nil
+        if thumbnail, let first = laid.document.pages.first {
+            // A small picture of the first page for the announcement that links to the file.
+            let thumb = String(name.dropLast(name.hasSuffix(".pdf") ? 4 : 0)) + "_thumb.png"
+            try times.measure("thumbnail") {
+                let png = try PNGWriter(dpi: Self.thumbnailDPI).encode(first)
+                _ = try AtomicFile.writeIfChanged(png, to: output + "/" + thumb)
+            }
+            thumbName = thumb
+        }
         var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: digest,
                                        bytes: bytes.count, pages: laid.document.pages.count, title: edition.title,
-                                       layout: laid.layout.name, warnings: laid.warnings, seconds: Date().timeIntervalSince(start))
+                                       layout: laid.layout.name, warnings: laid.warnings, seconds: monotonicSeconds() - start)
+        rendered.report = report.id
+        rendered.unchanged = !changed
+        rendered.thumbnail = thumbName
         rendered.notes = laid.layoutReport.emergencyNotes
         rendered.times = times
         return rendered
     }
+
+    /// Thumbnails are 36 dpi: an A4 page becomes 298 × 421 pixels.
+    static let thumbnailDPI = 36.0
 
     /// The documents' date: SOURCE_DATE_EPOCH when set (reproducible builds), else the report's date at midnight UTC.
     static func documentDate(_ report: Report) -> String {

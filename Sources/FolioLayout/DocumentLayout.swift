@@ -35,6 +35,15 @@ public struct PageSummary: Sendable {
     public var lastSource: SourceLocation?
     /// Whether the last body line of the page is a heading (a fault).
     public var endsWithHeading: Bool
+    /// Layout boxes for previews: the text block, each line or block, the footnote area.
+    public var boxes: [LayoutBox] = []
+}
+
+/// A rectangle the layout used, drawn by `folio preview --boxes`.
+public struct LayoutBox: Sendable {
+    public enum Kind: Sendable { case textBlock, line, block, footnotes, baseline }
+    public var kind: Kind
+    public var rect: Rect
 }
 
 /// What one edition is laid out from.
@@ -127,7 +136,19 @@ public struct DocumentLayout {
             let sectionAtTop = section
             var summary = PageSummary(label: label(index, frontCount: frontCount, layout: l), headings: [], footnotes: [],
                                       endsWithHeading: false)
+            summary.boxes.append(LayoutBox(kind: .textBlock, rect: Rect(x: left, y: top, width: context.textWidth, height: context.textHeight)))
+            if let first = content.notes.first, let last = content.notes.last {
+                summary.boxes.append(LayoutBox(kind: .footnotes, rect: Rect(x: left, y: top + first.y, width: context.textWidth,
+                                                                            height: last.y + last.line.height - first.y)))
+            }
             for (item, y) in content.body {
+                if item.kind == .line || item.kind == .block {
+                    summary.boxes.append(LayoutBox(kind: item.kind == .line ? .line : .block,
+                                                   rect: Rect(x: left, y: top + y, width: context.textWidth, height: item.height)))
+                }
+                if item.kind == .line, case .glyphs(let run)? = item.items.first(where: { if case .glyphs = $0 { return true } else { return false } }) {
+                    summary.boxes.append(LayoutBox(kind: .baseline, rect: Rect(x: left, y: top + y + run.origin.y, width: context.textWidth, height: 0)))
+                }
                 page.items += item.items.map { $0.offset(dx: left, dy: top + y) }
                 for h in item.headings {
                     outline.append(OutlineEntry(title: h.title, level: h.level, destination: h.anchor, page: index))

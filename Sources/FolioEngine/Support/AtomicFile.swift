@@ -26,6 +26,16 @@ public enum AtomicFile {
         try commit(tmp, to: target)
     }
 
+    /// Writes bytes atomically unless the file already holds exactly them; returns whether it wrote.
+    public static func writeIfChanged(_ bytes: [UInt8], to target: String) throws -> Bool {
+        if let existing = FileManager.default.contents(atPath: target), existing.count == bytes.count,
+           existing.elementsEqual(bytes) {
+            return false
+        }
+        try write(bytes, to: target)
+        return true
+    }
+
     /// Removes a temporary file if it is there.
     public static func discard(_ temporary: String) { unlink(temporary) }
 }

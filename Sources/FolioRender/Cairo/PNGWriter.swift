@@ -7,7 +7,22 @@ public struct PNGWriter {
     public var dpi: Double
     public init(dpi: Double = 96) { self.dpi = dpi }
 
-    public func write(_ page: Page, to path: String) throws {
+    /// The PNG bytes of a page.
+    public func encode(_ page: Page) throws -> [UInt8] {
+        let sink = ByteSink()
+        try draw(page) { surface in
+            let closure = Unmanaged.passUnretained(sink).toOpaque()
+            try check(cairo_surface_write_to_png_stream(surface, { closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                return CAIRO_STATUS_SUCCESS
+            }, closure), "cairo_surface_write_to_png_stream")
+        }
+        return sink.bytes
+    }
+
+    /// Draws a page on an image surface and hands the surface to `output`.
+    public func draw(_ page: Page, overlay: [DisplayItem] = [], output: (OpaquePointer) throws -> Void) throws {
         let scale = dpi / 72
         let w = Int32((page.width * scale).rounded()), h = Int32((page.height * scale).rounded())
         guard w > 0, h > 0, Int(w) * Int(h) <= 400_000_000 else { throw RenderError("page too large for a PNG at \(dpi) dpi") }
@@ -19,8 +34,63 @@ public struct PNGWriter {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        try PagePainter(cr: cr, fonts: CairoFonts.shared, tags: false).draw(page)
+        let painter = PagePainter(cr: cr, fonts: CairoFonts.shared, tags: false)
+        try painter.draw(page)
+        if !overlay.isEmpty { try painter.draw(Page(width: page.width, height: page.height, items: overlay)) }
         cairo_surface_flush(surface)
-        try check(cairo_surface_write_to_png(surface, path), "cairo_surface_write_to_png(\(path))")
+        try output(surface)
+    }
+
+    /// Every page on one image, in rows of `columns`, with a gap between pages.
+    public func contactSheet(_ pages: [Page], columns: Int) throws -> [UInt8] {
+        guard let first = pages.first else { throw RenderError("no pages") }
+        let scale = dpi / 72, gap = 12.0
+        let cellW = first.width * scale, cellH = first.height * scale
+        let cols = max(1, min(columns, pages.count)), rows = (pages.count + cols - 1) / cols
+        let w = Int32((Double(cols) * (cellW + gap) + gap).rounded()), h = Int32((Double(rows) * (cellH + gap) + gap).rounded())
+        guard Int(w) * Int(h) <= 400_000_000 else { throw RenderError("contact sheet too large at \(dpi) dpi: lower --dpi") }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { throw RenderError("cairo_image_surface_create failed") }
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface), "cairo_image_surface_create")
+        guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
+        defer { cairo_destroy(cr) }
+        cairo_set_source_rgb(cr, 0.82, 0.82, 0.82)
+        cairo_paint(cr)
+        let painter = PagePainter(cr: cr, fonts: CairoFonts.shared, tags: false)
+        for (i, page) in pages.enumerated() {
+            cairo_save(cr)
+            cairo_translate(cr, gap + Double(i % cols) * (cellW + gap), gap + Double(i / cols) * (cellH + gap))
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_rectangle(cr, 0, 0, page.width * scale, page.height * scale)
+            cairo_fill(cr)
+            cairo_scale(cr, scale, scale)
+            try painter.draw(page)
+            cairo_restore(cr)
+        }
+        cairo_surface_flush(surface)
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        try check(cairo_surface_write_to_png_stream(surface, { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, closure), "cairo_surface_write_to_png_stream")
+        return sink.bytes
+    }
+
+    /// A page with an overlay (layout boxes) as PNG bytes.
+    public func encode(_ page: Page, overlay: [DisplayItem]) throws -> [UInt8] {
+        var out: [UInt8] = []
+        try draw(page, overlay: overlay) { surface in
+            let sink = ByteSink()
+            let closure = Unmanaged.passUnretained(sink).toOpaque()
+            try check(cairo_surface_write_to_png_stream(surface, { closure, data, length in
+                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                return CAIRO_STATUS_SUCCESS
+            }, closure), "cairo_surface_write_to_png_stream")
+            out = sink.bytes
+        }
+        return out
     }
 }
