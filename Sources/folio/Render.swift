@@ -39,7 +39,7 @@ struct Render: ParsableCommand {
             do {
                 let r = try engine.render(report: report, edition: e, layoutName: layout, output: output)
                 files.append(r)
-                print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s)")
+                print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
                 Runner.printWarnings(r.warnings, verbose: verbose)
                 if verbose {
                     Runner.printWarnings(r.notes, verbose: true)
@@ -52,7 +52,8 @@ struct Render: ParsableCommand {
             }
         }
         let manifest = Manifest(report: report.id, files: files)
-        try AtomicFile.write(Array(manifest.json().utf8), to: output + "/manifest.json")
+        _ = try AtomicFile.writeIfChanged(Array(manifest.json().utf8), to: output + "/manifest.json")
+        if !files.isEmpty && files.allSatisfy(\.unchanged) { print("nothing changed") }
         if failed > 0 { throw ExitCode(1) }
     }
 }

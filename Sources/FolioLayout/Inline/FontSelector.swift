@@ -28,6 +28,11 @@ public final class FontSelector {
         fallbackScripts = manifest.fallbackScripts(for: language)
     }
 
+    /// The faces tried, in order, for a script in a style (for `folio fonts`).
+    public func faces(role: FontRole, bold: Bool, italic: Bool, script: ScriptTag) throws -> [SelectedFace] {
+        try chain(role: role, bold: bold, italic: italic, script: script)
+    }
+
     /// Notes that a face sets text: a synthesized bold is said once per family, when it is first used.
     func use(_ selected: SelectedFace) {
         if selected.ref.syntheticBold, warned.insert(selected.face.familyName).inserted {

@@ -1,0 +1,106 @@
+import Foundation
+import FolioModel
+
+/// One edition of one report, the unit of batch work.
+public struct BatchJob: Sendable {
+    public var report: Report
+    public var edition: Edition
+    public init(report: Report, edition: Edition) { self.report = report; self.edition = edition }
+    /// A stable name: `<report id>/<edition code>`.
+    public var name: String { "\(report.id)/\(edition.code)" }
+
+    /// Whether the job belongs to shard `index` (1-based) of `count`: a stable hash of its name, so that every
+    /// machine of a CI matrix agrees without talking to the others.
+    public func inShard(_ index: Int, of count: Int) -> Bool {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325   // FNV-1a: the same on every machine and run
+        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(h % UInt64(count)) == index - 1
+    }
+}
+
+/// What happened to one job.
+public enum BatchOutcome: Sendable {
+    case rendered(RenderedEdition)
+    case failed(BatchJob, String)
+}
+
+/// Renders jobs on a fixed number of threads sharing one engine (fonts and shaped words loaded once);
+/// a failing job is reported and does not stop the others.
+public struct BatchRunner {
+    public let engine: Engine
+    public var jobs: Int
+    public var layout: String?
+
+    public init(engine: Engine, jobs: Int, layout: String? = nil) {
+        self.engine = engine; self.jobs = max(1, jobs); self.layout = layout
+    }
+
+    /// Runs every job, writing each report's files to `<output>/<report id>/`; `progress` is called (from
+    /// worker threads, one at a time) after each job. Outcomes come back in the jobs' order.
+    public func run(_ work: [BatchJob], output: String, progress: @escaping (Int, Int, BatchOutcome) -> Void) -> [BatchOutcome] {
+        let state = BatchState(count: work.count)
+        let workers = min(jobs, max(work.count, 1))
+        var threads: [Thread] = []
+        for _ in 0..<workers {
+            let thread = Thread {
+                while let i = state.next() {
+                    let job = work[i]
+                    let outcome: BatchOutcome
+                    do {
+                        let folder = output + "/" + job.report.id
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        outcome = .rendered(try engine.render(report: job.report, edition: job.edition, layoutName: layout, output: folder))
+                    } catch {
+                        outcome = .failed(job, "\(error)")
+                    }
+                    state.finish(i, outcome, progress: progress)
+                }
+                state.workerDone()
+            }
+            thread.stackSize = 16 << 20   // deep documents recurse in layout; give workers room
+            threads.append(thread)
+            thread.start()
+        }
+        state.waitForWorkers(workers)
+        return state.outcomes.map { $0! }
+    }
+}
+
+/// Shared state of a batch: the next job, the outcomes, and the count of finished workers.
+final class BatchState: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var nextIndex = 0
+    private var done = 0
+    private var finishedWorkers = 0
+    private let count: Int
+    var outcomes: [BatchOutcome?]
+
+    init(count: Int) { self.count = count; outcomes = Array(repeating: nil, count: count) }
+
+    func next() -> Int? {
+        condition.lock(); defer { condition.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func finish(_ i: Int, _ outcome: BatchOutcome, progress: (Int, Int, BatchOutcome) -> Void) {
+        condition.lock(); defer { condition.unlock() }
+        outcomes[i] = outcome
+        done += 1
+        progress(done, count, outcome)
+    }
+
+    func workerDone() {
+        condition.lock()
+        finishedWorkers += 1
+        condition.signal()
+        condition.unlock()
+    }
+
+    func waitForWorkers(_ n: Int) {
+        condition.lock()
+        while finishedWorkers < n { condition.wait() }
+        condition.unlock()
+    }
+}

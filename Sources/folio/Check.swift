@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import FolioEngine
+
+/// `folio check`: what is wrong or risky in a report, without writing a PDF.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a report for errors and risks (and the layout's submission rules) without writing a PDF.",
+        discussion: """
+        Finds model and layout errors, characters no font covers, very loose or overfull lines, headings at a
+        page end, links to anchors that do not exist, and for UN submissions the word limit (footnotes not
+        counted by default), numbered paragraphs and the language. Exit code 1 when there are errors
+        (with --strict, also warnings).
+        Examples:
+          folio check Examples/dprk-upr4
+          folio check Examples/dprk-upr4 --edition ko --format json
+        """)
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Argument(help: "The report folder.")
+    var report: String
+    @Option(name: .long, help: "Edition to check (repeatable); all when omitted.")
+    var edition: [String] = []
+    @Option(name: .long, help: "Layout name or path (default: the report's).")
+    var layout: String?
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+    @Flag(name: .long, help: "Exit with 1 on warnings too.")
+    var strict = false
+
+    func run() throws {
+        let engine = try Runner.engine()
+        let (findings, figures) = Checker(engine: engine).check(directory: report, editions: edition, layout: layout)
+        switch format {
+        case .text:
+            for f in findings { print(f.text) }
+            for fig in figures { print("\(fig.edition): \(fig.pages) pages, \(fig.words) words") }
+            let errors = findings.filter { $0.severity == .error }.count
+            print("\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")")
+        case .json:
+            var s = "{\"findings\": ["
+            s += findings.map { f in
+                var o = "{\"severity\": \(Manifest.quote(f.severity.rawValue)), \"kind\": \(Manifest.quote(f.kind)), \"message\": \(Manifest.quote(f.message))"
+                if let e = f.edition { o += ", \"edition\": \(Manifest.quote(e))" }
+                if let l = f.location { o += ", \"file\": \(Manifest.quote(l.file)), \"line\": \(l.line), \"column\": \(l.column)" }
+                return o + "}"
+            }.joined(separator: ", ")
+            s += "], \"editions\": ["
+            s += figures.map { "{\"edition\": \(Manifest.quote($0.edition)), \"pages\": \($0.pages), \"words\": \($0.words)}" }.joined(separator: ", ")
+            print(s + "]}")
+        }
+        if findings.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import FolioEngine
+import FolioModel
+
+/// Small reports written into a temporary folder.
+enum Reports {
+    /// A report folder with the given editions (code → Markdown) and extra report.yaml lines.
+    static func make(id: String, editions: [String: String], extra: String = "", layout: String = "upr-submission") -> String {
+        let dir = Fixtures.temporaryFolder(id)
+        var yaml = "id: \(id)\nlayout: \(layout)\ndate: 2024-05-01\norganizations:\n  - short: ORG\n    name: { en: \"An Organisation\", ko: \"한 단체\" }\n\(extra)editions:\n"
+        for (code, md) in editions.sorted(by: { $0.key < $1.key }) {
+            yaml += "  \(code):\n    title: \"Report \(code)\"\n    content: content/\(code).md\n"
+            Fixtures.write(md, to: "\(dir)/content/\(code).md")
+        }
+        Fixtures.write(yaml, to: dir + "/report.yaml")
+        return dir
+    }
+}
+
+@Suite("folio batch", .serialized)
+struct BatchTests {
+    @Test func shardsCoverEveryEditionExactlyOnce() throws {
+        var jobs: [BatchJob] = []
+        for i in 0..<40 {
+            let dir = Reports.make(id: "r\(i)", editions: ["en": "# A\n\ntext\n", "ko": "# 가\n\n글\n"])
+            let report = try Report.load(directory: dir)
+            jobs += report.editions.map { BatchJob(report: report, edition: $0) }
+        }
+        for n in [1, 2, 3, 7] {
+            var seen: [String: Int] = [:]
+            for i in 1...n { for job in jobs where job.inShard(i, of: n) { seen[job.name, default: 0] += 1 } }
+            #expect(seen.count == jobs.count && seen.values.allSatisfy { $0 == 1 }, "n = \(n)")
+        }
+        let half = jobs.filter { $0.inShard(1, of: 2) }.count
+        #expect(half > 20 && half < 60, "shards are roughly even: \(half) of 80")
+    }
+
+    @Test func aBadEditionDoesNotStopTheGoodOnesAndReRunsChangeNothing() throws {
+        let good = Reports.make(id: "good", editions: ["en": "# Good\n\nGood text.\n", "ko": "# 좋음\n\n좋은 글.\n"])
+        let bad = Reports.make(id: "bad", editions: ["en": "# Fine\n\nFine.\n", "ko": ""])
+        let out = Fixtures.temporaryFolder("batch-out")
+        let r = Fixtures.run(Fixtures.folio, ["batch", good, bad, "--output", out, "--jobs", "2"])
+        #expect(r.status == 1)
+        #expect(r.out.contains("3 written") && r.out.contains("1 failed"))
+        #expect(r.out.contains("FAILED"))
+        for f in ["good/good_EN.pdf", "good/good_KO.pdf", "bad/bad_EN.pdf", "good/good_EN_thumb.png", "manifest.json", "good/manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + f), "\(f)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out + "/bad/bad_KO.pdf"))
+        let before = try FileManager.default.contentsOfDirectory(atPath: out + "/good").sorted()
+        let pdf = FileManager.default.contents(atPath: out + "/good/good_KO.pdf")
+        let again = Fixtures.run(Fixtures.folio, ["batch", good, "--output", out, "--jobs", "1"])
+        #expect(again.status == 0)
+        #expect(again.out.contains("0 written, 2 unchanged") && again.out.contains("nothing changed"))
+        #expect(FileManager.default.contents(atPath: out + "/good/good_KO.pdf") == pdf)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/good").sorted() == before, "no temporary files")
+    }
+
+    @Test func twoFoldersWithOneIdAreRefused() {
+        let a = Reports.make(id: "same", editions: ["en": "a\n"])
+        let b = Reports.make(id: "same", editions: ["en": "b\n"])
+        let r = Fixtures.run(Fixtures.folio, ["batch", a, b, "--output", Fixtures.temporaryFolder()])
+        #expect(r.status == 1 && r.err.contains("also used by"))
+    }
+
+    @Test func badShardIsRefused() {
+        let r = Fixtures.run(Fixtures.folio, ["batch", Fixtures.sample, "--shard", "3/2", "--output", Fixtures.temporaryFolder()])
+        #expect(r.status != 0 && r.err.contains("--shard"))
+    }
+}
+
+@Suite("folio check finds planted faults")
+struct CheckTests {
+    func findings(_ dir: String) -> [Finding] {
+        Checker(engine: Fixtures.engine).check(directory: dir).findings
+    }
+
+    @Test func brokenInternalLink() {
+        let dir = Reports.make(id: "links", editions: ["en": "# Methodology\n\nSee [above](#methodolgy).\n"])
+        let f = findings(dir).first { $0.kind == "broken-link" }
+        #expect(f?.location?.line == 3)
+        #expect(f?.message.contains("did you mean '#methodology'") == true)
+    }
+
+    @Test func charactersNoFontHas() {
+        let dir = Reports.make(id: "chars", editions: ["en": "# A\n\nA private-use character \u{F8FF} here.\n"])
+        let f = findings(dir).first { $0.kind == "missing-character" }
+        #expect(f?.message.contains("U+F8FF") == true)
+        #expect(f?.location?.line == 3)
+    }
+
+    @Test func wordLimitOfTheLayout() {
+        let long = String(repeating: "word ", count: 3000)
+        let dir = Reports.make(id: "words", editions: ["en": "# A\n\n\(long)\n"])
+        let f = findings(dir).first { $0.kind == "word-limit" }
+        #expect(f?.severity == .error)
+        #expect(f?.message.contains("over the limit of 2815 for an individual submission") == true)
+    }
+
+    @Test func noUNLanguage() {
+        let dir = Reports.make(id: "lang", editions: ["ko": "# 가\n\n글.\n"])
+        #expect(findings(dir).contains { $0.kind == "language" && $0.severity == .error })
+    }
+
+    @Test func numberedParagraphsRequired() {
+        let dir = Reports.make(id: "num", editions: ["en": "# A\n\nText.\n"], extra: "")
+        // upr-submission numbers paragraphs; a layout that does not, with the UN rules on, is an error.
+        let layouts = Fixtures.temporaryFolder("ly")
+        Fixtures.write("extends: upr-submission\nnumbered-paragraphs: { enabled: false }\n", to: layouts + "/plain.yaml")
+        let f = Checker(engine: Fixtures.engine).check(directory: dir, layout: layouts + "/plain.yaml").findings
+        #expect(f.contains { $0.kind == "numbered-paragraphs" })
+    }
+
+    @Test func modelErrorsAreFindingsWithLocations() {
+        let dir = Reports.make(id: "model", editions: ["en": "x\n"], extra: "colour: blue\n")
+        let f = findings(dir)
+        #expect(f.count == 1 && f[0].kind == "model" && f[0].location?.line == 7)
+    }
+
+    @Test func theSampleHasNoErrors() {
+        let f = findings(Fixtures.sample)
+        #expect(!f.contains { $0.severity == .error }, "\(f.map(\.text))")
+    }
+
+    @Test func jsonFormat() throws {
+        let dir = Reports.make(id: "json", editions: ["en": "See [x](#nowhere).\n"])
+        let r = Fixtures.run(Fixtures.folio, ["check", dir, "--format", "json"])
+        #expect(r.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let f = try #require((json["findings"] as? [[String: Any]])?.first { $0["kind"] as? String == "broken-link" })
+        #expect(f["line"] as? Int == 1)
+        #expect((json["editions"] as? [[String: Any]])?.first?["words"] as? Int == 2)
+    }
+}
+
+@Suite("folio fonts")
+struct FontsCommandTests {
+    @Test func reportsFacesAndCoverage() {
+        let r = Fixtures.run(Fixtures.folio, ["fonts", Fixtures.sample, "--edition", "ko"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("Noto Serif CJK KR"))
+        #expect(r.out.contains(".ttc#"))
+        #expect(r.out.contains("Hang"))
+    }
+}
