@@ -72,16 +72,24 @@ public final class Engine: @unchecked Sendable {
         let fs = FileSystem.local
         let contentPath = try fs.resolveInside(report.directory, edition.content, field: "editions.\(edition.code).content",
                                                at: SourceLocation(file: report.file, line: 0, column: 0))
-        let bytes = try fs.readBytes(contentPath, what: "content file of edition '\(edition.code)'")
+        let name = layoutName ?? edition.layout ?? report.layout ?? "upr-submission"
+        let layout = try layouts.load(name, language: edition.lang,
+                                      at: layoutName == nil ? report.location(ofField: edition.layout != nil ? ["editions", edition.code, "layout"] : ["layout"]) : nil)
         let displayPath = fs.join(report.directory, edition.content)
+        let size = fs.size(contentPath)
+        if size > layout.limits.maxContentBytes {
+            throw FolioError("the content file of edition '\(edition.code)' is \(size) bytes, over the limit of \(layout.limits.maxContentBytes)",
+                             at: SourceLocation(file: displayPath, line: 0, column: 0),
+                             hint: "split the report, or raise limits.max-content-bytes in the layout")
+        }
+        let bytes = try fs.readBytes(contentPath, what: "content file of edition '\(edition.code)'")
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw FolioError("the content file of edition '\(edition.code)' is empty", at: SourceLocation(file: displayPath, line: 1, column: 1),
                              hint: "write the edition's Markdown there, or remove the edition from report.yaml")
         }
         var reader = MarkdownReader(file: displayPath)
+        reader.maxDepth = layout.limits.maxNesting
         let document = try reader.read(bytes)
-        let name = layoutName ?? edition.layout ?? report.layout ?? "upr-submission"
-        let layout = try layouts.load(name, language: edition.lang)
         let lang = edition.lang
         let info = DocumentInfo(title: edition.title, author: report.authors(in: lang),
                                 subject: report.subject?.text(for: lang) ?? edition.subtitle ?? "",
@@ -92,7 +100,7 @@ public final class Engine: @unchecked Sendable {
                                  date: Self.displayDate(report.date, language: lang), language: lang, info: info)
         var input = input0
         input.organizationsShort = report.organizations.map(\.short)
-        input.logos = try logos(of: report)
+        input.logos = try logos(of: report, maxPixels: layout.limits.maxImagePixels)
         let loadTime = monotonicSeconds() - loadStart
         var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
         var times = PhaseTimes()
@@ -104,13 +112,13 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// The organisations' logos, checked: inside the report folder, a PNG or SVG, not damaged, not enormous.
-    func logos(of report: Report) throws -> [ImageInfo] {
+    func logos(of report: Report, maxPixels: Int) throws -> [ImageInfo] {
         var out: [ImageInfo] = []
         for (i, org) in report.organizations.enumerated() {
             guard let logo = org.logo else { continue }
             let at = report.location(ofField: ["organizations", "\(i)", "logo"])
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
-            do { out.append(try ImageInfo.probe(path: path)) } catch let e as ImageError {
+            do { out.append(try ImageInfo.probe(path: path, maxPixels: maxPixels)) } catch let e as ImageError {
                 throw FolioError(e.message, at: at, hint: "give a PNG or SVG file inside the report folder")
             }
         }

@@ -108,6 +108,11 @@ public struct DocumentLayout {
             passes += 1
             let toc = l.contents.enabled ? try front.contents(input.document.headings, pages: labels, language: input.language) : []
             contents = paginator.paginate(cover + toc + body)
+            if contents.count > l.limits.maxPages {
+                throw FolioError("the edition runs to \(contents.count) pages, over the limit of \(l.limits.maxPages)",
+                                 at: SourceLocation(file: input.document.file, line: 0, column: 0),
+                                 hint: "raise limits.max-pages in the layout if this is intended")
+            }
             frontCount = contents.firstIndex { page in page.body.contains { $0.item.marker == "body-start" } } ?? 0
             var found: [String: String] = [:]
             for (index, page) in contents.enumerated() {

@@ -20,11 +20,19 @@ public enum AtomicFile {
     /// Writes bytes atomically.
     public static func write(_ bytes: [UInt8], to target: String) throws {
         let tmp = temporaryPath(for: target)
+        pending.insert(tmp)
+        defer { pending.remove(tmp) }
         guard FileManager.default.createFile(atPath: tmp, contents: Data(bytes)) else {
-            throw EngineError("cannot write \(tmp)")
+            throw EngineError("cannot write \(target): \(String(cString: strerror(errno)))")
         }
         try commit(tmp, to: target)
     }
+
+    /// Temporary files being written now, removed if the process is interrupted.
+    static let pending = PendingFiles()
+
+    /// Removes every temporary file still being written (on SIGINT or SIGTERM), leaving earlier outputs intact.
+    public static func removePending() { pending.removeAll() }
 
     /// Writes bytes atomically unless the file already holds exactly them; returns whether it wrote.
     public static func writeIfChanged(_ bytes: [UInt8], to target: String) throws -> Bool {
@@ -45,4 +53,18 @@ public struct EngineError: Error, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { "error: " + message }
+}
+
+/// The set of temporary files in flight, shared by worker threads and the signal handler.
+final class PendingFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths = Set<String>()
+    func insert(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
+    func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
+    func removeAll() {
+        lock.lock()
+        for p in paths { unlink(p) }
+        paths.removeAll()
+        lock.unlock()
+    }
 }

@@ -234,17 +234,28 @@ struct ParagraphBuilder {
             p.items.append(.box(box))
             return
         }
+        // Cut at grapheme boundaries from the one shaping of the whole box (linear, even for a 5,000-letter word).
         let bounds = try LineBreakOpportunities.graphemeBoundaries(in: Array(text.scalars[range]))
-        var start = 0
-        var lastGood = -1
-        for b in bounds {
-            let candidate = shapeBox((range.lowerBound + start)..<(range.lowerBound + b), run: run, text: text, p)
-            if candidate.width > maxWidth, lastGood > start {
-                p.items.append(.box(shapeBox((range.lowerBound + start)..<(range.lowerBound + lastGood), run: run, text: text, p)))
+        var byteAt = [Int](repeating: 0, count: range.count + 1)
+        for (k, s) in text.scalars[range].enumerated() { byteAt[k + 1] = byteAt[k] + s.utf8.count }
+        // Advance of each grapheme, from the glyphs whose cluster starts inside it.
+        var advances = [Double](repeating: 0, count: bounds.count)
+        var g = 0
+        for glyph in box.glyphs {
+            while g < bounds.count - 1, Int(glyph.cluster) >= byteAt[bounds[g]] { g += 1 }
+            advances[g] += Double(glyph.advance) * box.scale
+        }
+        var start = 0, width = 0.0
+        for (k, b) in bounds.enumerated() {
+            if width + advances[k] > maxWidth, width > 0 {
+                let cut = k == 0 ? 0 : bounds[k - 1]
+                p.items.append(.box(shapeBox((range.lowerBound + start)..<(range.lowerBound + cut), run: run, text: text, p)))
                 p.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
-                start = lastGood
+                start = cut
+                width = 0
             }
-            lastGood = b
+            width += advances[k]
+            _ = b
         }
         p.items.append(.box(shapeBox((range.lowerBound + start)..<range.upperBound, run: run, text: text, p)))
     }

@@ -193,10 +193,11 @@ public struct Layout: Decodable, Sendable {
     public var numberedParagraphs: NumberedParagraphsStyle
     public var pageLabels: PageLabelStyle
     public var checks: ChecksStyle
+    public var limits: LimitsStyle
 
     enum CodingKeys: String, CodingKey {
         case page, body, h1, h2, h3, list, quote, table, footnotes, header, footer, titleBlock = "title-block", code
-        case cover, contents, numberedParagraphs = "numbered-paragraphs", pageLabels = "page-labels", checks
+        case cover, contents, numberedParagraphs = "numbered-paragraphs", pageLabels = "page-labels", checks, limits
     }
 
     /// The style of a heading level (levels past 3 use level 3's).

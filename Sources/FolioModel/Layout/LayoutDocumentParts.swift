@@ -121,3 +121,19 @@ public struct ChecksStyle: Decodable, Sendable {
         case numberedParagraphs = "numbered-paragraphs"
     }
 }
+
+/// Limits that protect a run from input that is too large or too deep; each is reported when hit.
+public struct LimitsStyle: Decodable, Sendable {
+    /// Largest content file, in bytes.
+    public var maxContentBytes: Int
+    /// Most pixels of an image (width × height).
+    public var maxImagePixels: Int
+    /// Deepest nesting of lists and quotes.
+    public var maxNesting: Int
+    /// Most pages of one edition.
+    public var maxPages: Int
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case maxContentBytes = "max-content-bytes", maxImagePixels = "max-image-pixels", maxNesting = "max-nesting"
+        case maxPages = "max-pages"
+    }
+}

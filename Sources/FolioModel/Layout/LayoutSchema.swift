@@ -52,6 +52,8 @@ indirect enum Schema {
         "numbered-paragraphs": .mapping(["enabled": .bool, "position": .choice(["margin", "inline"]), "lists": .bool,
                                          "quotes": .bool, "skip-sections": .strings, "font": textStyle]),
         "page-labels": .mapping(["front-matter-roman": .bool]),
+        "limits": .mapping(["max-content-bytes": .integer, "max-image-pixels": .integer, "max-nesting": .integer,
+                            "max-pages": .integer]),
         "checks": .mapping(["word-limit": .integer, "word-limit-joint": .integer, "count-footnotes": .bool,
                             "languages": .strings, "numbered-paragraphs": .bool]),
     ]

@@ -49,9 +49,9 @@ public struct MarkdownReader {
         }
         switch node.kind {
         case "heading":
-            return .heading(Heading(level: node.headingLevel, content: inlines(node), anchor: "", location: here))
+            return .heading(Heading(level: node.headingLevel, content: try inlines(node), anchor: "", location: here))
         case "paragraph":
-            return .paragraph(inlines(node), here)
+            return .paragraph(try inlines(node), here)
         case "list":
             let items = try node.children.map { item in try item.children.compactMap { try block($0, depth: depth + 1) } }
             return .list(ListBlock(ordered: node.isOrderedList, start: node.listStart, tight: node.isTightList,
@@ -63,7 +63,7 @@ public struct MarkdownReader {
         case "thematic_break":
             return .rule(here)
         case "table":
-            return .table(table(node, at: here))
+            return .table(try table(node, at: here))
         case "html_block":
             let html = node.literal.trimmingSpaces.lowercased()
             if ["<!-- pagebreak -->", "<!-- page-break -->", "<!-- newpage -->"].contains(html) { return .pageBreak(here) }
@@ -77,20 +77,24 @@ public struct MarkdownReader {
         }
     }
 
-    private mutating func table(_ node: CmarkNode, at here: SourceLocation) -> Table {
+    private mutating func table(_ node: CmarkNode, at here: SourceLocation) throws -> Table {
         let alignments: [ColumnAlignment] = node.tableAlignments.map {
             switch $0 { case "l": .left; case "c": .center; case "r": .right; default: .none }
         }
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
         for row in node.children where row.kind == "table_row" || row.kind == "table_header" {
-            let cells = row.children.map { inlines($0) }
+            let cells = try row.children.map { try inlines($0) }
             if row.isTableHeaderRow || row.kind == "table_header" { header = cells } else { rows.append(cells) }
         }
         return Table(alignments: alignments, header: header, rows: rows, location: here)
     }
 
-    private mutating func inlines(_ node: CmarkNode) -> [Inline] {
+    private mutating func inlines(_ node: CmarkNode, depth: Int = 0) throws -> [Inline] {
+        if depth > maxDepth * 4 {
+            throw FolioError("emphasis and links are nested more than \(maxDepth * 4) levels deep", at: loc(node.line, node.column),
+                             hint: "simplify the markup here")
+        }
         var out: [Inline] = []
         for child in node.children {
             switch child.kind {
@@ -98,20 +102,20 @@ public struct MarkdownReader {
             case "softbreak": out.append(.softBreak)
             case "linebreak": out.append(.lineBreak)
             case "code": out.append(.code(child.literal))
-            case "emph": out.append(.emphasis(inlines(child)))
-            case "strong": out.append(.strong(inlines(child)))
-            case "strikethrough": out.append(.strikethrough(inlines(child)))
-            case "link": out.append(.link(url: child.url, inlines(child)))
+            case "emph": out.append(.emphasis(try inlines(child, depth: depth + 1)))
+            case "strong": out.append(.strong(try inlines(child, depth: depth + 1)))
+            case "strikethrough": out.append(.strikethrough(try inlines(child, depth: depth + 1)))
+            case "link": out.append(.link(url: child.url, try inlines(child, depth: depth + 1)))
             case "image":
                 warnings.append(Warning("inline images are not supported yet; the alt text is set instead",
                                         at: loc(child.line, child.column)))
-                out.append(contentsOf: inlines(child))
+                out.append(contentsOf: try inlines(child, depth: depth + 1))
             case "footnote_reference":
                 out.append(.footnoteReference(Int(child.literal) ?? 0))
             case "html_inline":
                 warnings.append(Warning("raw HTML is ignored", at: loc(child.line, child.column)))
             default:
-                out.append(contentsOf: inlines(child))
+                out.append(contentsOf: try inlines(child, depth: depth + 1))
             }
         }
         return out

@@ -11,6 +11,11 @@ public struct FileSystem: Sendable {
 
     public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
+    /// A file's size in bytes (0 when it cannot be read).
+    public func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
     /// The bytes of a file, or an error naming it.
     public func readBytes(_ path: String, what: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
