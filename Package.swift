@@ -50,3 +50,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// Fuzz targets (libFuzzer) exist only when asked for, since they have no main of their own:
+//   FOLIO_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+// (`make fuzz` builds and runs them; see docs/reliability.md.)
+import class Foundation.ProcessInfo
+if ProcessInfo.processInfo.environment["FOLIO_FUZZ"] != nil {
+    for (name, deps) in [("FuzzReport", ["FolioModel"]), ("FuzzMarkdown", ["FolioModel"]),
+                         ("FuzzLineBreaker", ["FolioEngine", "FolioLayout", "FolioModel"]),
+                         ("FuzzPipeline", ["FolioEngine", "FolioLayout", "FolioModel", "FolioRender"])] {
+        package.targets.append(.executableTarget(name: name, dependencies: deps.map { .target(name: $0) }, path: "Fuzz/Sources/\(name)"))
+    }
+}

@@ -48,18 +48,21 @@ public final class Hyphenator: @unchecked Sendable {
         var utf8: [UInt8] = []
         for s in word { utf8.append(contentsOf: String(s).lowercased().utf8) }
         var hyphens = [CChar](repeating: 0, count: utf8.count + 5)
+        let length = Int32(utf8.count)
+        // libhyphen reads the word as a C string (past word_size): it must end with NUL (found by fuzzing).
+        utf8.append(0)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         var pos: UnsafeMutablePointer<Int32>? = nil
         var cut: UnsafeMutablePointer<Int32>? = nil
         let status = utf8.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
-                hnj_hyphen_hyphenate3(dictionary, chars.baseAddress, Int32(chars.count), &hyphens, nil, &rep, &pos, &cut,
+                hnj_hyphen_hyphenate3(dictionary, chars.baseAddress, length, &hyphens, nil, &rep, &pos, &cut,
                                       Int32(minLeft), Int32(minRight), Int32(minLeft), Int32(minRight))
             }
         }
         // Non-standard hyphenation (replacements) is not used: free what libhyphen allocated and skip such points.
         if let rep {
-            for i in 0..<utf8.count { free(rep[i]) }
+            for i in 0..<Int(length) { free(rep[i]) }
             free(rep)
         }
         free(pos); free(cut)

@@ -17,7 +17,8 @@ struct FirstFitBreaker {
                 case .box(let b):
                     natural += b.width
                     if natural - shrink > limit + 0.01 {
-                        end = lastAllowed ?? lastEmergency ?? (k + 1 < items.count ? k + 1 : items.count - 1)
+                        // No break before this box fits: end the line before it, unless it is the line's first.
+                        end = lastAllowed ?? lastEmergency ?? (k > start ? k : (k + 1 < items.count ? k + 1 : items.count - 1))
                     }
                 case .glue(let g):
                     if k > start, items[k - 1].isBox { lastAllowed = k }

@@ -144,6 +144,11 @@ struct ParagraphBuilder {
             while j < n, runOf[j] == runOf[i], classes[j] == .none, !BreakRules.isBreakingSpace(scalars[j]),
                   scalars[j] != "\u{2028}", scalars[j] != "\n", scalars[j] != "\u{AD}" { j += 1 }
             let before = result.items.count
+            // Two boxes with no break between them (a style or script change inside a word) may still be
+            // parted as a last resort, so that no chain of boxes is wider than a line.
+            if before > 0, result.items[before - 1].isBox {
+                result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
+            }
             if let hyphenator, rules.mayHyphenate(i..<j, capitalized: options.hyphenateCapitalized),
                itemized.runs[runOf[i]].script == .latin {
                 appendHyphenated(i..<j, run: runOf[i], text: text, hyphenator: hyphenator, into: &result)
@@ -171,6 +176,8 @@ struct ParagraphBuilder {
     /// Letter-space between Hangul syllables and optional space between Hangul and Latin, where two boxes meet
     /// without a space (`first` is the index of the box just appended).
     private func addKern(between first: Int, text: StyledText, into p: inout ParagraphItems) {
+        var first = first
+        if first < p.items.count, case .penalty(let pen) = p.items[first], pen.emergency { first += 1 }
         guard first < p.items.count, case .box(let box) = p.items[first] else { return }
         var k = first - 1
         while k >= 0, case .penalty(let pen) = p.items[k], !pen.forced { k -= 1 }

@@ -91,7 +91,11 @@ public struct Report: Sendable {
     /// Reads `<directory>/report.yaml`; every problem names the file, line, column and field.
     public static func load(directory: String, fileSystem: FileSystem = .local) throws -> Report {
         let file = fileSystem.join(directory, "report.yaml")
-        let text = try fileSystem.readText(file, what: "report.yaml")
+        return try parse(text: try fileSystem.readText(file, what: "report.yaml"), directory: directory, file: file)
+    }
+
+    /// Parses report.yaml text (the file named `file` in `directory`).
+    public static func parse(text: String, directory: String, file: String) throws -> Report {
         let source = try YAMLSource(text: text, file: file)
         try source.checkKeys(at: [], allowed: keys, what: "report.yaml")
         let raw = try source.decode(Raw.self)
