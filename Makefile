@@ -10,7 +10,11 @@ DEBS := pkg-config libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-d
 SAMPLE := Examples/dprk-upr4
 OUT := out
 
-.PHONY: all deps build demo test bench clean
+FUZZ_TARGETS := FuzzReport:report FuzzMarkdown:markdown FuzzLineBreaker:linebreaker FuzzPipeline:pipeline
+FUZZ_SECONDS ?= 20
+FUZZ_FLAGS := --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+.PHONY: all deps build demo test bench fuzz leaks clean
 
 all: build
 
@@ -36,5 +40,27 @@ demo: build
 test: deps
 	$(SWIFT) test
 
+## Benchmarks: median time per phase of each sample edition (release build).
+bench: build
+	.build/release/folio bench $(SAMPLE) --runs 20
+
+## Fuzz every target for FUZZ_SECONDS each (libFuzzer + AddressSanitizer), from the committed seed corpus.
+## A crash, a sanitizer finding or an input slower than 10 s fails the run and leaves the input in .build-fuzz/.
+fuzz: deps
+	@set -e; for pair in $(FUZZ_TARGETS); do \
+	  t=$${pair%%:*}; c=$${pair##*:}; \
+	  FOLIO_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product $$t; \
+	  work=.build-fuzz/run-$$c; rm -rf $$work; mkdir -p $$work; cp -r Fuzz/corpus/$$c $$work/corpus; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  (cd $$work && ../debug/$$t corpus -detect_leaks=0 -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=4096 -print_final_stats=1 2>&1 | \
+	    grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec|==.*ERROR|SUMMARY)|Fatal error|artifact_prefix" ) ; \
+	  if ls $$work/crash-* $$work/timeout-* $$work/oom-* >/dev/null 2>&1; then echo "$$t: FINDING in $$work"; exit 1; fi; \
+	done
+
+## LeakSanitizer over 100 renders in one process: leaks must not grow with the number of renders.
+leaks: deps
+	$(SWIFT) build --scratch-path .build-asan -Xswiftc -sanitize=address --product folio
+	./scripts/leak-check.sh .build-asan/debug/folio $(SAMPLE)
+
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build .build-fuzz .build-asan $(OUT)

@@ -151,7 +151,7 @@ struct ParagraphBuilder {
             }
             if let hyphenator, rules.mayHyphenate(i..<j, capitalized: options.hyphenateCapitalized),
                itemized.runs[runOf[i]].script == .latin {
-                appendHyphenated(i..<j, run: runOf[i], text: text, hyphenator: hyphenator, into: &result)
+                try appendHyphenated(i..<j, run: runOf[i], text: text, hyphenator: hyphenator, into: &result, maxWidth: maxWidth)
             } else {
                 try appendBox(i..<j, run: runOf[i], text: text, into: &result, maxWidth: maxWidth)
             }
@@ -217,7 +217,8 @@ struct ParagraphBuilder {
     }
 
     /// A word split at its hyphenation points, with flagged penalties between the pieces.
-    private func appendHyphenated(_ range: Range<Int>, run: Int, text: StyledText, hyphenator: Hyphenator, into p: inout ParagraphItems) {
+    private func appendHyphenated(_ range: Range<Int>, run: Int, text: StyledText, hyphenator: Hyphenator,
+                                  into p: inout ParagraphItems, maxWidth: Double) throws {
         let letters = BreakRules.letterCore(text.scalars, range)
         var cuts: [Int] = []
         if letters.count >= options.hyphenMinWord {
@@ -226,11 +227,11 @@ struct ParagraphBuilder {
         }
         var start = range.lowerBound
         for cut in cuts {
-            p.items.append(.box(shapeBox(start..<cut, run: run, text: text, p)))
+            try appendBox(start..<cut, run: run, text: text, into: &p, maxWidth: maxWidth)
             p.items.append(.penalty(hyphenPenalty(run: run, text: text, p)))
             start = cut
         }
-        p.items.append(.box(shapeBox(start..<range.upperBound, run: run, text: text, p)))
+        try appendBox(start..<range.upperBound, run: run, text: text, into: &p, maxWidth: maxWidth)
     }
 
     /// Shapes scalars of one run into a box; a box wider than a line is cut at grapheme boundaries
