@@ -37,5 +37,5 @@ struct FolioCommand: ParsableCommand {
         commandName: "folio",
         abstract: "Typeset structured reports (report.yaml + Markdown per language) into publication-grade PDFs.",
         version: Folio.version,
-        subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, Bench.self])
+        subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, Bench.self, Generate.self])
 }

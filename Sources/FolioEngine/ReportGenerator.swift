@@ -1,0 +1,94 @@
+import Foundation
+import FolioModel
+
+/// Writes large synthetic reports for benchmarks: varied paragraphs (sentences drawn from a source text),
+/// headings, footnotes, lists, quotes and tables, deterministic for a seed.
+public struct ReportGenerator {
+    public var language: String
+    public var seed: UInt64 = 2024
+
+    public init(language: String) { self.language = language }
+
+    /// Writes `<folder>/report.yaml` and `<folder>/content/<language>.md` with roughly `pages` A4 pages,
+    /// drawing sentences from `source` (a Markdown file such as the sample's).
+    public func write(folder: String, pages: Int, source: String) throws {
+        let sentences = Self.sentences(of: source)
+        guard sentences.count > 10 else { throw EngineError("the source text has too few sentences to draw from") }
+        var rng = SplitMix64(seed: seed)
+        func pick() -> String { sentences[Int(rng.next() % UInt64(sentences.count))] }
+        var md = ""
+        var notes = ""
+        var note = 0
+        // About 430 words fill an A4 page of the default layout; aim for that many per page.
+        let paragraphsPerPage = language == "ko" ? 4 : 5
+        for p in 0..<pages {
+            if p % 6 == 0 { md += "# \(language == "ko" ? "제" : "Part ")\(p / 6 + 1)\(language == "ko" ? "부" : "") \(pick().prefix(40))\n\n" }
+            if p % 2 == 0 { md += "## \(pick().prefix(50))\n\n" }
+            for k in 0..<paragraphsPerPage {
+                var paragraph = (0..<(3 + Int(rng.next() % 4))).map { _ in pick() }.joined(separator: " ")
+                if rng.next() % 3 == 0 {
+                    note += 1
+                    paragraph += "[^n\(note)]"
+                    notes += "[^n\(note)]: \(pick()) https://www.example.org/reports/\(p)/\(k)/document-\(note).pdf\n"
+                }
+                md += paragraph + "\n\n"
+            }
+            switch p % 7 {
+            case 3: md += (0..<4).map { _ in "- \(pick())" }.joined(separator: "\n") + "\n\n"
+            case 5: md += "> \(pick()) \(pick())\n>\n> — \(pick().prefix(30))\n\n"
+            case 6:
+                md += "| No. | Item | Status |\n|---|---|---|\n"
+                for r in 0..<8 { md += "| \(p).\(r) | \(pick().prefix(40)) | \(pick().prefix(25)) |\n" }
+                md += "\n"
+            default: break
+            }
+        }
+        md += "\n" + notes
+        try FileManager.default.createDirectory(atPath: folder + "/content", withIntermediateDirectories: true)
+        try md.write(toFile: folder + "/content/\(language).md", atomically: true, encoding: .utf8)
+        let yaml = """
+        id: generated-\(language)-\(pages)
+        layout: upr-submission
+        date: 2024-04-08
+        organizations:
+          - short: GEN
+            name: { en: "Generated Organisation", ko: "생성된 단체" }
+        editions:
+          \(language):
+            title: "Generated report of \(pages) pages"
+            content: content/\(language).md
+
+        """
+        try yaml.write(toFile: folder + "/report.yaml", atomically: true, encoding: .utf8)
+    }
+
+    /// The sentences of a Markdown text: prose lines split after . ! ? (footnote marks and markup removed).
+    static func sentences(of markdown: String) -> [String] {
+        var out: [String] = []
+        for line in markdown.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty || t.hasPrefix("#") || t.hasPrefix("|") || t.hasPrefix("[^") || t.hasPrefix("<") || t.hasPrefix("-") { continue }
+            let clean = t.replacingOccurrences(of: "\\[\\^[0-9]+\\]", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "> ", with: "")
+            var current = ""
+            for ch in clean {
+                current.append(ch)
+                if ".!?".contains(ch), current.count > 30 { out.append(current.trimmingCharacters(in: .whitespaces)); current = "" }
+            }
+        }
+        return out
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64).
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
