@@ -52,8 +52,9 @@ fuzz: deps
 	  FOLIO_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product $$t; \
 	  work=.build-fuzz/run-$$c; rm -rf $$work; mkdir -p $$work; cp -r Fuzz/corpus/$$c $$work/corpus; \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
-	  (cd $$work && ../debug/$$t corpus -detect_leaks=0 -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=4096 -print_final_stats=1 2>&1 | \
-	    grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec|==.*ERROR|SUMMARY)|Fatal error|artifact_prefix" ) ; \
+	  (cd $$work && ASAN_OPTIONS=detect_leaks=0 ../debug/$$t corpus -detect_leaks=0 -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -max_len=4096 -print_final_stats=1 > fuzz.log 2>&1 || true); \
+	  grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec)|==.*ERROR|SUMMARY|Fatal error|artifact_prefix" $$work/fuzz.log || true; \
 	  if ls $$work/crash-* $$work/timeout-* $$work/oom-* >/dev/null 2>&1; then echo "$$t: FINDING in $$work"; exit 1; fi; \
 	done
 
