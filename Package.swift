@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "FolioDisplay"),
         .target(name: "FolioImages", dependencies: ["CRsvg"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages"]),
-        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "CCairo", "CFreeType", "CQPDF"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "FolioFonts", "CCairo", "CFreeType", "CQPDF"]),
         .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "CGLib"]),
         .executableTarget(name: "folio", dependencies: [
             "FolioEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -33,7 +33,8 @@ public final class FontFace: @unchecked Sendable {
     private let blob: OpaquePointer
     private let face: OpaquePointer
     private let font: OpaquePointer
-    private var coverageCache: [UInt32: Bool] = [:]
+    /// Which Basic Multilingual Plane characters the face maps, one bit each (read without a lock).
+    private let bmpCoverage: [UInt64]
     private let lock = Lock()
 
     /// Loads face `index` of the font file at `path`.
@@ -54,6 +55,13 @@ public final class FontFace: @unchecked Sendable {
         }
         let font = hb_font_create(face)!
         hb_font_set_scale(font, Int32(upem), Int32(upem))
+        let unicodes = hb_set_create()!
+        hb_face_collect_unicodes(face, unicodes)
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var cp: hb_codepoint_t = UInt32.max   // HB_SET_VALUE_INVALID: start of iteration
+        while hb_set_next(unicodes, &cp) != 0, cp < 0x10000 { bits[Int(cp >> 6)] |= 1 << UInt64(cp & 63) }
+        hb_set_destroy(unicodes)
+        bmpCoverage = bits
         self.blob = blob; self.face = face; self.font = font
         self.path = path; self.index = index; self.familyName = familyName
         self.isBold = isBold; self.isItalic = isItalic
@@ -76,15 +84,13 @@ public final class FontFace: @unchecked Sendable {
         hb_blob_destroy(blob)
     }
 
-    /// Whether the face has a glyph for the scalar (cmap lookup, cached).
+    /// Whether the face has a glyph for the scalar (a bit test for the BMP, a cmap lookup beyond it).
+    @inline(__always)
     public func covers(_ scalar: Unicode.Scalar) -> Bool {
-        lock.withLock {
-            if let known = coverageCache[scalar.value] { return known }
-            var glyph: hb_codepoint_t = 0
-            let has = hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0
-            coverageCache[scalar.value] = has
-            return has
-        }
+        let v = scalar.value
+        if v < 0x10000 { return bmpCoverage[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+        var glyph: hb_codepoint_t = 0
+        return lock.withLock { hb_font_get_nominal_glyph(font, v, &glyph) != 0 }
     }
 
     /// Shapes UTF-8 text (left to right) in the given script and language; positions are in font units.

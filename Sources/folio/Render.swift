@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FolioEngine
 import FolioModel
+import FolioLayout
 
 /// `folio render`: every (or the named) edition of one report into PDFs and a manifest.
 struct Render: ParsableCommand {
@@ -29,8 +30,11 @@ struct Render: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        let t0 = monotonicSeconds()
         let engine = try Runner.engine()
+        let t1 = monotonicSeconds()
         let report = try Runner.loadReport(report)
+        if verbose { FileHandle.standardError.write(Data("  start: engine \(String(format: "%.1f", (t1 - t0) * 1000)) ms, report \(String(format: "%.1f", (monotonicSeconds() - t1) * 1000)) ms\n".utf8)) }
         let editions = try Runner.select(edition, from: report)
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         var files: [RenderedEdition] = []

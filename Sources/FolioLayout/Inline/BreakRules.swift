@@ -31,7 +31,7 @@ struct BreakRules {
             while end < n, !Self.isBreakingSpace(scalars[end]) {
                 let s = scalars[end]
                 if Self.isDigit(s) || s == "/" || s == "@" || s == "_" { plain = false }
-                if s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase { capitalized = true }
+                if s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : (s.value < 0xAC00 && s.properties.isUppercase) { capitalized = true }
                 wordOf[end] = Int32(words.count)
                 end += 1
             }
@@ -142,9 +142,9 @@ struct BreakRules {
     /// The letters of a piece without the punctuation around them.
     static func letterCore(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi, !scalars[lo].properties.isAlphabetic { lo += 1 }
-        while hi > lo, !scalars[hi - 1].properties.isAlphabetic { hi -= 1 }
-        for i in lo..<hi where !scalars[i].properties.isAlphabetic && scalars[i] != "'" && scalars[i] != "’" {
+        while lo < hi, !isLetter(scalars[lo]) { lo += 1 }
+        while hi > lo, !isLetter(scalars[hi - 1]) { hi -= 1 }
+        for i in lo..<hi where !isLetter(scalars[i]) && scalars[i] != "'" && scalars[i] != "’" {
             return lo..<lo   // an inner apostrophe is fine; other punctuation makes it no plain word
         }
         return lo..<hi
@@ -156,6 +156,13 @@ struct BreakRules {
     }
 
     static func isBreakingSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
+    /// A letter, with ASCII answered without a property lookup.
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        return s.properties.isAlphabetic
+    }
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
     static func isHangulSyllable(_ s: Unicode.Scalar) -> Bool { s.value >= 0xAC00 && s.value <= 0xD7A3 }
     static func isLatinLetterOrDigit(_ s: Unicode.Scalar) -> Bool {

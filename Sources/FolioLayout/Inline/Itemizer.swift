@@ -40,17 +40,22 @@ struct Itemizer {
         var runs: [TextRun] = []
         var missing: [Unicode.Scalar] = []
         var previousFace = -1
+        // The chain of the last style and script: consecutive characters nearly always share it.
+        var lastKey: (style: Int32, script: ScriptTag)? = nil
+        var lastChain: [SelectedFace] = []
         for i in 0..<n {
             let s = text.scalars[i]
             let style = text.styles[Int(text.styleOf[i])].font
             var chosen = -1
-            let props = s.properties
-            let isMark = props.generalCategory == .nonspacingMark || props.generalCategory == .enclosingMark
-                || (s.value >= 0xFE00 && s.value <= 0xFE0F) || s.value == 0x200D
+            let isMark = Self.isMark(s)
             if isMark, previousFace >= 0, i > 0, text.styleOf[i] == text.styleOf[i - 1] {
                 chosen = previousFace   // marks stay with their base character
             } else {
-                let chain = try selector.chain(role: style.family, bold: style.bold, italic: style.italic, script: scripts[i])
+                let chain: [SelectedFace]
+                if let k = lastKey, k.style == text.styleOf[i], k.script == scripts[i] { chain = lastChain } else {
+                    chain = try selector.chain(role: style.family, bold: style.bold, italic: style.italic, script: scripts[i])
+                    lastKey = (text.styleOf[i], scripts[i]); lastChain = chain
+                }
                 var pick = chain.first { $0.face.covers(s) }
                 if pick == nil {
                     if !Self.isInvisible(s) { missing.append(s) }
@@ -95,6 +100,17 @@ struct Itemizer {
             if out[i].isWeak { out[i] = current } else { current = out[i] }
         }
         return out
+    }
+
+    /// Combining marks, variation selectors and the zero-width joiner stay with the character before them.
+    /// Latin letters, digits, punctuation and Hangul syllables (nearly all text) skip the property lookup.
+    @inline(__always)
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 || (v >= 0xAC00 && v <= 0xD7A3) { return false }
+        if (v >= 0xFE00 && v <= 0xFE0F) || v == 0x200D { return true }
+        let c = s.properties.generalCategory
+        return c == .nonspacingMark || c == .enclosingMark
     }
 
     /// Format and space characters that draw nothing: never reported as missing.

@@ -20,8 +20,11 @@ public final class ShapeCache: @unchecked Sendable {
     /// The glyphs of `utf8` in `face`, shaping on first use.
     public func shape(_ utf8: [UInt8], face: FontFace, script: ScriptTag, language: String) -> ShapedGlyphs {
         let key = Key(face: ObjectIdentifier(face), script: script.rawValue, language: language, text: utf8)
-        if let hit = lock.withLock({ entries[key] }) {
-            lock.withLock { hits += 1 }
+        if let hit = lock.withLock({ () -> ShapedGlyphs? in
+            let found = entries[key]
+            if found != nil { hits += 1 }
+            return found
+        }) {
             return hit
         }
         let shaped = face.shape(utf8: utf8, script: script, language: language)

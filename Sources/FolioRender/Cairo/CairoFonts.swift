@@ -1,9 +1,10 @@
 import CCairo
+import CFreeType
+import FolioDisplay
+import FolioFonts
 #if canImport(Glibc)
 import Glibc
 #endif
-import CFreeType
-import FolioDisplay
 
 /// A backend failure, naming the library call that failed.
 public struct RenderError: Error, CustomStringConvertible {
@@ -16,16 +17,18 @@ public struct RenderError: Error, CustomStringConvertible {
 ///
 /// One instance serves the whole process: cairo keeps font faces alive in its own caches after a surface is
 /// finished, and their FT_Face is released (by the user-data callback) whenever cairo lets go of them, which
-/// must never be after the FT_Library is gone. So the library lives as long as the process, and every face is
-/// made once and shared by every document and thread.
+/// must never be after the FT_Library is gone. So the library lives as long as the process; faces of font
+/// files are made once and shared by every document and thread, faces of per-document subsets live as long
+/// as cairo holds them.
 final class CairoFonts: @unchecked Sendable {
     static let shared: CairoFonts = {
         do { return try CairoFonts() } catch { fatalError("FreeType could not start: \(error)") }
     }()
     private var library: FT_Library?
     private var faces: [FontRef: OpaquePointer] = [:]
-    private var mutex = pthread_mutex_t()
-    /// cairo calls this when it lets go of a font face: the FT_Face dies with it.
+    /// FreeType's library is not thread-safe for creating and freeing faces; cairo may free one from inside a
+    /// call made under this lock, so it is recursive.
+    fileprivate var mutex = pthread_mutex_t()
     private static var faceKey = cairo_user_data_key_t()
 
     init() throws {
@@ -33,10 +36,14 @@ final class CairoFonts: @unchecked Sendable {
         let err = FT_Init_FreeType(&lib)
         guard err == 0, let lib else { throw RenderError("FT_Init_FreeType failed with error \(err)") }
         library = lib
-        pthread_mutex_init(&mutex, nil)
+        var attributes = pthread_mutexattr_t()
+        pthread_mutexattr_init(&attributes)
+        pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_RECURSIVE))
+        pthread_mutex_init(&mutex, &attributes)
+        pthread_mutexattr_destroy(&attributes)
     }
 
-    /// The cairo font face for a font reference, created once per process.
+    /// The shared cairo font face for a font file, created once per process.
     func face(_ ref: FontRef) throws -> OpaquePointer {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
@@ -44,19 +51,81 @@ final class CairoFonts: @unchecked Sendable {
         var ftFace: FT_Face?
         let err = FT_New_Face(library, ref.path, FT_Long(ref.index), &ftFace)
         guard err == 0, let ftFace else { throw RenderError("FreeType cannot open \(ref.path) face \(ref.index) (error \(err))") }
-        guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else {
-            FT_Done_Face(ftFace)
-            throw RenderError("cairo cannot use \(ref.path)")
-        }
-        let status = cairo_font_face_set_user_data(face, &Self.faceKey, UnsafeMutableRawPointer(ftFace)) { pointer in
-            if let pointer { FT_Done_Face(FT_Face(pointer.assumingMemoryBound(to: FT_FaceRec.self))) }
-        }
-        if status != CAIRO_STATUS_SUCCESS {
-            cairo_font_face_destroy(face); FT_Done_Face(ftFace)
-            throw RenderError("cairo_font_face_set_user_data failed: \(String(cString: cairo_status_to_string(status)))")
-        }
-        if ref.syntheticBold { cairo_ft_font_face_set_synthesize(face, UInt32(CAIRO_FT_SYNTHESIZE_BOLD.rawValue)) }
+        let face = try wrap(FaceOwner(face: ftFace, buffer: nil, fonts: self), synthesizeBold: ref.syntheticBold)
         faces[ref] = face
         return face
+    }
+
+    /// A new cairo font face for font bytes (a subset); the caller owns one reference.
+    func face(bytes: [UInt8], synthesizeBold: Bool) throws -> OpaquePointer {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        buffer.initialize(from: bytes, count: bytes.count)
+        var ftFace: FT_Face?
+        let err = FT_New_Memory_Face(library, buffer, FT_Long(bytes.count), 0, &ftFace)
+        guard err == 0, let ftFace else {
+            buffer.deallocate()
+            throw RenderError("FreeType cannot open a font subset (error \(err))")
+        }
+        return try wrap(FaceOwner(face: ftFace, buffer: buffer, fonts: self), synthesizeBold: synthesizeBold)
+    }
+
+    /// A cairo face over an FT_Face; the owner is released (freeing the FT_Face) when cairo lets go of it.
+    private func wrap(_ owner: FaceOwner, synthesizeBold: Bool) throws -> OpaquePointer {
+        // Hinting means nothing in a PDF, and loading CFF glyphs without it is much faster.
+        guard let face = cairo_ft_font_face_create_for_ft_face(owner.face, Int32(FT_LOAD_NO_HINTING)) else {
+            throw RenderError("cairo cannot use a font face")
+        }
+        let status = cairo_font_face_set_user_data(face, &Self.faceKey, Unmanaged.passRetained(owner).toOpaque()) { pointer in
+            if let pointer { Unmanaged<FaceOwner>.fromOpaque(pointer).release() }
+        }
+        if status != CAIRO_STATUS_SUCCESS {
+            cairo_font_face_destroy(face)
+            throw RenderError("cairo_font_face_set_user_data failed: \(String(cString: cairo_status_to_string(status)))")
+        }
+        if synthesizeBold { cairo_ft_font_face_set_synthesize(face, UInt32(CAIRO_FT_SYNTHESIZE_BOLD.rawValue)) }
+        return face
+    }
+}
+
+/// Owns an FT_Face (and the bytes of a face made from memory) until cairo is done with it.
+final class FaceOwner {
+    let face: FT_Face
+    let buffer: UnsafeMutablePointer<UInt8>?
+    unowned let fonts: CairoFonts
+    init(face: FT_Face, buffer: UnsafeMutablePointer<UInt8>?, fonts: CairoFonts) {
+        self.face = face; self.buffer = buffer; self.fonts = fonts
+    }
+    deinit {
+        pthread_mutex_lock(&fonts.mutex)
+        FT_Done_Face(face)
+        pthread_mutex_unlock(&fonts.mutex)
+        buffer?.deallocate()
+    }
+}
+
+/// The font faces of one document: subsets of the big fonts (CJK), shared faces for the rest.
+final class DocumentFonts {
+    private var subsets: [FontRef: (face: OpaquePointer, glyphs: [UInt32: UInt32])] = [:]
+
+    init(pages: [Page]) {
+        var glyphs: [FontRef: Set<UInt32>] = [:]
+        for page in pages {
+            for case .glyphs(let run) in page.items { glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id)) }
+        }
+        for (ref, used) in glyphs {
+            guard let subset = FontSubsetter.subset(path: ref.path, index: ref.index, glyphs: used),
+                  let face = try? CairoFonts.shared.face(bytes: subset.bytes, synthesizeBold: ref.syntheticBold) else { continue }
+            subsets[ref] = (face, subset.glyphMap)
+        }
+    }
+
+    deinit { for entry in subsets.values { cairo_font_face_destroy(entry.face) } }
+
+    /// The face for a font, and how to renumber glyph ids for it (nil: keep them).
+    func face(_ ref: FontRef) throws -> (OpaquePointer, [UInt32: UInt32]?) {
+        if let entry = subsets[ref] { return (entry.face, entry.glyphs) }
+        return (try CairoFonts.shared.face(ref), nil)
     }
 }

@@ -34,7 +34,9 @@ public struct PNGWriter {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        let painter = PagePainter(cr: cr, fonts: CairoFonts.shared, tags: false)
+        // Subsets of the big fonts, as for the PDF: FreeType then opens a few kilobytes, not a 20 MB CJK font.
+        let fonts = DocumentFonts(pages: [page])
+        let painter = PagePainter(cr: cr, fonts: fonts.face, tags: false)
         try painter.draw(page)
         if !overlay.isEmpty { try painter.draw(Page(width: page.width, height: page.height, items: overlay)) }
         cairo_surface_flush(surface)
@@ -56,7 +58,7 @@ public struct PNGWriter {
         defer { cairo_destroy(cr) }
         cairo_set_source_rgb(cr, 0.82, 0.82, 0.82)
         cairo_paint(cr)
-        let painter = PagePainter(cr: cr, fonts: CairoFonts.shared, tags: false)
+        let painter = PagePainter(cr: cr, fonts: { (try CairoFonts.shared.face($0), nil) }, tags: false)
         for (i, page) in pages.enumerated() {
             cairo_save(cr)
             cairo_translate(cr, gap + Double(i % cols) * (cellW + gap), gap + Double(i / cols) * (cellH + gap))

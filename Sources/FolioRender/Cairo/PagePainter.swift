@@ -6,11 +6,11 @@ import FolioImages
 /// Draws display-list pages on a cairo context; the one drawing path shared by the PDF and PNG backends.
 final class PagePainter {
     private let cr: OpaquePointer
-    private let fonts: CairoFonts
+    private let fonts: (FontRef) throws -> (OpaquePointer, [UInt32: UInt32]?)
     /// PDF only: emit link and destination tags.
     private let tags: Bool
 
-    init(cr: OpaquePointer, fonts: CairoFonts, tags: Bool) {
+    init(cr: OpaquePointer, fonts: @escaping (FontRef) throws -> (OpaquePointer, [UInt32: UInt32]?), tags: Bool) {
         self.cr = cr; self.fonts = fonts; self.tags = tags
     }
 
@@ -53,11 +53,12 @@ final class PagePainter {
 
     private func draw(_ run: GlyphRun) throws {
         guard !run.glyphs.isEmpty else { return }
-        cairo_set_font_face(cr, try fonts.face(run.font))
+        let (face, renumber) = try fonts(run.font)
+        cairo_set_font_face(cr, face)
         cairo_set_font_size(cr, run.size)
         cairo_set_source_rgb(cr, run.color.r, run.color.g, run.color.b)
         var glyphs = run.glyphs.map {
-            cairo_glyph_t(index: UInt($0.id), x: run.origin.x + $0.x, y: run.origin.y + $0.y)
+            cairo_glyph_t(index: UInt(renumber?[$0.id] ?? $0.id), x: run.origin.x + $0.x, y: run.origin.y + $0.y)
         }
         var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
         let utf8 = Array(run.text.utf8)

@@ -33,7 +33,8 @@ public struct CairoPDFWriter {
         guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
         defer { cairo_destroy(cr) }
         try check(cairo_status(cr), "cairo_create")
-        let painter = PagePainter(cr: cr, fonts: CairoFonts.shared, tags: true)
+        let fonts = DocumentFonts(pages: document.pages)
+        let painter = PagePainter(cr: cr, fonts: fonts.face, tags: true)
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.width, page.height)
             try painter.draw(page)
