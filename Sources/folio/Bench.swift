@@ -19,6 +19,8 @@ struct Bench: ParsableCommand {
     var runs = 10
     @Option(name: .long, help: "Edition codes (all when omitted).")
     var edition: [String] = []
+    @Flag(name: .long, help: "Also measure the floor: the same text shaped with HarfBuzz and drawn with cairo, no layout.")
+    var floor = false
 
     func run() throws {
         let engine = try Runner.engine()
@@ -33,12 +35,19 @@ struct Bench: ParsableCommand {
                 var pages = 0
                 for _ in 0..<max(runs, 2) {
                     let start = monotonicSeconds()
-                    let r = try engine.render(report: report, edition: e, output: out)
+                    let r = try engine.render(report: report, edition: e, output: out, thumbnail: false)
                     totals.append(monotonicSeconds() - start)
                     samples.append(r.times)
                     pages = r.pages
                 }
                 print("\(report.id) \(e.code) (\(pages) pages): cold \(ms(totals[0])), warm median \(ms(median(Array(totals.dropFirst()))))")
+                if floor {
+                    var floorTimes: [Double] = []
+                    for _ in 0..<max(runs, 2) { floorTimes.append(try FloorBenchmark(engine: engine).run(report: report, edition: e).seconds) }
+                    let full = median(Array(totals.dropFirst()))
+                    let base = median(Array(floorTimes.dropFirst()))
+                    print("  floor (HarfBuzz + cairo, no layout): warm median \(ms(base)); full render / floor = \(String(format: "%.2f", full / base))")
+                }
                 for name in samples[0].names {
                     let warm = samples.dropFirst().map { $0.seconds[name] ?? 0 }
                     print("  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) cold \(ms(samples[0].seconds[name] ?? 0))  warm median \(ms(median(warm)))")

@@ -29,6 +29,9 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Print warnings in full and timing per edition.")
     var verbose = false
 
+    @Flag(name: .long, help: "Also write a thumbnail PNG of each edition's first page (folio batch always does).")
+    var thumbnails = false
+
     func run() throws {
         let t0 = monotonicSeconds()
         let engine = try Runner.engine()
@@ -41,7 +44,7 @@ struct Render: ParsableCommand {
         var failed = 0
         for e in editions {
             do {
-                let r = try engine.render(report: report, edition: e, layoutName: layout, output: output)
+                let r = try engine.render(report: report, edition: e, layoutName: layout, output: output, thumbnail: thumbnails)
                 files.append(r)
                 print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
                 Runner.printWarnings(r.warnings, verbose: verbose)

@@ -42,12 +42,15 @@ struct Paginator {
                 page.body.append((header, y)); y += header.height
             }
             let pageStart = k
-            var lastBreak: (k: Int, body: Int, notes: Int, y: Double, noteHeight: Double, carry: [FlowItem], placed: Set<Int>)?
+            // The notes placed on this page, in order: a rollback removes the ones placed after the break
+            // (a snapshot holds counts, not copies, so pagination stays linear with thousands of notes).
+            var pageNotes: [Int] = []
+            var lastBreak: (k: Int, body: Int, notes: Int, y: Double, noteHeight: Double, carry: [FlowItem], pageNotes: Int)?
             while k < flow.count {
                 let item = flow[k]
                 if item.kind == .pageBreak { k += 1; break }
                 if k > pageStart, item.breakBefore {
-                    lastBreak = (k, page.body.count, noteLines.count, y, noteHeight, carryNext, placedNotes)
+                    lastBreak = (k, page.body.count, noteLines.count, y, noteHeight, carryNext, pageNotes.count)
                 }
                 let newNotes = item.footnotes.filter { !placedNotes.contains($0) }.compactMap { notes[$0] }.flatMap { $0 }
                 let newHeight = newNotes.reduce(0) { $0 + $1.height }
@@ -56,7 +59,7 @@ struct Paginator {
                 if item.keepOnPage || y + item.height + fixedSep + sep + noteHeight + newHeight <= height + 0.01 {
                     page.body.append((item, y)); y += item.height
                     noteLines += newNotes; noteHeight += newHeight
-                    placedNotes.formUnion(item.footnotes)
+                    for n in item.footnotes where placedNotes.insert(n).inserted { pageNotes.append(n) }
                     k += 1
                     continue
                 }
@@ -70,7 +73,7 @@ struct Paginator {
                         else { carryNext += newNotes[i...]; break }
                     }
                     noteHeight += used
-                    placedNotes.formUnion(item.footnotes)
+                    for n in item.footnotes where placedNotes.insert(n).inserted { pageNotes.append(n) }
                     k += 1
                     break
                 }
@@ -78,13 +81,15 @@ struct Paginator {
                     // Go back to the last allowed break.
                     page.body.removeLast(page.body.count - b.body)
                     noteLines.removeLast(noteLines.count - b.notes)
-                    y = b.y; noteHeight = b.noteHeight; carryNext = b.carry; placedNotes = b.placed
+                    y = b.y; noteHeight = b.noteHeight; carryNext = b.carry
+                    for n in pageNotes[b.pageNotes...] { placedNotes.remove(n) }
+                    pageNotes.removeLast(pageNotes.count - b.pageNotes)
                     k = b.k
                 } else if k == pageStart {
                     // Nothing fits on an empty page: place it anyway rather than loop (a cell taller than a page).
                     page.body.append((item, y)); y += item.height
                     noteLines += newNotes; noteHeight += newHeight
-                    placedNotes.formUnion(item.footnotes)
+                    for n in item.footnotes where placedNotes.insert(n).inserted { pageNotes.append(n) }
                     k += 1
                 }
                 break

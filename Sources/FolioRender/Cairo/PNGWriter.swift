@@ -34,9 +34,8 @@ public struct PNGWriter {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        // Subsets of the big fonts, as for the PDF: FreeType then opens a few kilobytes, not a 20 MB CJK font.
-        let fonts = DocumentFonts(pages: [page])
-        let painter = PagePainter(cr: cr, fonts: fonts.face, tags: false)
+        // The process-wide faces: raster glyphs come from FreeType's cache, shared by every page and edition.
+        let painter = PagePainter(cr: cr, fonts: { (try CairoFonts.shared.face($0), nil) }, tags: false)
         try painter.draw(page)
         if !overlay.isEmpty { try painter.draw(Page(width: page.width, height: page.height, items: overlay)) }
         cairo_surface_flush(surface)
