@@ -27,6 +27,8 @@ public struct RenderedEdition: Sendable {
     public var notes: [Warning] = []
     /// Time per phase.
     public var times = PhaseTimes()
+    /// Paragraphs composed.
+    public var paragraphs = 0
     public var seconds: Double
 }
 
@@ -157,6 +159,7 @@ public final class Engine: @unchecked Sendable {
         rendered.thumbnail = thumbName
         rendered.notes = laid.layoutReport.emergencyNotes
         rendered.times = times
+        rendered.paragraphs = laid.layoutReport.paragraphs
         return rendered
     }
 

@@ -21,6 +21,8 @@ public struct LayoutReport: Sendable {
     /// What is on each page: sources of its first and last lines, headings, footnotes.
     public var pageMap: [PageSummary] = []
     public var lineStats = LineStats()
+    /// Paragraphs set (body, notes, headings, cells not counted).
+    public var paragraphs = 0
     /// Time per layout stage.
     public var times = PhaseTimes()
 }
@@ -210,6 +212,7 @@ public struct DocumentLayout {
         report.contentsLabels = labels
         report.passes = passes
         report.lineStats = context.lineStats
+        report.paragraphs = context.paragraphs
         var document = DisplayDocument(pages: pages, outline: outline, info: input.info)
         if l.pageLabels.frontMatterRoman && frontCount > 0 {
             document.pageLabels = [PageLabelRange(start: 0, style: .lowerRoman, firstNumber: 1),

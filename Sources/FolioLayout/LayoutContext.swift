@@ -18,6 +18,8 @@ final class LayoutContext {
     var times = PhaseTimes()
     /// Loose lines and line counts, for `folio check`.
     var lineStats = LineStats()
+    /// Paragraphs set (for the composer's cost per paragraph).
+    var paragraphs = 0
     /// Where lines had to break inside words, for `--verbose`.
     var emergencyNotes: [Warning] = []
 

@@ -33,12 +33,14 @@ struct Bench: ParsableCommand {
                 var samples: [PhaseTimes] = []
                 var totals: [Double] = []
                 var pages = 0
+                var paragraphs = 0
                 for _ in 0..<max(runs, 2) {
                     let start = monotonicSeconds()
                     let r = try engine.render(report: report, edition: e, output: out, thumbnail: false)
                     totals.append(monotonicSeconds() - start)
                     samples.append(r.times)
                     pages = r.pages
+                    paragraphs = r.paragraphs
                 }
                 print("\(report.id) \(e.code) (\(pages) pages): cold \(ms(totals[0])), warm median \(ms(median(Array(totals.dropFirst()))))")
                 if floor {
@@ -47,6 +49,12 @@ struct Bench: ParsableCommand {
                     let full = median(Array(totals.dropFirst()))
                     let base = median(Array(floorTimes.dropFirst()))
                     print("  floor (HarfBuzz + cairo, no layout): warm median \(ms(base)); full render / floor = \(String(format: "%.2f", full / base))")
+                }
+                let breakWarm = median(samples.dropFirst().map { $0.seconds["break"] ?? 0 })
+                let shapeWarm = median(samples.dropFirst().map { $0.seconds["itemize+shape"] ?? 0 })
+                if paragraphs > 0 {
+                    print(String(format: "  composer: %.1f µs per paragraph over %d paragraphs (itemize+shape: %.1f µs)",
+                                 breakWarm / Double(paragraphs) * 1e6, paragraphs, shapeWarm / Double(paragraphs) * 1e6))
                 }
                 for name in samples[0].names {
                     let warm = samples.dropFirst().map { $0.seconds[name] ?? 0 }

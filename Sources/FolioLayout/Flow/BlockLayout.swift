@@ -104,6 +104,7 @@ final class BlockLayout {
         var spec = ParagraphSpec(width: width, align: align, lineHeight: max(size, base.font.size) * leading, baseStyle: base)
         spec.firstLineIndent = firstLineIndent
         let result = try context.inline.layout(text, spec, times: &context.times)
+        context.paragraphs += 1
         context.report(missing: result.missing, at: at)
         if result.emergencyBreaks > 0 {
             context.emergencyBreaks += result.emergencyBreaks

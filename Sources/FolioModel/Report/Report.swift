@@ -113,6 +113,11 @@ public struct Report: Sendable {
             if e.title.trimmingSpaces.isEmpty {
                 throw FolioError("edition '\(code)' has an empty title", at: at)
             }
+            if let name = e.filename, name.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\\.pdf$", options: .regularExpression) == nil {
+                throw FolioError("file name '\(name)' is not safe for every web server",
+                                 at: source.location(of: [AnyKey("editions"), AnyKey(code), AnyKey("filename")]),
+                                 hint: "use letters, digits, '.', '_' and '-', ending in .pdf (e.g. NKDB_UPR4_KO.pdf)")
+            }
             editions.append(e)
         }
         if editions.isEmpty {

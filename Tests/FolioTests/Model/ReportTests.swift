@@ -56,6 +56,13 @@ struct ReportTests {
         #expect((#expect(throws: FolioError.self) { try Report.load(directory: unsafe) })?.message.contains("id") == true)
     }
 
+    @Test func fileNamesMustBeSafeForWebServers() {
+        let dir = folder("id: x\ndate: 2024-01-01\norganizations: []\neditions:\n  en:\n    title: T\n    content: en.md\n    filename: \"my report (final).pdf\"\n")
+        let error = #expect(throws: FolioError.self) { try Report.load(directory: dir) }
+        #expect(error?.location?.line == 8)
+        #expect(error?.hint?.contains("letters, digits") == true)
+    }
+
     @Test func missingReportFile() {
         let error = #expect(throws: FolioError.self) { try Report.load(directory: "/nonexistent-folio-report") }
         #expect(error?.message.contains("does not exist") == true)
