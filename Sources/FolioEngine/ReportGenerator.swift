@@ -80,11 +80,11 @@ public struct ReportGenerator {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64).
-struct SplitMix64 {
+/// A small deterministic random number generator (SplitMix64), for generated reports and property tests.
+public struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -9,16 +9,7 @@ public struct PNGWriter {
 
     /// The PNG bytes of a page.
     public func encode(_ page: Page) throws -> [UInt8] {
-        let sink = ByteSink()
-        try draw(page) { surface in
-            let closure = Unmanaged.passUnretained(sink).toOpaque()
-            try check(cairo_surface_write_to_png_stream(surface, { closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                return CAIRO_STATUS_SUCCESS
-            }, closure), "cairo_surface_write_to_png_stream")
-        }
-        return sink.bytes
+        try encode(page, overlay: [])
     }
 
     /// Draws a page on an image surface and hands the surface to `output`.
@@ -69,29 +60,24 @@ public struct PNGWriter {
             cairo_restore(cr)
         }
         cairo_surface_flush(surface)
-        let sink = ByteSink()
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
-        try check(cairo_surface_write_to_png_stream(surface, { closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }, closure), "cairo_surface_write_to_png_stream")
-        return sink.bytes
+        return try Self.pngBytes(surface)
     }
 
     /// A page with an overlay (layout boxes) as PNG bytes.
     public func encode(_ page: Page, overlay: [DisplayItem]) throws -> [UInt8] {
         var out: [UInt8] = []
-        try draw(page, overlay: overlay) { surface in
-            let sink = ByteSink()
-            let closure = Unmanaged.passUnretained(sink).toOpaque()
-            try check(cairo_surface_write_to_png_stream(surface, { closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                return CAIRO_STATUS_SUCCESS
-            }, closure), "cairo_surface_write_to_png_stream")
-            out = sink.bytes
-        }
+        try draw(page, overlay: overlay) { out = try Self.pngBytes($0) }
         return out
+    }
+
+    /// An image surface encoded as PNG in memory.
+    static func pngBytes(_ surface: OpaquePointer) throws -> [UInt8] {
+        let sink = ByteSink()
+        try check(cairo_surface_write_to_png_stream(surface, { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(sink).toOpaque()), "cairo_surface_write_to_png_stream")
+        return sink.bytes
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import FolioEngine
 @testable import FolioLayout
 
 /// The composer on synthetic box/glue/penalty lists whose optimal breaks are known.
@@ -142,15 +143,5 @@ struct KnuthPlassTests {
     }
 }
 
-/// A small deterministic random number generator for property tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The engine's SplitMix64 generator, for deterministic property tests.
+typealias SplitMix = SplitMix64
