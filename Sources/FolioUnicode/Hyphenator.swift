@@ -40,6 +40,7 @@ public final class Hyphenator: @unchecked Sendable {
         defer { pthread_mutex_unlock(&memoLock) }
         if let known = memo[key] { return known }
         let found = lookUp(word, minLeft: minLeft, minRight: minRight)
+        if memo.count >= 100_000 { memo.removeAll(keepingCapacity: true) }   // bounded, like the shape cache
         memo[key] = found
         return found
     }

@@ -14,6 +14,9 @@ public final class ShapeCache: @unchecked Sendable {
     private let lock = Lock()
     public private(set) var hits = 0
     public private(set) var misses = 0
+    /// Entries kept before the cache starts afresh: a long batch over many reports (or a fuzzer) must not
+    /// grow it without bound. A report's vocabulary is a few thousand words; this holds dozens of reports.
+    public static let capacity = 100_000
 
     public init() {}
 
@@ -28,7 +31,11 @@ public final class ShapeCache: @unchecked Sendable {
             return hit
         }
         let shaped = face.shape(utf8: utf8, script: script, language: language)
-        lock.withLock { entries[key] = shaped; misses += 1 }
+        lock.withLock {
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = shaped
+            misses += 1
+        }
         return shaped
     }
 }
