@@ -33,6 +33,7 @@ public struct FontReport: Sendable {
             for (bold, italic, name) in [(false, false, "regular"), (true, false, "bold"), (false, true, "italic")] {
                 for script in byScript.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
                     let chain = try selector.faces(role: role, bold: bold, italic: italic, script: script)
+                        + selector.extraFaces(role: role, bold: bold, italic: italic)
                     guard let first = chain.first else { continue }
                     let chars = byScript[script] ?? []
                     let missing = chars.compactMap(Unicode.Scalar.init).filter { s in !chain.contains { $0.face.covers(s) } }

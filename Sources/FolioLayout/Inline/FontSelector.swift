@@ -33,6 +33,11 @@ public final class FontSelector {
         try chain(role: role, bold: bold, italic: italic, script: script)
     }
 
+    /// The extra families for a style (for `folio fonts`).
+    public func extraFaces(role: FontRole, bold: Bool, italic: Bool) throws -> [SelectedFace] {
+        try extras(role: role, bold: bold, italic: italic)
+    }
+
     /// Notes that a face sets text: a synthesized bold is said once per family, when it is first used.
     func use(_ selected: SelectedFace) {
         if selected.ref.syntheticBold, warned.insert(selected.face.familyName).inserted {
@@ -43,7 +48,8 @@ public final class FontSelector {
     /// The script given to characters that have none and no strong neighbour (the language's first).
     public var defaultScript: ScriptTag { ScriptTag(fallbackScripts.first ?? "Latn") }
 
-    /// The faces to try, in order, for a character of `script` in a style.
+    /// The faces to try, in order, for a character of `script` in a style: the script's family and the
+    /// language's fallback families. The extra (symbol) families come from `extras`, loaded only when needed.
     func chain(role: FontRole, bold: Bool, italic: Bool, script: ScriptTag) throws -> [SelectedFace] {
         let key = ChainKey(role: role, bold: bold, italic: italic, script: script)
         if let hit = chains[key] { return hit }
@@ -51,7 +57,6 @@ public final class FontSelector {
         var order: [(family: String, script: String, required: Bool)] = []
         if let own = families[script.description] { order.append((own, script.description, true)) }
         for s in fallbackScripts { if let f = families[s] { order.append((f, s, true)) } }
-        for f in manifest.extra { order.append((f, "", false)) }
         var faces: [SelectedFace] = []
         var seen = Set<String>()
         for entry in order where seen.insert(entry.family).inserted {
@@ -60,6 +65,21 @@ public final class FontSelector {
             faces.append(face)
         }
         chains[key] = faces
+        return faces
+    }
+
+    private var extraFaces: [ChainKey: [SelectedFace]] = [:]
+
+    /// The extra families of fonts.yaml (symbols, maths), for characters the main chain lacks; those not
+    /// installed are skipped.
+    func extras(role: FontRole, bold: Bool, italic: Bool) throws -> [SelectedFace] {
+        let key = ChainKey(role: role, bold: bold, italic: italic, script: .common)
+        if let hit = extraFaces[key] { return hit }
+        var faces: [SelectedFace] = []
+        for family in manifest.extra {
+            if let face = try select(family: family, role: role, script: "", bold: bold, italic: italic, required: false) { faces.append(face) }
+        }
+        extraFaces[key] = faces
         return faces
     }
 

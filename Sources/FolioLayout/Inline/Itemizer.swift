@@ -57,6 +57,9 @@ struct Itemizer {
                     lastKey = (text.styleOf[i], scripts[i]); lastChain = chain
                 }
                 var pick = chain.first { $0.face.covers(s) }
+                if pick == nil, !Self.isInvisible(s) {
+                    pick = try selector.extras(role: style.family, bold: style.bold, italic: style.italic).first { $0.face.covers(s) }
+                }
                 if pick == nil {
                     if !Self.isInvisible(s) { missing.append(s) }
                     pick = chain.first
