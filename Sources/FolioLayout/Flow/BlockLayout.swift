@@ -189,7 +189,8 @@ final class BlockLayout {
         let q = layout.quote
         var inner = position
         inner.inQuote = true
-        var items = try self.blocks(blocks, indent: indent + q.indent.points, width: width - 2 * q.indent.points, position: inner)
+        var items = try self.blocks(blocks, indent: indent + q.indent.points, width: width - q.indent.points - q.indentRight.points,
+                                    position: inner)
         if q.rule {
             let x = indent + q.indent.points * 0.45
             for i in items.indices where items[i].kind != .space || items[i].height > 0 {

@@ -118,13 +118,15 @@ public struct ListStyle: Decodable, Sendable {
     public func numbering(level: Int) -> NumberingStyle { numbering.isEmpty ? .decimal : numbering[min(level, numbering.count - 1)] }
 }
 
-/// Block quotes (testimony): indent, type and an optional rule on the left.
+/// Block quotes (testimony): indents, type and an optional rule on the left.
 public struct QuoteStyle: Decodable, Sendable {
     public var indent: Length
+    /// Indent from the right edge (0: quotes share the body's right edge).
+    public var indentRight: Length
     public var font: TextStyle
     public var rule: Bool
     public var ruleColor: Color
-    enum CodingKeys: String, CodingKey { case indent, font, rule, ruleColor = "rule-color" }
+    enum CodingKeys: String, CodingKey { case indent, indentRight = "indent-right", font, rule, ruleColor = "rule-color" }
 }
 
 /// Tables: type, cell padding, rules and header shading.

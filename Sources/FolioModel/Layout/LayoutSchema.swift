@@ -37,7 +37,7 @@ indirect enum Schema {
         "h1": heading, "h2": heading, "h3": heading,
         "list": .mapping(["indent": .length, "item-spacing": .length, "bullets": .strings,
                           "numbering": .choices(NumberingStyle.allCases.map(\.rawValue))]),
-        "quote": .mapping(["indent": .length, "font": textStyle, "rule": .bool, "rule-color": .color]),
+        "quote": .mapping(["indent": .length, "indent-right": .length, "font": textStyle, "rule": .bool, "rule-color": .color]),
         "table": .mapping(["font": textStyle, "leading": .number, "padding": .length, "rule-width": .length,
                            "rule-color": .color, "header-shade": .color]),
         "footnotes": .mapping(["font": textStyle, "leading": .number, "spacing": .length, "heading": .localized,
