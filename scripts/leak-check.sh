@@ -17,5 +17,7 @@ if echo "$few_out$many_out" | grep -q "ERROR: AddressSanitizer"; then echo "FAIL
 few=$(echo "$few_out" | ours); many=$(echo "$many_out" | ours)
 echo "Folio and other libraries: $few bytes leaked after 10 renders, $many bytes after 100 renders"
 echo "cairo's CFF leak (suppressed): $(echo "$few_out" | theirs) bytes after 10 renders, $(echo "$many_out" | theirs) after 100"
-if [ "$many" -gt "$few" ]; then echo "FAIL: leaks grow with the number of renders"; exit 1; fi
+# 90 more renders: a leak of even 50 bytes per render passes the 4 KiB allowed for one-time allocations
+# that happen to be first reached late.
+if [ "$many" -gt $((few + 4096)) ]; then echo "FAIL: leaks grow with the number of renders"; exit 1; fi
 echo "no leak grows with the number of renders"
