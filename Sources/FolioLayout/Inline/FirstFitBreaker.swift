@@ -26,6 +26,7 @@ struct FirstFitBreaker {
                 case .kern(let kern):
                     natural += kern.width
                 case .penalty(let p):
+                    if p.cost == .infinity { break }
                     if p.forced { end = k }
                     else if natural + p.width - shrink <= limit + 0.01 {
                         if p.emergency { lastEmergency = k } else { lastAllowed = k }

@@ -81,6 +81,7 @@ struct KnuthPlass {
                 if case .box(let box) = items[b - 1] { protrusion = box.protrusion }
             case .penalty(let pen):
                 if pen.emergency && !p.allowEmergency { continue }
+                if pen.cost == .infinity { continue }   // a \nobreak: never a breakpoint
                 penalty = pen.cost; penaltyWidth = pen.width; flagged = pen.flagged; forced = pen.forced
                 if let h = pen.hyphen { protrusion = h.width * ParagraphBuilder.protrusionFactor }
                 else if b > 0, case .box(let box) = items[b - 1] { protrusion = box.protrusion }

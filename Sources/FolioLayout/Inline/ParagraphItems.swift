@@ -106,6 +106,9 @@ struct ParagraphBuilder {
     static let hyphenCost = 50.0
     /// Cost of breaking a URL after / . - _ ? &: allowed, but a space is better.
     static let urlCost = 100.0
+    /// Characters a French space before them binds to (the space is a thin non-breaking one in print).
+    static let frenchBindsBefore: Set<UInt32> = Set(":;!?»".unicodeScalars.map(\.value))
+
     /// Share of a glyph's width that hangs into the margin (microtype's default for . , and -).
     static let protrusionFactor = 0.7
 
@@ -120,6 +123,7 @@ struct ParagraphBuilder {
         let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: options.koreanBreaks)
         let classes = try rules.classes(language: selector.language)
         let hyphenator = options.hyphenate ? Hyphenator.forLanguage(selector.language) : nil
+        let french = selector.language.hasPrefix("fr")
 
         var i = 0
         while i < n {
@@ -134,6 +138,11 @@ struct ParagraphBuilder {
                 while j < n, BreakRules.isBreakingSpace(scalars[j]) { j += 1 }
                 let run = runOf[i]
                 let w = spaceWidth(result, run: run, text: text)
+                // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
+                // glue makes it no breakpoint (TeX's \nobreak).
+                if french, (j < n && Self.frenchBindsBefore.contains(scalars[j].value)) || (i > 0 && scalars[i - 1] == "«") {
+                    result.items.append(.penalty(.init(cost: .infinity)))
+                }
                 result.items.append(.glue(.init(range: i..<j, run: run, width: w,
                                                 stretch: w * options.spaceStretch, shrink: w * options.spaceShrink)))
                 i = j
