@@ -86,6 +86,7 @@ public struct ImageRef: Sendable, Hashable {
 
 /// A range of pages numbered one way in PDF viewers (PDF page labels).
 public struct PageLabelRange: Sendable, Hashable {
+    /// PDF page label styles: /D decimal, /r lower-case roman.
     public enum Style: String, Sendable { case decimal = "D", lowerRoman = "r" }
     /// First page of the range (0-based).
     public var start: Int

@@ -5,6 +5,7 @@ import FolioModel
 
 /// A finding of `folio check`: where, how bad, what.
 public struct Finding: Sendable {
+    /// Errors fail the check; warnings are risks; notes inform.
     public enum Severity: String, Sendable { case error, warning, note }
     public var severity: Severity
     /// A stable kind for machines: "model", "layout", "missing-character", "loose-line", "word-limit", …

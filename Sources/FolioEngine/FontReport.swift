@@ -5,6 +5,7 @@ import FolioUnicode
 
 /// Which font file serves each script and style of an edition, and how much of the edition's text it covers.
 public struct FontReport: Sendable {
+    /// One role, style and script, and the face that serves it.
     public struct Row: Sendable {
         public var role: String
         public var style: String

@@ -43,6 +43,7 @@ public struct PageSummary: Sendable {
 
 /// A rectangle the layout used, drawn by `folio preview --boxes`.
 public struct LayoutBox: Sendable {
+    /// What the box outlines.
     public enum Kind: Sendable { case textBlock, line, block, footnotes, baseline }
     public var kind: Kind
     public var rect: Rect

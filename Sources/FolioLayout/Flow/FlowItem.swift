@@ -3,6 +3,7 @@ import FolioModel
 
 /// One unit of the vertical flow: a line, a table row, a rule or a space. Pages break only between items.
 public struct FlowItem: Sendable {
+    /// A set line, an unbreakable block (table row, rule, image row), a discardable space, or a forced page break.
     public enum Kind: Sendable { case line, block, space, pageBreak }
     public var kind: Kind
     public var height: Double

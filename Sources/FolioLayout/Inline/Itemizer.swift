@@ -26,6 +26,7 @@ public struct MissingCharacter: Sendable, Hashable {
 struct Itemizer {
     let selector: FontSelector
 
+    /// Runs, the faces they use (indexed by runs), and the characters no face has.
     struct Result {
         var runs: [TextRun]
         var faces: [SelectedFace]

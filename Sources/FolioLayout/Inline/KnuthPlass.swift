@@ -18,6 +18,7 @@
 /// each other; a very short last line costs extra demerits; emergency breaks (inside a Korean word, inside an
 /// overlong word) are legal only when the caller allows them.
 struct KnuthPlass {
+    /// The costs and limits of one pass.
     struct Parameters {
         /// Largest badness accepted (TeX's \tolerance; 200 ≈ spaces stretched by 1.26 of their stretch).
         var tolerance = 200.0

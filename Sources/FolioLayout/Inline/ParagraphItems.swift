@@ -46,6 +46,7 @@ struct ParagraphItems {
         var emergency: Bool = false
         var hyphen: Hyphen? = nil
     }
+    /// One element of the paragraph.
     enum Item {
         case box(Box)
         case glue(Glue)

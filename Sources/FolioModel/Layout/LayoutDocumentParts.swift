@@ -84,6 +84,7 @@ public struct ContentsStyle: Decodable, Sendable {
 
 /// Numbered paragraphs, as UN submissions number every body paragraph.
 public struct NumberedParagraphsStyle: Decodable, Sendable {
+    /// In the left margin, or at the start of the paragraph.
     public enum Position: String, Decodable, Sendable { case margin, inline }
     public var enabled: Bool
     public var position: Position
