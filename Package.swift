@@ -56,9 +56,11 @@ let package = Package(
 // (`make fuzz` builds and runs them; see docs/reliability.md.)
 import class Foundation.ProcessInfo
 if ProcessInfo.processInfo.environment["FOLIO_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Sources/FuzzSupport"))
     for (name, deps) in [("FuzzReport", ["FolioModel"]), ("FuzzMarkdown", ["FolioModel"]),
                          ("FuzzLineBreaker", ["FolioEngine", "FolioLayout", "FolioModel"]),
                          ("FuzzPipeline", ["FolioEngine", "FolioLayout", "FolioModel", "FolioRender"])] {
-        package.targets.append(.executableTarget(name: name, dependencies: deps.map { .target(name: $0) }, path: "Fuzz/Sources/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: (deps + ["FuzzSupport"]).map { .target(name: $0) },
+                                                 path: "Fuzz/Sources/\(name)"))
     }
 }

@@ -1,3 +1,4 @@
+import FuzzSupport
 import FolioModel
 
 /// Markdown to the document model: any bytes give a Document or a located FolioError.
@@ -17,15 +18,8 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `FuzzMarkdown_main`: hand control to libFuzzer's driver from there.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
+/// The entry point SwiftPM gives this executable; libFuzzer takes over from there.
 @_cdecl("FuzzMarkdown_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzMarkdown(data, size) }
+    runFuzzer(argc, argv) { data, size in fuzzMarkdown(data, size) }
 }

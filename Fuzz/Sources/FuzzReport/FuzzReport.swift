@@ -1,3 +1,4 @@
+import FuzzSupport
 import FolioModel
 
 /// report.yaml loading: any bytes give a Report or a located FolioError, never a crash.
@@ -15,15 +16,8 @@ public func fuzzReport(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `FuzzReport_main`: hand control to libFuzzer's driver from there.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
+/// The entry point SwiftPM gives this executable; libFuzzer takes over from there.
 @_cdecl("FuzzReport_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzReport(data, size) }
+    runFuzzer(argc, argv) { data, size in fuzzReport(data, size) }
 }
