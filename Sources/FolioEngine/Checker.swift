@@ -62,9 +62,9 @@ public struct Checker {
                                         location: page.lastSource, edition: code))
             }
             // Internal links must land somewhere.
-            let document = try? readDocument(report, edition)
-            let anchors = Set(document?.headings.map(\.anchor) ?? [])
-            for link in document?.links ?? [] where link.url.hasPrefix("#") {
+            let document = laid.content
+            let anchors = Set(document.headings.map(\.anchor))
+            for link in document.links where link.url.hasPrefix("#") {
                 let anchor = String(link.url.dropFirst())
                 if !anchors.contains(anchor) {
                     findings.append(Finding(severity: .error, kind: "broken-link",
@@ -75,7 +75,7 @@ public struct Checker {
             }
             // The layout's submission rules.
             let rules = laid.layout.checks
-            let words = document?.wordCount(includeFootnotes: rules.countFootnotes) ?? 0
+            let words = document.wordCount(includeFootnotes: rules.countFootnotes)
             let joint = report.organizations.count > 1
             let limit = joint ? rules.wordLimitJoint : rules.wordLimit
             if limit > 0 && words > limit {
@@ -98,12 +98,6 @@ public struct Checker {
                                     location: report.location(ofField: ["editions"]), edition: nil))
         }
         return (findings, figures)
-    }
-
-    private func readDocument(_ report: Report, _ edition: Edition) throws -> Document {
-        let path = try FileSystem.local.resolveInside(report.directory, edition.content, field: "content", at: nil)
-        var reader = MarkdownReader(file: FileSystem.local.join(report.directory, edition.content))
-        return try reader.read(try FileSystem.local.readBytes(path, what: "content"))
     }
 
     /// Text that reaches past the text block's right edge (which layout should never produce).

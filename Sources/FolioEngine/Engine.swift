@@ -64,6 +64,8 @@ public final class Engine: @unchecked Sendable {
         public var edition: Edition
         public var layout: Layout
         public var document: DisplayDocument
+        /// The edition's content as read, for checks (links, word counts).
+        public var content: Document
         public var layoutReport: LayoutReport
         public var warnings: [Warning]
     }
@@ -109,7 +111,7 @@ public final class Engine: @unchecked Sendable {
         times.add("load", loadTime)
         times.merge(layoutReport.times)
         layoutReport.times = times
-        return LaidOut(report: report, edition: edition, layout: layout, document: display, layoutReport: layoutReport,
+        return LaidOut(report: report, edition: edition, layout: layout, document: display, content: document, layoutReport: layoutReport,
                        warnings: reader.warnings + layoutReport.warnings)
     }
 
