@@ -1,3 +1,5 @@
+import Foundation
+
 /// manifest.json: what a run wrote, for publishing the attachment package (the PDFs attached to an
 /// announcement, with their thumbnails).
 public struct Manifest {
@@ -39,13 +41,9 @@ public struct Manifest {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 { out += "\\u" + String(u.value, radix: 16).leftPad4 } else { out.unicodeScalars.append(u) }
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
             }
         }
         return out + "\""
     }
-}
-
-extension String {
-    var leftPad4: String { String(repeating: "0", count: max(0, 4 - count)) + self }
 }

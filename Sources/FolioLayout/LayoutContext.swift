@@ -1,3 +1,4 @@
+import Foundation
 import FolioDisplay
 import FolioFonts
 import FolioModel
@@ -41,7 +42,7 @@ final class LayoutContext {
     /// Records characters that no font has, once per character and place.
     func report(missing: [Unicode.Scalar], at location: SourceLocation?) {
         for s in missing {
-            let code = "U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            let code = String(format: "U+%04X", s.value)
             if missingSeen.insert("\(code)@\(location?.description ?? "")").inserted {
                 warnings.append(Warning("no font has character \(code) '\(s)'; it is drawn with the notdef box",
                                         at: location))
@@ -50,10 +51,6 @@ final class LayoutContext {
     }
 
     func warn(_ w: Warning) { warnings.append(w) }
-}
-
-extension String {
-    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }
 
 /// What checks want to know about set lines: how many, and which are very loose.
