@@ -170,9 +170,7 @@ public struct DocumentLayout {
                     summary.lastSource = s
                 }
             }
-            if let last = content.body.last(where: { $0.item.kind != .space })?.item {
-                summary.endsWithHeading = !last.headings.isEmpty || content.body.last(where: { $0.item.kind == .line })?.item.headings.isEmpty == false
-            }
+            summary.endsWithHeading = content.body.last(where: { $0.item.kind != .space })?.item.isHeading ?? false
             if let firstNote = content.notes.first {
                 let ruleY = top + firstNote.y - fn.font.size * 0.8
                 page.items.append(.line(from: Point(x: left, y: ruleY), to: Point(x: left + context.textWidth * fn.ruleLength, y: ruleY),

@@ -145,7 +145,7 @@ final class BlockLayout {
         guard !items.isEmpty else { return [] }
         items[0].items.append(.destination(name: h.anchor, at: Point(x: indent, y: 0)))
         items[0].headings.append(HeadingMark(anchor: h.anchor, level: h.level, title: h.content.plainText))
-        for i in items.indices { items[i].breakBefore = i == 0 }
+        for i in items.indices { items[i].breakBefore = i == 0; items[i].isHeading = true }
         var after = FlowItem.space(style.spaceAfter.points)
         after.breakBefore = false
         return [.space(style.spaceBefore.points)] + items + [after]

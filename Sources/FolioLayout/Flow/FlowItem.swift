@@ -18,6 +18,8 @@ public struct FlowItem: Sendable {
     public var repeatHeader: Int?
     /// Heading anchors placed by this item, for outlines (name, level, title).
     public var headings: [HeadingMark] = []
+    /// Whether the item is a line of a heading (a page must not end with one).
+    public var isHeading = false
     /// Where the item's text comes from, for checks and page maps.
     public var source: SourceLocation?
     /// A name the paginator reports the page of ("body-start").
