@@ -5,6 +5,7 @@ import FolioImages
 import FolioLayout
 import FolioModel
 import FolioRender
+import FolioUnicode
 
 /// One edition's rendered file, as the manifest lists it.
 public struct RenderedEdition: Sendable {
@@ -54,8 +55,35 @@ public final class Engine: @unchecked Sendable {
         }
         self.home = home
         manifest = try FontManifest.load(file: home + "/Fonts/fonts.yaml")
-        fonts = FontLibrary(locator: try FontLocator())
+        fonts = FontLibrary(locator: FontLocator())
         layouts = LayoutLoader(folders: [home + "/Layouts"])
+    }
+
+    /// Starts loading, on another core, what the first paragraphs of these languages will wait for: hyphenation
+    /// patterns (libhyphen takes 15 ms for English), ICU's line rules, the body and heading faces and their
+    /// HarfBuzz lookups. The caller meanwhile reads the layout and the Markdown. Caches only: output is unchanged.
+    public func warmUp(languages: [String]) {
+        let languages = Array(Set(languages)).sorted()
+        let manifest = self.manifest, fonts = self.fonts
+        detachThread {
+            for language in languages {
+                _ = Hyphenator.forLanguage(language)
+                LineBreakOpportunities.warmUp(locale: language)
+            }
+            guard (try? fonts.locator.ready()) != nil else { return }
+            for language in languages {
+                let selector = FontSelector(manifest: manifest, library: fonts, language: language)
+                for role in [FontRole.serif, .sans] {
+                    for bold in [false, true] {
+                        let faces = (try? selector.faces(role: role, bold: bold, italic: false, script: selector.defaultScript)) ?? []
+                        for selected in faces {
+                            _ = selected.face.shape(utf8: Array("Ta 가".utf8), script: .latin, language: language)
+                            _ = selected.face.shape(utf8: Array("가나".utf8), script: .hangul, language: language)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A laid-out edition, before any backend.
@@ -106,6 +134,7 @@ public final class Engine: @unchecked Sendable {
         input.organizationsShort = report.organizations.map(\.short)
         input.logos = try logos(of: report, maxPixels: layout.limits.maxImagePixels)
         let loadTime = monotonicSeconds() - loadStart
+        try fonts.locator.ready()
         var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
         var times = PhaseTimes()
         times.add("load", loadTime)

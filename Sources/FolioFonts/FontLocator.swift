@@ -12,18 +12,31 @@ public struct LocatedFont: Sendable, Hashable {
 
 /// Finds installed fonts through fontconfig, refusing its silent substitutions.
 public final class FontLocator: @unchecked Sendable {
-    private let config: OpaquePointer
+    /// fontconfig's configuration, read on another thread: it takes 5–10 ms that the caller spends parsing.
+    private let configuration: Background<Configuration>
     private let lock = Lock()
     private var cache: [String: LocatedFont?] = [:]
 
-    public init() throws {
-        guard FcInit() != 0, let config = FcInitLoadConfigAndFonts() else {
-            throw FontError("fontconfig could not load its configuration")
+    /// Owns a loaded fontconfig configuration.
+    private final class Configuration: @unchecked Sendable {
+        let pointer: OpaquePointer
+        init() throws {
+            // FcInitLoadConfigAndFonts alone: calling FcInit first would load the configuration and caches twice.
+            guard let config = FcInitLoadConfigAndFonts() else {
+                throw FontError("fontconfig could not load its configuration")
+            }
+            pointer = config
         }
-        self.config = config
+        deinit { FcConfigDestroy(pointer) }
     }
 
-    deinit { FcConfigDestroy(config) }
+    /// Starts reading fontconfig's configuration; `ready()` or the first lookup waits for it.
+    public init() {
+        configuration = Background { try Configuration() }
+    }
+
+    /// Waits for fontconfig's configuration, throwing when it could not be loaded.
+    public func ready() throws { _ = try configuration.value() }
 
     /// The installed face of `family` closest to the style, or nil when the family is not installed.
     public func locate(family: String, bold: Bool, italic: Bool) -> LocatedFont? {
@@ -37,7 +50,7 @@ public final class FontLocator: @unchecked Sendable {
     }
 
     private func match(family: String, bold: Bool, italic: Bool) -> LocatedFont? {
-        guard let pattern = FcPatternCreate() else { return nil }
+        guard let config = try? configuration.value().pointer, let pattern = FcPatternCreate() else { return nil }
         defer { FcPatternDestroy(pattern) }
         FcPatternAddString(pattern, FC_FAMILY, family)
         FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)

@@ -46,6 +46,10 @@ public enum LineBreakOpportunities {
         }
     }
 
+    /// Builds ICU's line rules for a locale ahead of the first paragraph (on the calling thread; the rule data is
+    /// shared by every thread afterwards).
+    public static func warmUp(locale: String) { folio_warm_line_breaks(locale) }
+
     /// Grapheme cluster boundaries (scalar indices after each cluster), for emergency breaks inside a word.
     public static func graphemeBoundaries(in scalars: [Unicode.Scalar]) throws -> [Int] {
         if scalars.isEmpty { return [] }

@@ -39,6 +39,7 @@ struct Render: ParsableCommand {
         let report = try Runner.loadReport(report)
         if verbose { FileHandle.standardError.write(Data("  start: engine \(String(format: "%.1f", (t1 - t0) * 1000)) ms, report \(String(format: "%.1f", (monotonicSeconds() - t1) * 1000)) ms\n".utf8)) }
         let editions = try Runner.select(edition, from: report)
+        engine.warmUp(languages: editions.map(\.lang))
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         var files: [RenderedEdition] = []
         var failed = 0

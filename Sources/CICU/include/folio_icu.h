@@ -20,6 +20,10 @@ enum {
 int32_t folio_line_breaks(const uint16_t *text, int32_t length, const char *locale,
                           int32_t *offsets, uint8_t *kinds, int32_t capacity, int32_t *error);
 
+/** Opens (and keeps, for this thread) the line break iterator for a locale, so that its rules are built before the
+    first paragraph needs them. */
+void folio_warm_line_breaks(const char *locale);
+
 /** Grapheme cluster boundaries in UTF-16 text, same contract as folio_line_breaks (without kinds). */
 int32_t folio_grapheme_breaks(const uint16_t *text, int32_t length,
                               int32_t *offsets, int32_t capacity, int32_t *error);

@@ -94,7 +94,11 @@ public struct LayoutLoader: Sendable {
 
     /// Top-level keys that are language codes (`ko`, `en`, `pt-BR`) hold overrides for that language.
     static func isLanguageKey(_ k: String) -> Bool {
-        Schema.layout[k] == nil && k.range(of: "^[a-z]{2}(-[A-Za-z0-9]+)?$", options: .regularExpression) != nil
+        guard Schema.layout[k] == nil else { return false }
+        let u = Array(k.utf8)
+        guard u.count >= 2, u[0...1].allSatisfy({ (0x61...0x7A).contains($0) }) else { return false }
+        if u.count == 2 { return true }
+        return u.count > 3 && u[2] == 0x2D && u[3...].allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     /// Deep merge: mappings merge key by key, anything else in `top` replaces `bottom`.

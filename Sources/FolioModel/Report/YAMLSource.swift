@@ -10,7 +10,10 @@ public struct YAMLSource {
     public init(text: String, file: String) throws {
         self.file = file
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every scalar a string: Yams's default one runs up to seven regular expressions
+            // each time a scalar is hashed or compared (every mapping lookup); numbers, booleans and null are read
+            // from the text by the types decoded, so nothing else depends on the tags.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw FolioError("the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
                                  hint: "see docs/report-format.md for the fields it needs")
             }

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A value computed on a thread of its own from the moment it is created, so that slow start-up work (reading
+/// fontconfig's configuration and caches) overlaps with the caller's; `value` waits for it.
+public final class Background<T>: @unchecked Sendable {
+    private var result: Result<T, Error>?
+    private var mutex = pthread_mutex_t()
+    private var condition = pthread_cond_t()
+
+    public init(_ work: @escaping () throws -> T) {
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&condition, nil)
+        detachThread { [self] in
+            let r = Result { try work() }
+            pthread_mutex_lock(&mutex)
+            result = r
+            pthread_cond_broadcast(&condition)
+            pthread_mutex_unlock(&mutex)
+        }
+    }
+
+    deinit {
+        pthread_cond_destroy(&condition)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    /// The value, once computed (rethrowing the work's error).
+    public func value() throws -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while result == nil { pthread_cond_wait(&condition, &mutex) }
+        return try result!.get()
+    }
+}
+
+/// The work of a detached thread.
+private final class Box { let work: () -> Void; init(_ w: @escaping () -> Void) { work = w } }
+
+/// Runs `work` on a new detached thread (start-up work that nobody waits for).
+public func detachThread(_ work: @escaping () -> Void) {
+    let box = Unmanaged.passRetained(Box(work)).toOpaque()
+    var thread = pthread_t()
+    let started = pthread_create(&thread, nil, { raw in
+        let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+        box.work()
+        return nil
+    }, box)
+    if started == 0 {
+        pthread_detach(thread)
+    } else {
+        // No thread to be had: do the work here rather than not at all.
+        Unmanaged<Box>.fromOpaque(box).takeRetainedValue().work()
+    }
+}
