@@ -42,15 +42,15 @@ public final class FontFace: @unchecked Sendable {
         guard let blob = hb_blob_create_from_file_or_fail(path) else {
             throw FontError("cannot read font file \(path)")
         }
-        let faceCount = hb_face_count(blob)
-        guard index >= 0, UInt32(index) < max(faceCount, 1) else {
-            hb_blob_destroy(blob)
-            throw FontError("font file \(path) has no face \(index) (it has \(faceCount))")
-        }
-        let face = hb_face_create(blob, UInt32(index))!
+        // hb_face_create checks the file's table directory itself; counting faces (a second check) only serves the error.
+        let face = hb_face_create(blob, UInt32(max(index, 0)))!
         let upem = hb_face_get_upem(face)
-        if upem == 0 || hb_face_get_glyph_count(face) == 0 {
+        if index < 0 || upem == 0 || hb_face_get_glyph_count(face) == 0 {
+            let faceCount = hb_face_count(blob)
             hb_face_destroy(face); hb_blob_destroy(blob)
+            if index < 0 || UInt32(index) >= max(faceCount, 1) {
+                throw FontError("font file \(path) has no face \(index) (it has \(faceCount))")
+            }
             throw FontError("font file \(path) face \(index) is not a usable OpenType font")
         }
         let font = hb_font_create(face)!

@@ -47,7 +47,15 @@ public final class Hyphenator: @unchecked Sendable {
 
     private func lookUp(_ word: [Unicode.Scalar], minLeft: Int, minRight: Int) -> [Int] {
         var utf8: [UInt8] = []
-        for s in word { utf8.append(contentsOf: String(s).lowercased().utf8) }
+        utf8.reserveCapacity(word.count * 2 + 1)
+        for s in word {
+            if s.isASCII {
+                let b = UInt8(s.value)
+                utf8.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            } else {
+                utf8.append(contentsOf: s.properties.lowercaseMapping.utf8)
+            }
+        }
         var hyphens = [CChar](repeating: 0, count: utf8.count + 5)
         let length = Int32(utf8.count)
         // libhyphen reads the word as a C string (past word_size): it must end with NUL (found by fuzzing).

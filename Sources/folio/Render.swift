@@ -43,9 +43,18 @@ struct Render: ParsableCommand {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         var files: [RenderedEdition] = []
         var failed = 0
-        for e in editions {
+        // Editions are independent: two at a time use both cores (fonts and shaped words are shared). Results are
+        // reported in the report's order whatever finishes first.
+        let results = UnsafeMutableBufferPointer<Result<RenderedEdition, Error>?>.allocate(capacity: editions.count)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let (layout, output, thumbnails) = (self.layout, self.output, self.thumbnails)
+        DispatchQueue.concurrentPerform(iterations: editions.count) { i in
+            results[i] = Result { try engine.render(report: report, edition: editions[i], layoutName: layout, output: output, thumbnail: thumbnails) }
+        }
+        for (i, e) in editions.enumerated() {
             do {
-                let r = try engine.render(report: report, edition: e, layoutName: layout, output: output, thumbnail: thumbnails)
+                let r = try results[i]!.get()
                 files.append(r)
                 print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
                 Runner.printWarnings(r.warnings, verbose: verbose)

@@ -173,6 +173,7 @@ struct RunAssembler {
     mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, face: FontRef, style: SpanStyle, run textRun: TextRun, x: Double) {
         target(face: face, style: style, run: textRun, x: x)
         guard var run = current else { return }
+        current = nil   // the run's arrays are now referenced once: appends extend them in place instead of copying
         let dx = x - run.origin.x
         var pen = 0.0
         for g in glyphs {
@@ -188,6 +189,7 @@ struct RunAssembler {
     mutating func add(space glyph: UInt32, face: FontRef, style: SpanStyle, run textRun: TextRun, x: Double, width: Double) {
         target(face: face, style: style, run: textRun, x: x)
         guard var run = current else { return }
+        current = nil
         run.glyphs.append(PlacedGlyph(id: glyph, x: x - run.origin.x, y: 0))
         run.clusters.append(TextCluster(bytes: 1, glyphs: 1))
         run.text += " "

@@ -119,6 +119,7 @@ struct ParagraphBuilder {
         let scalars = text.scalars
         let n = scalars.count
         if n == 0 { return result }
+        result.items.reserveCapacity(n / 2 + 8)   // about three items (box, glue, penalty) per six-letter word
         var runOf = [Int](repeating: 0, count: n)
         for (r, run) in itemized.runs.enumerated() { for i in run.range { runOf[i] = r } }
         let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: options.koreanBreaks)

@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 import FolioFonts
 import FolioUnicode
 
@@ -12,6 +15,15 @@ struct FontTests {
         let face = try Fixtures.engine.fonts.face(for: found)
         #expect(face.covers("한"))
         #expect(face.metrics.unitsPerEm == 1000)
+    }
+
+    @Test func backgroundWorkGivesItsValueOrItsError() throws {
+        struct Failure: Error {}
+        let value = Background { () -> Int in usleep(20_000); return 42 }
+        #expect(try value.value() == 42)
+        #expect(try value.value() == 42)
+        let failing = Background { () -> Int in throw Failure() }
+        #expect(throws: Failure.self) { try failing.value() }
     }
 
     @Test func refusesSubstitutedFamilies() {

@@ -9,6 +9,17 @@ struct LineBreakOpportunityTests {
         #expect(ops == [7, 13, 20])
     }
 
+    @Test func theKeptBreakerFollowsTheLocaleAndText() throws {
+        // One ICU iterator is kept per thread and given new text; switching locales must not leak old state.
+        let en = Array("Hello, world (DPRK).".unicodeScalars)
+        let ko = Array("북한인권".unicodeScalars)
+        for _ in 0..<3 {
+            #expect(try LineBreakOpportunities.find(in: en, locale: "en").map(\.index) == [7, 13, 20])
+            #expect(try LineBreakOpportunities.find(in: ko, locale: "ko").map(\.index) == [1, 2, 3, 4])
+            #expect(try LineBreakOpportunities.find(in: Array("a b".unicodeScalars), locale: "en").map(\.index) == [2, 3])
+        }
+    }
+
     @Test func mandatoryBreakAtLineSeparator() throws {
         let text = Array("a\u{2028}b".unicodeScalars)
         let ops = try LineBreakOpportunities.find(in: text)
