@@ -79,6 +79,8 @@ struct BreakRules {
     /// Whether klreq forbids a break before scalar `i` (the characters around it are not spaces).
     private func forbidden(_ i: Int) -> Bool {
         let a = scalars[i - 1], b = scalars[i]
+        // Between two letters (the common case) only the footnote rule can apply: skip the set lookups.
+        if Self.isPlainLetter(a) && Self.isPlainLetter(b) { return text.styles[Int(text.styleOf[i])].footnote != nil }
         if Self.noLineStart.contains(b.value) || Self.noLineEnd.contains(a.value) { return true }
         let digitA = Self.isDigit(a), digitB = Self.isDigit(b)
         if digitA && digitB { return true }                                   // digit runs
@@ -86,6 +88,13 @@ struct BreakRules {
         if a.properties.generalCategory == .currencySymbol && digitB { return true }          // ₩1,000 $5
         if text.styles[Int(text.styleOf[i])].footnote != nil { return true }  // a footnote mark keeps to its word
         return false
+    }
+
+    /// An ASCII letter or a Hangul syllable: in none of the kinsoku sets, not a digit or currency sign.
+    @inline(__always)
+    static func isPlainLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v &- 0x61) < 26 || (v &- 0x41) < 26 || (v &- 0xAC00) <= (0xD7A3 - 0xAC00)
     }
 
     /// In words that look like URLs, breaks after / . - _ ? & = # (not between two of them, not at the ends).

@@ -1,5 +1,8 @@
 import FolioFonts
 import FolioUnicode
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Shaped text by (face, script, language, text): words repeat, so most shaping is a lookup.
 /// Shared by every edition and job of a process.
@@ -9,6 +12,19 @@ public final class ShapeCache: @unchecked Sendable {
         var script: UInt32
         var language: String
         var text: [UInt8]
+
+        // Every word goes through this table: hash and compare the text as bytes, not element by element.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(face)
+            hasher.combine(script)
+            text.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.face == b.face, a.script == b.script, a.text.count == b.text.count, a.language == b.language else { return false }
+            if a.text.isEmpty { return true }
+            return a.text.withUnsafeBytes { x in b.text.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        }
     }
     private var entries: [Key: ShapedGlyphs] = [:]
     private let lock = Lock()
