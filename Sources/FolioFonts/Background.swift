@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -54,5 +55,17 @@ public func detachThread(_ work: @escaping () -> Void) {
     } else {
         // No thread to be had: do the work here rather than not at all.
         Unmanaged<Box>.fromOpaque(box).takeRetainedValue().work()
+    }
+}
+
+extension Array {
+    /// `transform` of every element, computed on every core at once, in the array's order.
+    public func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
+        guard !isEmpty else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: count) { i in (base + i).initialize(to: transform(self[i])) }
+            initialized = count
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FolioEngine
+import FolioFonts
 import FolioModel
 import FolioLayout
 
@@ -45,16 +46,12 @@ struct Render: ParsableCommand {
         var failed = 0
         // Editions are independent: two at a time use both cores (fonts and shaped words are shared). Results are
         // reported in the report's order whatever finishes first.
-        let results = UnsafeMutableBufferPointer<Result<RenderedEdition, Error>?>.allocate(capacity: editions.count)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize(); results.deallocate() }
-        let (layout, output, thumbnails) = (self.layout, self.output, self.thumbnails)
-        DispatchQueue.concurrentPerform(iterations: editions.count) { i in
-            results[i] = Result { try engine.render(report: report, edition: editions[i], layoutName: layout, output: output, thumbnail: thumbnails) }
+        let results = editions.concurrentMap { e in
+            Result { try engine.render(report: report, edition: e, layoutName: layout, output: output, thumbnail: thumbnails) }
         }
-        for (i, e) in editions.enumerated() {
+        for (e, result) in zip(editions, results) {
             do {
-                let r = try results[i]!.get()
+                let r = try result.get()
                 files.append(r)
                 print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
                 Runner.printWarnings(r.warnings, verbose: verbose)

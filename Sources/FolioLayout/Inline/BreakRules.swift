@@ -92,10 +92,7 @@ struct BreakRules {
 
     /// An ASCII letter or a Hangul syllable: in none of the kinsoku sets, not a digit or currency sign.
     @inline(__always)
-    static func isPlainLetter(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (v &- 0x61) < 26 || (v &- 0x41) < 26 || (v &- 0xAC00) <= (0xD7A3 - 0xAC00)
-    }
+    static func isPlainLetter(_ s: Unicode.Scalar) -> Bool { (s.isASCII && isLetter(s)) || isHangulSyllable(s) }
 
     /// In words that look like URLs, breaks after / . - _ ? & = # (not between two of them, not at the ends).
     private func markURLs(_ classes: inout [BreakClass]) {

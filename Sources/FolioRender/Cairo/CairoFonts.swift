@@ -1,4 +1,3 @@
-import Dispatch
 import CCairo
 import CFreeType
 import FolioDisplay
@@ -116,15 +115,10 @@ final class DocumentFonts {
             for case .glyphs(let run) in page.items { glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id)) }
         }
         // Each CJK face costs HarfBuzz's subsetter 5–20 ms whatever its glyph count: the faces are cut in parallel.
-        let work = glyphs.sorted { ($0.key.path, $0.key.index, $0.key.syntheticBold ? 1 : 0) < ($1.key.path, $1.key.index, $1.key.syntheticBold ? 1 : 0) }
-        let results = UnsafeMutableBufferPointer<FontSubsetter.Subset?>.allocate(capacity: work.count)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize(); results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
-            results[i] = FontSubsetter.subset(path: work[i].key.path, index: work[i].key.index, glyphs: work[i].value)
-        }
-        for (i, entry) in work.enumerated() {
-            guard let subset = results[i],
+        let work = Array(glyphs)
+        let cut = work.concurrentMap { FontSubsetter.subset(path: $0.key.path, index: $0.key.index, glyphs: $0.value) }
+        for (entry, subset) in zip(work, cut) {
+            guard let subset,
                   let face = try? CairoFonts.shared.face(bytes: subset.bytes, synthesizeBold: entry.key.syntheticBold) else { continue }
             subsets[entry.key] = (face, subset.glyphMap)
         }
