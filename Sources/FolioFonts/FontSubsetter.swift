@@ -1,4 +1,7 @@
 import CHarfBuzz
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Cuts a font down to the glyphs a document uses, with HarfBuzz's subsetter.
 ///
@@ -9,6 +12,12 @@ import CHarfBuzz
 public enum FontSubsetter {
     /// Fonts smaller than this are left to cairo (its TrueType subsetter is quick on them).
     public static let threshold = 2 << 20
+
+    /// Whether a font file is large enough to be worth subsetting (checked with stat, without reading it).
+    public static func wantsSubset(path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && Int(info.st_size) >= threshold
+    }
 
     /// A subset font and the new id of each original glyph id.
     public struct Subset {

@@ -127,6 +127,7 @@ struct ParagraphBuilder {
         let hyphenator = options.hyphenate ? Hyphenator.forLanguage(selector.language) : nil
         let french = selector.language.hasPrefix("fr")
 
+        var spaceRun = -1, spaceW = 0.0   // the space width of the last run that had one
         var i = 0
         while i < n {
             let s = scalars[i]
@@ -139,7 +140,8 @@ struct ParagraphBuilder {
                 var j = i + 1
                 while j < n, BreakRules.isBreakingSpace(scalars[j]) { j += 1 }
                 let run = runOf[i]
-                let w = spaceWidth(result, run: run, text: text)
+                if run != spaceRun { spaceRun = run; spaceW = spaceWidth(result, run: run, text: text) }
+                let w = spaceW
                 // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
                 // glue makes it no breakpoint (TeX's \nobreak).
                 if french, (j < n && Self.frenchBindsBefore.contains(scalars[j].value)) || (i > 0 && scalars[i - 1] == "«") {
@@ -160,8 +162,12 @@ struct ParagraphBuilder {
             if before > 0, result.items[before - 1].isBox {
                 result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
             }
-            if let hyphenator, rules.mayHyphenate(i..<j, capitalized: options.hyphenateCapitalized),
-               itemized.runs[runOf[i]].script == .latin {
+            let hyphenating = hyphenator != nil && itemized.runs[runOf[i]].script == .latin
+                && rules.mayHyphenate(i..<j, capitalized: options.hyphenateCapitalized)
+            if appendWord(i..<j, run: runOf[i], text: text, hyphenator: hyphenating ? hyphenator : nil,
+                          into: &result, maxWidth: maxWidth) {
+                // set from the word cache
+            } else if hyphenating, let hyphenator {
                 try appendHyphenated(i..<j, run: runOf[i], text: text, hyphenator: hyphenator, into: &result, maxWidth: maxWidth)
             } else {
                 try appendBox(i..<j, run: runOf[i], text: text, into: &result, maxWidth: maxWidth)
@@ -225,6 +231,75 @@ struct ParagraphBuilder {
         let width = Double(shaped.advance) * scale
         return .init(width: width, cost: Self.hyphenCost, flagged: true,
                      hyphen: .init(run: run, glyphs: shaped.glyphs, scale: scale, width: width))
+    }
+
+    /// Hyphenation settings as a cache-key variant (0: not hyphenated).
+    private var hyphenationVariant: UInt32 {
+        func byte(_ v: Int) -> UInt32 { UInt32(clamping: min(max(v, 0), 255)) }
+        return 1 << 24 | byte(options.hyphenMinWord) << 16 | byte(options.hyphenMinLeft) << 8 | byte(options.hyphenMinRight)
+    }
+
+    /// Appends a word's boxes (and hyphenation penalties) from the word cache; false, appending nothing, when
+    /// the run has no face or a piece is wider than the line (the caller then cuts it up).
+    private func appendWord(_ range: Range<Int>, run: Int, text: StyledText, hyphenator: Hyphenator?,
+                            into p: inout ParagraphItems, maxWidth: Double) -> Bool {
+        let r = p.runs[run]
+        guard r.face >= 0 else { return false }
+        let face = p.faces[r.face].face
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(range.count * 3)
+        for s in text.scalars[range] { utf8.append(contentsOf: s.utf8) }
+        let word = cache.word(utf8, face: face, script: r.script, language: selector.language,
+                              hyphenation: hyphenator == nil ? 0 : hyphenationVariant) {
+            makeWord(range, utf8: utf8, face: face, script: r.script, text: text, hyphenator: hyphenator)
+        }
+        let scale = r.size / Double(face.metrics.unitsPerEm)
+        for piece in word.pieces where piece.scalars > 1 && Double(piece.advance) * scale > maxWidth { return false }
+        let hyphenWidth = Double(word.hyphenAdvance) * scale
+        var start = range.lowerBound
+        for (k, piece) in word.pieces.enumerated() {
+            if k > 0 {
+                p.items.append(.penalty(.init(width: hyphenWidth, cost: Self.hyphenCost, flagged: true,
+                                              hyphen: .init(run: run, glyphs: word.hyphen, scale: scale, width: hyphenWidth))))
+            }
+            let end = start + piece.scalars
+            var box = ParagraphItems.Box(range: start..<end, run: run, width: Double(piece.advance) * scale,
+                                         utf8: piece.utf8, glyphs: piece.glyphs, scale: scale)
+            if options.hangingPunctuation, BreakRules.hangs(text.scalars[end - 1]), let g = piece.glyphs.last {
+                box.protrusion = Double(g.advance) * scale * Self.protrusionFactor
+            }
+            p.items.append(.box(box))
+            start = end
+        }
+        return true
+    }
+
+    /// Shapes a word, split at its hyphenation points when `hyphenator` is given.
+    private func makeWord(_ range: Range<Int>, utf8: [UInt8], face: FontFace, script: ScriptTag, text: StyledText,
+                          hyphenator: Hyphenator?) -> ShapedWord {
+        var cuts: [Int] = []   // scalar offsets from the word's start
+        if let hyphenator {
+            let letters = BreakRules.letterCore(text.scalars, range)
+            if letters.count >= options.hyphenMinWord {
+                cuts = hyphenator.points(in: Array(text.scalars[letters]), minLeft: options.hyphenMinLeft, minRight: options.hyphenMinRight)
+                    .map { letters.lowerBound - range.lowerBound + $0 }
+            }
+        }
+        if cuts.isEmpty {
+            let shaped = cache.shape(utf8, face: face, script: script, language: selector.language)
+            return ShapedWord(pieces: [.init(scalars: range.count, utf8: utf8, glyphs: shaped.glyphs, advance: shaped.advance)], hyphen: [])
+        }
+        var pieces: [ShapedWord.Piece] = []
+        var startScalar = 0, startByte = 0, byte = 0, scalar = 0
+        for end in cuts + [range.count] {
+            while scalar < end { byte += text.scalars[range.lowerBound + scalar].utf8.count; scalar += 1 }
+            let bytes = Array(utf8[startByte..<byte])
+            let shaped = cache.shape(bytes, face: face, script: script, language: selector.language)
+            pieces.append(.init(scalars: end - startScalar, utf8: bytes, glyphs: shaped.glyphs, advance: shaped.advance))
+            startScalar = end; startByte = byte
+        }
+        let hyphen = cache.shape([0x2D], face: face, script: script, language: selector.language)
+        return ShapedWord(pieces: pieces, hyphen: hyphen.glyphs)
     }
 
     /// A word split at its hyphenation points, with flagged penalties between the pieces.

@@ -10,23 +10,27 @@ public final class ShapeCache: @unchecked Sendable {
     struct Key: Hashable {
         var face: ObjectIdentifier
         var script: UInt32
+        /// What else the value depends on: 0 for plain shaping, the hyphenation settings for a word.
+        var variant: UInt32 = 0
         var language: String
         var text: [UInt8]
 
         // Every word goes through this table: hash and compare the text as bytes, not element by element.
         func hash(into hasher: inout Hasher) {
             hasher.combine(face)
-            hasher.combine(script)
+            hasher.combine(script &+ variant &* 0x9E37_79B9)
             text.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            guard a.face == b.face, a.script == b.script, a.text.count == b.text.count, a.language == b.language else { return false }
+            guard a.face == b.face, a.script == b.script, a.variant == b.variant, a.text.count == b.text.count,
+                  a.language == b.language else { return false }
             if a.text.isEmpty { return true }
             return a.text.withUnsafeBytes { x in b.text.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
         }
     }
     private var entries: [Key: ShapedGlyphs] = [:]
+    private var words: [Key: ShapedWord] = [:]
     private let lock = Lock()
     public private(set) var hits = 0
     public private(set) var misses = 0
@@ -38,7 +42,7 @@ public final class ShapeCache: @unchecked Sendable {
 
     /// The glyphs of `utf8` in `face`, shaping on first use.
     public func shape(_ utf8: [UInt8], face: FontFace, script: ScriptTag, language: String) -> ShapedGlyphs {
-        let key = Key(face: ObjectIdentifier(face), script: script.rawValue, language: language, text: utf8)
+        let key = Key(face: ObjectIdentifier(face), script: script.rawValue, variant: 0, language: language, text: utf8)
         if let hit = lock.withLock({ () -> ShapedGlyphs? in
             let found = entries[key]
             if found != nil { hits += 1 }
@@ -53,5 +57,40 @@ public final class ShapeCache: @unchecked Sendable {
             misses += 1
         }
         return shaped
+    }
+
+    /// A word shaped (and hyphenated, when `hyphenation` is not 0) on first use by `make`.
+    func word(_ utf8: [UInt8], face: FontFace, script: ScriptTag, language: String, hyphenation: UInt32,
+              make: () -> ShapedWord) -> ShapedWord {
+        let key = Key(face: ObjectIdentifier(face), script: script.rawValue, variant: hyphenation, language: language, text: utf8)
+        if let hit = lock.withLock({ words[key] }) { return hit }
+        let word = make()
+        lock.withLock {
+            if words.count >= Self.capacity { words.removeAll(keepingCapacity: true) }
+            words[key] = word
+        }
+        return word
+    }
+}
+
+/// A word (the text between two break opportunities) shaped once per face and split at its hyphenation points:
+/// words repeat, and one lookup replaces a shaping lookup per piece plus the hyphenation and hyphen lookups.
+final class ShapedWord: Sendable {
+    /// A piece between two hyphenation points (the whole word when it has none).
+    struct Piece: Sendable {
+        var scalars: Int
+        var utf8: [UInt8]
+        var glyphs: [ShapedGlyph]
+        var advance: Int32
+    }
+    let pieces: [Piece]
+    /// The hyphen set at a break between two pieces, in the word's face (empty when there is one piece).
+    let hyphen: [ShapedGlyph]
+    let hyphenAdvance: Int32
+
+    init(pieces: [Piece], hyphen: [ShapedGlyph]) {
+        self.pieces = pieces
+        self.hyphen = hyphen
+        hyphenAdvance = hyphen.reduce(0) { $0 + $1.advance }
     }
 }

@@ -110,9 +110,21 @@ final class DocumentFonts {
     private var subsets: [FontRef: (face: OpaquePointer, glyphs: [UInt32: UInt32])] = [:]
 
     init(pages: [Page]) {
+        // Only the big (CJK) fonts are subset here: gathering every glyph of a Latin font would be wasted work.
+        var wanted: [FontRef: Bool] = [:]
+        var last: (font: FontRef, want: Bool)? = nil
         var glyphs: [FontRef: Set<UInt32>] = [:]
         for page in pages {
-            for case .glyphs(let run) in page.items { glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id)) }
+            for case .glyphs(let run) in page.items {
+                let want: Bool
+                if let last, last.font == run.font { want = last.want } else {
+                    want = wanted[run.font] ?? FontSubsetter.wantsSubset(path: run.font.path)
+                    wanted[run.font] = want
+                    last = (run.font, want)
+                }
+                guard want else { continue }
+                glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id))
+            }
         }
         // Each CJK face costs HarfBuzz's subsetter 5–20 ms whatever its glyph count: the faces are cut in parallel.
         let work = Array(glyphs)
