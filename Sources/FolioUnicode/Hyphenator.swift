@@ -21,6 +21,10 @@ public final class Hyphenator: @unchecked Sendable {
 
     /// The dictionary for a BCP 47 language, looked up in the hyphen folder ("en" → hyph_en_US.dic).
     public static func forLanguage(_ language: String, folder: String = "/usr/share/hyphen") -> Hyphenator? {
+        Cache.shared.forLanguage(language, folder: folder) { lookUp(language, folder: folder) }
+    }
+
+    private static func lookUp(_ language: String, folder: String) -> Hyphenator? {
         let lang = language.lowercased().replacingUnderscore
         let primary = String(lang.split(separator: "-").first ?? "")
         let region = lang.split(separator: "-").dropFirst().first.map { String($0).uppercased() }
@@ -90,8 +94,23 @@ public final class Hyphenator: @unchecked Sendable {
         static let shared = Cache()
         private var loaded: [String: Hyphenator] = [:]
         private var missing = Set<String>()
+        /// What each (language, folder) resolved to: every paragraph asks.
+        private var byLanguage: [String: Hyphenator?] = [:]
         private var mutex = pthread_mutex_t()
         init() { pthread_mutex_init(&mutex, nil) }
+
+        func forLanguage(_ language: String, folder: String, resolve: () -> Hyphenator?) -> Hyphenator? {
+            let key = language + "\u{0}" + folder
+            pthread_mutex_lock(&mutex)
+            let known = byLanguage[key]
+            pthread_mutex_unlock(&mutex)
+            if let known { return known }
+            let found = resolve()
+            pthread_mutex_lock(&mutex)
+            byLanguage[key] = found
+            pthread_mutex_unlock(&mutex)
+            return found
+        }
 
         func get(_ candidates: [String]) -> Hyphenator? {
             pthread_mutex_lock(&mutex)

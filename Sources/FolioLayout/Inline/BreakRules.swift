@@ -50,6 +50,14 @@ struct BreakRules {
     /// klreq: characters that never end a line (opening brackets and quotes); middle dots bind both sides
     /// ("남·북" stays whole).
     static let noLineEnd: Set<UInt32> = Set("([{〈《「『【〔〖〘〚‘“«‹·・‧".unicodeScalars.map(\.value))
+    /// The ASCII members of `noLineStart` and `noLineEnd` as bitmaps over 0..<128.
+    static let asciiNoLineStart = asciiBitmap(noLineStart)
+    static let asciiNoLineEnd = asciiBitmap(noLineEnd)
+
+    private static func asciiBitmap(_ set: Set<UInt32>) -> UInt128 {
+        set.reduce(UInt128(0)) { $1 < 128 ? $0 | (1 << $1) : $0 }
+    }
+
     /// Characters after which a URL may break.
     static let urlBreakAfter: Set<UInt32> = Set("/.-_?&=#".unicodeScalars.map(\.value))
 
@@ -81,6 +89,16 @@ struct BreakRules {
         let a = scalars[i - 1], b = scalars[i]
         // Between two letters (the common case) only the footnote rule can apply: skip the set lookups.
         if Self.isPlainLetter(a) && Self.isPlainLetter(b) { return text.styles[Int(text.styleOf[i])].footnote != nil }
+        if a.isASCII && b.isASCII {
+            // The same rules as below, from bitmaps: ASCII's only alphabetic characters are its letters and its
+            // only currency sign is $.
+            let va = a.value, vb = b.value
+            if Self.asciiNoLineStart & (1 << vb) != 0 || Self.asciiNoLineEnd & (1 << va) != 0 { return true }
+            let digitA = Self.isDigit(a), digitB = Self.isDigit(b)
+            if digitA && (digitB || Self.isLetter(b)) { return true }
+            if a == "$" && digitB { return true }
+            return text.styles[Int(text.styleOf[i])].footnote != nil
+        }
         if Self.noLineStart.contains(b.value) || Self.noLineEnd.contains(a.value) { return true }
         let digitA = Self.isDigit(a), digitB = Self.isDigit(b)
         if digitA && digitB { return true }                                   // digit runs

@@ -44,18 +44,25 @@ struct Itemizer {
         // The chain of the last style and script: consecutive characters nearly always share it.
         var lastKey: (style: Int32, script: ScriptTag)? = nil
         var lastChain: [SelectedFace] = []
+        // The index in `faces` of the last chain's first face: while it covers the next character (nearly always),
+        // nothing needs choosing.
+        var firstOfLastChain = -1
         for i in 0..<n {
             let s = text.scalars[i]
-            let style = text.styles[Int(text.styleOf[i])].font
+            let styleIndex = text.styleOf[i]
             var chosen = -1
-            let isMark = Self.isMark(s)
-            if isMark, previousFace >= 0, i > 0, text.styleOf[i] == text.styleOf[i - 1] {
+            if Self.isMark(s), previousFace >= 0, i > 0, styleIndex == text.styleOf[i - 1] {
                 chosen = previousFace   // marks stay with their base character
+            } else if firstOfLastChain >= 0, let k = lastKey, k.style == styleIndex, k.script == scripts[i],
+                      faces[firstOfLastChain].face.covers(s) {
+                chosen = firstOfLastChain
             } else {
+                let style = text.styles[Int(styleIndex)].font
                 let chain: [SelectedFace]
-                if let k = lastKey, k.style == text.styleOf[i], k.script == scripts[i] { chain = lastChain } else {
+                if let k = lastKey, k.style == styleIndex, k.script == scripts[i] { chain = lastChain } else {
                     chain = try selector.chain(role: style.family, bold: style.bold, italic: style.italic, script: scripts[i])
-                    lastKey = (text.styleOf[i], scripts[i]); lastChain = chain
+                    lastKey = (styleIndex, scripts[i]); lastChain = chain
+                    firstOfLastChain = -1
                 }
                 var pick = chain.first { $0.face.covers(s) }
                 if pick == nil, !Self.isInvisible(s) {
@@ -73,6 +80,7 @@ struct Itemizer {
                         selector.use(pick)
                         faceIndex[id] = chosen
                     }
+                    if let first = chain.first, first.face === pick.face, first.ref == pick.ref { firstOfLastChain = chosen }
                 }
             }
             previousFace = chosen

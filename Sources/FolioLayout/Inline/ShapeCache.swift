@@ -11,20 +11,27 @@ public final class ShapeCache: @unchecked Sendable {
         var face: ObjectIdentifier
         var script: UInt32
         /// What else the value depends on: 0 for plain shaping, the hyphenation settings for a word.
-        var variant: UInt32 = 0
+        var variant: UInt32
         var language: String
         var text: [UInt8]
+        /// The key's hash, computed once: the table hashes it again on lookup, and equality checks it first, so
+        /// keys that merely share a probe sequence are told apart without comparing their text.
+        let digest: Int
 
-        // Every word goes through this table: hash and compare the text as bytes, not element by element.
-        func hash(into hasher: inout Hasher) {
+        init(face: ObjectIdentifier, script: UInt32, variant: UInt32, language: String, text: [UInt8]) {
+            self.face = face; self.script = script; self.variant = variant; self.language = language; self.text = text
+            var hasher = Hasher()
             hasher.combine(face)
-            hasher.combine(script &+ variant &* 0x9E37_79B9)
+            hasher.combine(UInt64(script) << 32 | UInt64(variant))
             text.withUnsafeBytes { hasher.combine(bytes: $0) }
+            digest = hasher.finalize()
         }
 
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
         static func == (a: Key, b: Key) -> Bool {
-            guard a.face == b.face, a.script == b.script, a.variant == b.variant, a.text.count == b.text.count,
-                  a.language == b.language else { return false }
+            guard a.digest == b.digest, a.face == b.face, a.script == b.script, a.variant == b.variant,
+                  a.text.count == b.text.count, a.language == b.language else { return false }
             if a.text.isEmpty { return true }
             return a.text.withUnsafeBytes { x in b.text.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
         }
