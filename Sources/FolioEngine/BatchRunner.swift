@@ -1,4 +1,5 @@
 import Foundation
+import FolioFonts
 import FolioModel
 
 /// One edition of one report, the unit of batch work.
@@ -38,6 +39,10 @@ public struct BatchRunner {
     /// Runs every job, writing each report's files to `<output>/<report id>/`; `progress` is called (from
     /// worker threads, one at a time) after each job. Outcomes come back in the jobs' order.
     public func run(_ work: [BatchJob], output: String, progress: @escaping (Int, Int, BatchOutcome) -> Void) -> [BatchOutcome] {
+        // The jobs take the cores: the work inside each job runs on its job's thread alone.
+        let inner = Parallelism.width
+        Parallelism.width = 1
+        defer { Parallelism.width = inner }
         let state = BatchState(count: work.count)
         let workers = min(jobs, max(work.count, 1))
         var threads: [Thread] = []

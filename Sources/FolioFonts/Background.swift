@@ -58,10 +58,25 @@ public func detachThread(_ work: @escaping () -> Void) {
     }
 }
 
+/// How many threads the work inside one document (its paragraphs, its font subsets) may spread over.
+/// `folio batch` sets 1: there its jobs take the cores, so that `--jobs N` means N threads at work.
+public enum Parallelism {
+    private static let lock = Lock()
+    nonisolated(unsafe) private static var current = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
+    /// The number of threads (at least 1).
+    public static var width: Int {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = max(1, newValue) } }
+    }
+}
+
 extension Array {
-    /// `transform` of every element, computed on every core at once, in the array's order.
+    /// `transform` of every element, computed on every core at once (one after another when `Parallelism.width`
+    /// is 1), in the array's order.
     public func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
         guard !isEmpty else { return [] }
+        if count == 1 || Parallelism.width == 1 { return map(transform) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: count) { i in (base + i).initialize(to: transform(self[i])) }

@@ -36,6 +36,8 @@ public final class FontFace: @unchecked Sendable {
     /// Which Basic Multilingual Plane characters the face maps, one bit each (read without a lock).
     private let bmpCoverage: [UInt64]
     private let lock = Lock()
+    /// The glyph of U+0020, looked up once: line setting draws one per inter-word space.
+    public let spaceGlyph: UInt32?
 
     /// Loads face `index` of the font file at `path`.
     public init(path: String, index: Int, familyName: String, isBold: Bool, isItalic: Bool) throws {
@@ -62,6 +64,8 @@ public final class FontFace: @unchecked Sendable {
         while hb_set_next(unicodes, &cp) != 0, cp < 0x10000 { bits[Int(cp >> 6)] |= 1 << UInt64(cp & 63) }
         hb_set_destroy(unicodes)
         bmpCoverage = bits
+        var space: hb_codepoint_t = 0
+        spaceGlyph = hb_font_get_nominal_glyph(font, 0x20, &space) != 0 ? space : nil
         self.blob = blob; self.face = face; self.font = font
         self.path = path; self.index = index; self.familyName = familyName
         self.isBold = isBold; self.isItalic = isItalic

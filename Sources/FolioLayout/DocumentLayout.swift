@@ -91,6 +91,8 @@ public struct DocumentLayout {
         let l = input.layout
         let fn = l.footnotes
 
+        // Body paragraphs and notes are set on every core first; the block layout below takes their lines.
+        blocks.preset = ParagraphPrefetch(context: context, blocks: blocks).run(input.document)
         // Everything but the contents is laid out once.
         let cover = l.cover.enabled ? try front.cover(input) : []
         var body = l.cover.enabled ? [] : try titleBlock(input, blocks)
@@ -289,13 +291,7 @@ public struct DocumentLayout {
         let indent = fn.font.size * 1.8
         var out: [Int: [FlowItem]] = [:]
         for note in footnotes {
-            var inlines: [Inline] = []
-            for (i, block) in note.blocks.enumerated() {
-                if i > 0 { inlines.append(.lineBreak) }
-                if case .paragraph(let content, _) = block { inlines += content }
-                else { inlines.append(.text(Self.plain(block))) }
-            }
-            let text = context.styled(inlines, fn.font)
+            let text = Self.footnoteText(note, context: context)
             var lines = try blocks.paragraph(text, at: note.location, indent: indent, width: context.textWidth - indent,
                                              align: context.layout.body.align, leading: fn.leading)
             if lines.isEmpty { continue }
@@ -312,6 +308,17 @@ public struct DocumentLayout {
             out[note.number] = lines
         }
         return out
+    }
+
+    /// A note's blocks as one paragraph of text in the notes' font.
+    static func footnoteText(_ note: Footnote, context: LayoutContext) -> StyledText {
+        var inlines: [Inline] = []
+        for (i, block) in note.blocks.enumerated() {
+            if i > 0 { inlines.append(.lineBreak) }
+            if case .paragraph(let content, _) = block { inlines += content }
+            else { inlines.append(.text(Self.plain(block))) }
+        }
+        return context.styled(inlines, context.layout.footnotes.font)
     }
 
     private static func plain(_ block: Block) -> String {

@@ -17,6 +17,9 @@ final class BlockLayout {
     private var paragraphNumber = 1
     /// Whether the current top-level section is numbered (numbered paragraphs may skip sections).
     private var numberingSection = true
+    /// Paragraphs set ahead of time (on every core), by source location: `paragraph` takes the one whose text
+    /// and spec match its own.
+    var preset: [SourceLocation: ParagraphPrefetch.Preset] = [:]
 
     init(context: LayoutContext) { self.context = context }
 
@@ -99,11 +102,14 @@ final class BlockLayout {
             for (i, s) in text.scalars.enumerated() { numbered.append(String(s), text.styles[Int(text.styleOf[i])]) }
             text = numbered
         }
-        let size = text.styles.first?.font.size ?? layout.body.font.size
-        let base = text.styles.first(where: { !$0.superscript }) ?? SpanStyle(font: layout.body.font)
-        var spec = ParagraphSpec(width: width, align: align, lineHeight: max(size, base.font.size) * leading, baseStyle: base)
-        spec.firstLineIndent = firstLineIndent
-        let result = try context.inline.layout(text, spec, times: &context.times)
+        let spec = paragraphSpec(text, width: width, align: align, leading: leading, firstLineIndent: firstLineIndent)
+        let result: InlineLayout.Result
+        if let p = preset.removeValue(forKey: at), p.spec == spec, p.scalars == text.scalars.count {
+            result = p.result
+            for face in result.faces { context.selector.use(face) }
+        } else {
+            result = try context.inline.layout(text, spec, times: &context.times)
+        }
         context.paragraphs += 1
         context.report(missing: result.missing, at: at)
         if result.emergencyBreaks > 0 {
@@ -133,6 +139,15 @@ final class BlockLayout {
             }
         }
         return items
+    }
+
+    /// The spec a paragraph is set with: its line height from its largest style.
+    func paragraphSpec(_ text: StyledText, width: Double, align: Alignment, leading: Double, firstLineIndent: Double = 0) -> ParagraphSpec {
+        let size = text.styles.first?.font.size ?? layout.body.font.size
+        let base = text.styles.first(where: { !$0.superscript }) ?? SpanStyle(font: layout.body.font)
+        var spec = ParagraphSpec(width: width, align: align, lineHeight: max(size, base.font.size) * leading, baseStyle: base)
+        spec.firstLineIndent = firstLineIndent
+        return spec
     }
 
     private func heading(_ h: Heading, indent: Double, width: Double) throws -> [FlowItem] {

@@ -23,6 +23,8 @@ public struct InlineLayout {
         public var emergencyBreaks: Int
         /// Which breaker set the lines.
         public var composer: String
+        /// The faces the lines use (their first use is reported by the selector of the layout that takes them).
+        var faces: [SelectedFace] = []
     }
 
     /// Badness accepted in the second pass: loose lines (spaces stretched up to 4.6 times their stretchability)
@@ -83,7 +85,7 @@ public struct InlineLayout {
         for b in chosen where b < paragraph.items.count {
             if case .penalty(let p) = paragraph.items[b], p.emergency { emergency += 1 }
         }
-        return Result(lines: lines, missing: paragraph.missing, emergencyBreaks: emergency, composer: used)
+        return Result(lines: lines, missing: paragraph.missing, emergencyBreaks: emergency, composer: used, faces: paragraph.faces)
     }
 
     /// The baseline's distance from the line top: the base face's ascent plus half the leading (CSS's model),

@@ -20,7 +20,7 @@ public struct LineBox: Sendable {
 }
 
 /// How to set one paragraph.
-public struct ParagraphSpec {
+public struct ParagraphSpec: Equatable {
     public var width: Double
     public var firstLineIndent: Double = 0
     public var align: Alignment

@@ -36,32 +36,32 @@ public final class ShapeCache: @unchecked Sendable {
             return a.text.withUnsafeBytes { x in b.text.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
         }
     }
-    private var entries: [Key: ShapedGlyphs] = [:]
-    private var words: [Key: ShapedWord] = [:]
-    private let lock = Lock()
-    public private(set) var hits = 0
-    public private(set) var misses = 0
+    /// One part of the tables, with its own lock: paragraphs are set on several threads at once, and one lock
+    /// for every word made them queue.
+    private final class Shard: @unchecked Sendable {
+        let lock = Lock()
+        var glyphs: [Key: ShapedGlyphs] = [:]
+        var words: [Key: ShapedWord] = [:]
+    }
+    private let shards: [Shard] = (0..<ShapeCache.shardCount).map { _ in Shard() }
+    private static let shardCount = 16
     /// Entries kept before the cache starts afresh: a long batch over many reports (or a fuzzer) must not
     /// grow it without bound. A report's vocabulary is a few thousand words; this holds dozens of reports.
     public static let capacity = 100_000
 
     public init() {}
 
+    private func shard(_ key: Key) -> Shard { shards[Int(UInt(bitPattern: key.digest) % UInt(Self.shardCount))] }
+
     /// The glyphs of `utf8` in `face`, shaping on first use.
     public func shape(_ utf8: [UInt8], face: FontFace, script: ScriptTag, language: String) -> ShapedGlyphs {
         let key = Key(face: ObjectIdentifier(face), script: script.rawValue, variant: 0, language: language, text: utf8)
-        if let hit = lock.withLock({ () -> ShapedGlyphs? in
-            let found = entries[key]
-            if found != nil { hits += 1 }
-            return found
-        }) {
-            return hit
-        }
+        let shard = shard(key)
+        if let hit = shard.lock.withLock({ shard.glyphs[key] }) { return hit }
         let shaped = face.shape(utf8: utf8, script: script, language: language)
-        lock.withLock {
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = shaped
-            misses += 1
+        shard.lock.withLock {
+            if shard.glyphs.count >= Self.capacity / Self.shardCount { shard.glyphs.removeAll(keepingCapacity: true) }
+            shard.glyphs[key] = shaped
         }
         return shaped
     }
@@ -70,11 +70,12 @@ public final class ShapeCache: @unchecked Sendable {
     func word(_ utf8: [UInt8], face: FontFace, script: ScriptTag, language: String, hyphenation: UInt32,
               make: () -> ShapedWord) -> ShapedWord {
         let key = Key(face: ObjectIdentifier(face), script: script.rawValue, variant: hyphenation, language: language, text: utf8)
-        if let hit = lock.withLock({ words[key] }) { return hit }
+        let shard = shard(key)
+        if let hit = shard.lock.withLock({ shard.words[key] }) { return hit }
         let word = make()
-        lock.withLock {
-            if words.count >= Self.capacity { words.removeAll(keepingCapacity: true) }
-            words[key] = word
+        shard.lock.withLock {
+            if shard.words.count >= Self.capacity / Self.shardCount { shard.words.removeAll(keepingCapacity: true) }
+            shard.words[key] = word
         }
         return word
     }

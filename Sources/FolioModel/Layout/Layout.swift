@@ -1,5 +1,5 @@
 /// How text lines up with the text block's edges.
-public enum Alignment: String, Decodable, Sendable { case justify, left, center, right }
+public enum Alignment: String, Decodable, Sendable, Equatable { case justify, left, center, right }
 
 /// Where Korean lines may end: between words (어절, klreq's modern norm) or between any two syllables.
 public enum KoreanBreaks: String, Decodable, Sendable { case word, syllable }

@@ -1,0 +1,85 @@
+import FolioFonts
+import FolioModel
+
+/// Sets a document's body paragraphs and footnotes on every core before the block layout runs.
+///
+/// Inline layout (shaping, line breaking, line setting) is most of layout's time, and a paragraph's lines depend
+/// only on its text and spec, not on what came before it: so they can be set in any order, in parallel. The
+/// block layout stays sequential (numbering, headings kept with text, lists) and takes the lines set here when
+/// its own text and spec for a paragraph match; anything else (list items, quotes, cells, numbered text) it sets
+/// itself. Each thread has its own font selector; the shape cache is shared.
+struct ParagraphPrefetch {
+    let context: LayoutContext
+    let blocks: BlockLayout
+
+    /// Lines set ahead for one paragraph, with the spec and text length they were set for.
+    struct Preset {
+        var spec: ParagraphSpec
+        var scalars: Int
+        var result: InlineLayout.Result
+    }
+
+    private struct Request {
+        var at: SourceLocation
+        var text: StyledText
+        var spec: ParagraphSpec
+    }
+
+    /// The presets of the document's top-level paragraphs and notes, by source location (empty on one thread).
+    func run(_ document: Document) -> [SourceLocation: Preset] {
+        let width = Parallelism.width
+        guard width > 1 else { return [:] }
+        let requests = self.requests(document)
+        guard requests.count > 1 else { return [:] }
+        let c = context
+        let chunks = Array(0..<min(width, requests.count)).concurrentMap { chunk -> ([(Int, InlineLayout.Result)], PhaseTimes) in
+            let selector = FontSelector(manifest: c.selector.manifest, library: c.selector.library, language: c.language)
+            let inline = InlineLayout(selector: selector, cache: c.inline.cache, koreanBreaks: c.inline.koreanBreaks,
+                                      composer: c.inline.composer)
+            var times = PhaseTimes()
+            var out: [(Int, InlineLayout.Result)] = []
+            // Interleaved, so that long and short stretches of the document are shared out evenly.
+            for i in stride(from: chunk, to: requests.count, by: width) {
+                // A paragraph that fails here is set again by the block layout, which reports the error in place.
+                if let result = try? inline.layout(requests[i].text, requests[i].spec, times: &times) { out.append((i, result)) }
+            }
+            return (out, times)
+        }
+        var presets: [SourceLocation: Preset] = [:]
+        presets.reserveCapacity(requests.count)
+        for (results, times) in chunks {
+            context.times.merge(times)   // summed over threads: CPU time, not wall time
+            for (i, result) in results {
+                let r = requests[i]
+                presets[r.at] = Preset(spec: r.spec, scalars: r.text.scalars.count, result: result)
+            }
+        }
+        return presets
+    }
+
+    /// Top-level paragraphs (as `BlockLayout.blocks` sets them) and notes (as `DocumentLayout` does); a location
+    /// met twice is left out.
+    private func requests(_ document: Document) -> [Request] {
+        let l = context.layout
+        var out: [Request] = []
+        var seen = Set<SourceLocation>(), repeated = Set<SourceLocation>()
+        func add(_ at: SourceLocation, _ text: StyledText, width: Double, align: Alignment, leading: Double) {
+            guard !text.isEmpty else { return }
+            if !seen.insert(at).inserted { repeated.insert(at); return }
+            out.append(Request(at: at, text: text, spec: blocks.paragraphSpec(text, width: width, align: align, leading: leading)))
+        }
+        // Numbers set inline change a paragraph's text: those are left to the block layout.
+        let inlineNumbers = l.numberedParagraphs.enabled && l.numberedParagraphs.position == .inline
+        if !inlineNumbers {
+            for case .paragraph(let inlines, let at) in document.blocks {
+                add(at, context.styled(inlines, l.body.font), width: context.textWidth, align: l.body.align, leading: l.body.leading)
+            }
+        }
+        let fn = l.footnotes
+        for note in document.footnotes {
+            add(note.location, DocumentLayout.footnoteText(note, context: context), width: context.textWidth - fn.font.size * 1.8,
+                align: l.body.align, leading: fn.leading)
+        }
+        return repeated.isEmpty ? out : out.filter { !repeated.contains($0.at) }
+    }
+}
