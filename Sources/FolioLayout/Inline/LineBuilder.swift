@@ -108,7 +108,7 @@ struct LineBuilder {
                 let run = paragraph.runs[g.run]
                 style = text.styles[Int(run.style)]
                 let w = g.width + (glueRatio >= 0 ? g.stretch * glueRatio : g.shrink * glueRatio)
-                if run.face >= 0, let space = paragraph.faces[run.face].face.glyph(for: " ") {
+                if run.face >= 0, let space = paragraph.faces[run.face].face.spaceGlyph {
                     runs.add(space: space, face: paragraph.faces[run.face].ref, style: style, run: run, x: x, width: w)
                 }
                 x += w
@@ -158,6 +158,8 @@ struct RunAssembler {
     let baseline: Double
     private var runs: [GlyphRun] = []
     private var current: GlyphRun?
+    /// The current run's text as UTF-8, made a String once when the run is done (not appended to one per word).
+    private var text: [UInt8] = []
 
     init(baseline: Double) { self.baseline = baseline }
 
@@ -165,9 +167,17 @@ struct RunAssembler {
         let y = baseline - run.rise
         let color = style.font.color.rgb
         if let c = current, c.font == face, c.size == run.size, c.color == color, c.origin.y == y { return }
-        if let c = current { runs.append(c) }
+        flush()
         current = GlyphRun(font: face, size: run.size, color: color, origin: Point(x: x, y: y),
                            glyphs: [], text: "", clusters: [])
+    }
+
+    private mutating func flush() {
+        guard var c = current else { return }
+        c.text = String(decoding: text, as: UTF8.self)
+        runs.append(c)
+        current = nil
+        text.removeAll(keepingCapacity: true)
     }
 
     mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, face: FontRef, style: SpanStyle, run textRun: TextRun, x: Double) {
@@ -180,8 +190,8 @@ struct RunAssembler {
             run.glyphs.append(PlacedGlyph(id: g.id, x: dx + pen + Double(g.xOffset) * scale, y: -Double(g.yOffset) * scale))
             pen += Double(g.advance) * scale
         }
-        run.clusters.append(contentsOf: Self.clusters(glyphs, byteCount: utf8.count))
-        run.text += String(decoding: utf8, as: UTF8.self)
+        Self.appendClusters(glyphs, byteCount: utf8.count, to: &run.clusters)
+        text.append(contentsOf: utf8)
         run.width = dx + width
         current = run
     }
@@ -192,21 +202,31 @@ struct RunAssembler {
         current = nil
         run.glyphs.append(PlacedGlyph(id: glyph, x: x - run.origin.x, y: 0))
         run.clusters.append(TextCluster(bytes: 1, glyphs: 1))
-        run.text += " "
+        text.append(0x20)
         run.width = x - run.origin.x + width
         current = run
     }
 
     mutating func finish() -> [DisplayItem] {
-        if let c = current { runs.append(c); current = nil }
+        flush()
         return runs.map { .glyphs($0) }
     }
 
     /// Groups glyphs by HarfBuzz cluster (a UTF-8 byte offset, non-decreasing for left-to-right text) into
     /// byte/glyph counts; text that maps oddly falls back to one cluster for the whole box.
     static func clusters(_ glyphs: [ShapedGlyph], byteCount: Int) -> [TextCluster] {
-        guard !glyphs.isEmpty else { return byteCount > 0 ? [TextCluster(bytes: byteCount, glyphs: 0)] : [] }
         var out: [TextCluster] = []
+        appendClusters(glyphs, byteCount: byteCount, to: &out)
+        return out
+    }
+
+    /// `clusters` appended to an array in place (one per word of a line: no array of its own each time).
+    static func appendClusters(_ glyphs: [ShapedGlyph], byteCount: Int, to out: inout [TextCluster]) {
+        guard !glyphs.isEmpty else {
+            if byteCount > 0 { out.append(TextCluster(bytes: byteCount, glyphs: 0)) }
+            return
+        }
+        let mark = out.count
         var i = 0
         var monotone = glyphs[0].cluster == 0
         while i < glyphs.count && monotone {
@@ -218,6 +238,9 @@ struct RunAssembler {
             out.append(TextCluster(bytes: end - Int(start), glyphs: j - i))
             i = j
         }
-        return monotone ? out : [TextCluster(bytes: byteCount, glyphs: glyphs.count)]
+        if !monotone {
+            out.removeSubrange(mark...)
+            out.append(TextCluster(bytes: byteCount, glyphs: glyphs.count))
+        }
     }
 }
