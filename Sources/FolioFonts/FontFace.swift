@@ -57,6 +57,7 @@ public final class FontFace: @unchecked Sendable {
         }
         let font = hb_font_create(face)!
         hb_font_set_scale(font, Int32(upem), Int32(upem))
+        hb_font_make_immutable(font)   // set up once, then shared by every thread
         let unicodes = hb_set_create()!
         hb_face_collect_unicodes(face, unicodes)
         var bits = [UInt64](repeating: 0, count: 1024)
@@ -110,8 +111,9 @@ public final class FontFace: @unchecked Sendable {
         hb_buffer_set_script(buffer, hb_script_from_iso15924_tag(script.isWeak ? ScriptTag.latin.rawValue : script.rawValue))
         hb_buffer_set_language(buffer, hb_language_from_string(language, -1))
         hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS)
-        // hb_font_t is not thread-safe for shaping with lazy tables on all versions: serialize.
-        lock.withLock { hb_shape(font, buffer, nil, 0) }
+        // HarfBuzz shapes with one immutable hb_font_t on many threads at once (its lazy tables load atomically):
+        // paragraphs set in parallel must not queue here.
+        hb_shape(font, buffer, nil, 0)
         var count: UInt32 = 0
         let infos = hb_buffer_get_glyph_infos(buffer, &count)!
         let positions = hb_buffer_get_glyph_positions(buffer, &count)!
