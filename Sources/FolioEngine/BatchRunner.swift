@@ -39,25 +39,14 @@ public struct BatchRunner {
     /// Runs every job, writing each report's files to `<output>/<report id>/`; `progress` is called (from
     /// worker threads, one at a time) after each job. Outcomes come back in the jobs' order.
     public func run(_ work: [BatchJob], output: String, progress: @escaping (Int, Int, BatchOutcome) -> Void) -> [BatchOutcome] {
-        // The jobs take the cores: the work inside each job runs on its job's thread alone.
-        let inner = Parallelism.width
-        Parallelism.width = 1
-        defer { Parallelism.width = inner }
         let state = BatchState(count: work.count)
         let workers = min(jobs, max(work.count, 1))
         var threads: [Thread] = []
         for _ in 0..<workers {
             let thread = Thread {
                 while let i = state.next() {
-                    let job = work[i]
-                    let outcome: BatchOutcome
-                    do {
-                        let folder = output + "/" + job.report.id
-                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                        outcome = .rendered(try engine.render(report: job.report, edition: job.edition, layoutName: layout, output: folder))
-                    } catch {
-                        outcome = .failed(job, "\(error)")
-                    }
+                    // The jobs take the cores: the work inside each job runs on its job's thread alone.
+                    let outcome = Parallelism.withWidth(1) { render(work[i], output: output) }
                     state.finish(i, outcome, progress: progress)
                 }
                 state.workerDone()
@@ -68,6 +57,17 @@ public struct BatchRunner {
         }
         state.waitForWorkers(workers)
         return state.outcomes.map { $0! }
+    }
+
+    /// One job, its failure caught as an outcome.
+    private func render(_ job: BatchJob, output: String) -> BatchOutcome {
+        do {
+            let folder = output + "/" + job.report.id
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return .rendered(try engine.render(report: job.report, edition: job.edition, layoutName: layout, output: folder))
+        } catch {
+            return .failed(job, "\(error)")
+        }
     }
 }
 

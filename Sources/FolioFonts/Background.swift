@@ -58,16 +58,30 @@ public func detachThread(_ work: @escaping () -> Void) {
     }
 }
 
-/// How many threads the work inside one document (its paragraphs, its font subsets) may spread over.
-/// `folio batch` sets 1: there its jobs take the cores, so that `--jobs N` means N threads at work.
+/// How many threads the work inside one document (its paragraphs, its font subsets) may spread over: every
+/// core, unless the thread that starts it says otherwise. `folio batch` gives each job's thread 1, so that its
+/// jobs, not the work inside them, take the cores and `--jobs N` means N threads at work.
 public enum Parallelism {
-    private static let lock = Lock()
-    nonisolated(unsafe) private static var current = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    /// The machine's cores.
+    public static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
 
-    /// The number of threads (at least 1).
+    /// The threads that work started on this thread may use.
     public static var width: Int {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = max(1, newValue) } }
+        if let set = pthread_getspecific(key) { return Int(bitPattern: set) }
+        return cores
+    }
+
+    /// Runs `body` with `width` threads (at least 1) for the work it starts on this thread.
+    public static func withWidth<T>(_ width: Int, _ body: () throws -> T) rethrows -> T {
+        let previous = pthread_getspecific(key)
+        pthread_setspecific(key, UnsafeRawPointer(bitPattern: max(1, width)))
+        defer { pthread_setspecific(key, previous) }
+        return try body()
     }
 }
 

@@ -23,6 +23,8 @@ public struct LayoutReport: Sendable {
     public var lineStats = LineStats()
     /// Paragraphs set (body, notes, headings, cells not counted).
     public var paragraphs = 0
+    /// Of those, the ones whose lines were set ahead on several threads (`ParagraphPrefetch`).
+    public var prefetched = 0
     /// Time per layout stage.
     public var times = PhaseTimes()
 }
@@ -214,6 +216,7 @@ public struct DocumentLayout {
         report.passes = passes
         report.lineStats = context.lineStats
         report.paragraphs = context.paragraphs
+        report.prefetched = context.prefetched
         var document = DisplayDocument(pages: pages, outline: outline, info: input.info)
         if l.pageLabels.frontMatterRoman && frontCount > 0 {
             document.pageLabels = [PageLabelRange(start: 0, style: .lowerRoman, firstNumber: 1),

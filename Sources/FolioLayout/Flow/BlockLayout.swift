@@ -106,6 +106,7 @@ final class BlockLayout {
         let result: InlineLayout.Result
         if let p = preset.removeValue(forKey: at), p.spec == spec, p.scalars == text.scalars.count {
             result = p.result
+            context.prefetched += 1
             for face in result.faces { context.selector.use(face) }
         } else {
             result = try context.inline.layout(text, spec, times: &context.times)

@@ -1,6 +1,7 @@
 import Testing
 import FolioDisplay
 import FolioEngine
+import FolioFonts
 import FolioLayout
 import FolioModel
 
@@ -78,6 +79,33 @@ struct DocumentLayoutTests {
                 let hang = [".", ",", "-"].contains(run.text.last.map(String.init) ?? "") ? 0.7 * run.size * 0.35 : 0
                 #expect(run.origin.x + run.width <= page.width - 70.86 + 0.01 + hang, "\(run.text) overflows")
             }
+        }
+    }
+}
+
+@Suite("paragraphs set ahead on several threads")
+struct ParagraphPrefetchTests {
+    /// The sample's editions laid out with `width` threads: every page's display items, and the layout report.
+    func layOut(width: Int) throws -> [(items: [[DisplayItem]], report: LayoutReport)] {
+        let engine = Fixtures.engine
+        let report = try Report.load(directory: Fixtures.sample)
+        return try Parallelism.withWidth(width) {
+            try report.editions.map { edition in
+                let laid = try engine.layOut(report: report, edition: edition)
+                return (laid.document.pages.map(\.items), laid.layoutReport)
+            }
+        }
+    }
+
+    @Test func linesSetAheadAreTheLinesSetInOrder() throws {
+        let one = try layOut(width: 1), two = try layOut(width: 2)
+        #expect(one.count == two.count)
+        for (a, b) in zip(one, two) {
+            #expect(a.report.prefetched == 0)
+            // Most of the sample's paragraphs are top-level paragraphs or notes: those are set ahead.
+            #expect(b.report.prefetched > b.report.paragraphs / 2, "\(b.report.prefetched) of \(b.report.paragraphs)")
+            #expect(a.items.count == b.items.count)
+            for (page, (x, y)) in zip(a.items, b.items).enumerated() { #expect(x == y, "page \(page + 1) differs") }
         }
     }
 }
