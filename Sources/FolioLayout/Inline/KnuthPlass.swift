@@ -52,51 +52,67 @@ struct KnuthPlass {
         var start: Int          // first item of the next line
     }
 
+    /// A legal breakpoint, read out of its item once: the main loop then touches no enum payloads (whose
+    /// arrays would be retained and released at every look).
+    private struct Breakpoint {
+        var position: Int
+        var penalty: Double
+        var width: Double
+        var flagged: Bool
+        var forced: Bool
+        var protrusion: Double
+    }
+
     /// The chosen break positions (item indices), or nil when no feasible set of breaks exists.
     static func breaks(_ items: [Item], width: (Int) -> Double, parameters p: Parameters) -> [Int]? {
         let n = items.count
         guard n > 0 else { return [] }
         // Running sums of width, stretch and shrink: the line from a to b costs two subtractions.
         var sumW = [Double](repeating: 0, count: n + 1), sumY = sumW, sumZ = sumW
+        // Legal breakpoints: glue after a box, penalties below +∞ (emergency ones only when allowed), the end.
+        var points: [Breakpoint] = []
+        points.reserveCapacity(n / 2)
+        var previousProtrusion: Double? = nil   // the protrusion of item k - 1 when it is a box
         for (k, item) in items.enumerated() {
             var w = 0.0, y = 0.0, z = 0.0
+            var boxProtrusion: Double? = nil
             switch item {
-            case .box(let b): w = b.width
-            case .glue(let g): w = g.width; y = g.stretch; z = g.shrink
-            case .kern(let k): w = k.width; y = k.stretch; z = k.shrink
-            case .penalty: break
+            case .box(let b):
+                w = b.width
+                boxProtrusion = b.protrusion
+            case .glue(let g):
+                w = g.width; y = g.stretch; z = g.shrink
+                if let protrusion = previousProtrusion {
+                    points.append(Breakpoint(position: k, penalty: 0, width: 0, flagged: false, forced: false, protrusion: protrusion))
+                }
+            case .kern(let kern): w = kern.width; y = kern.stretch; z = kern.shrink
+            case .penalty(let pen):
+                if !(pen.emergency && !p.allowEmergency) && pen.cost != .infinity {   // +∞ is a \nobreak
+                    let protrusion = pen.hyphen.map { $0.width * ParagraphBuilder.protrusionFactor } ?? previousProtrusion ?? 0
+                    points.append(Breakpoint(position: k, penalty: pen.cost, width: pen.width, flagged: pen.flagged,
+                                             forced: pen.forced, protrusion: protrusion))
+                }
             }
+            previousProtrusion = boxProtrusion
             sumW[k + 1] = sumW[k] + w; sumY[k + 1] = sumY[k] + y; sumZ[k + 1] = sumZ[k] + z
         }
         var nodes: [Node] = [Node(position: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, previous: -1, start: 0)]
         var active: [Int] = [0]
+        var survivors: [Int] = []
+        // The best way to reach a breakpoint per fitness class (and, with looseness, per line count too: TeX keeps
+        // nodes of different line numbers apart only when it has to find a looser or tighter paragraph).
+        var best: [(key: Int, demerits: Double, node: Int, hyphens: Int, fitness: Int)] = []
         let finalPosition = n - 1
 
-        for b in 0..<n {
-            // Legal breakpoints: glue after a box, penalties below +∞ (emergency ones only when allowed), the end.
-            var penalty = 0.0, penaltyWidth = 0.0, flagged = false, forced = false
-            var protrusion = 0.0
-            switch items[b] {
-            case .glue:
-                guard b > 0, items[b - 1].isBox else { continue }
-                if case .box(let box) = items[b - 1] { protrusion = box.protrusion }
-            case .penalty(let pen):
-                if pen.emergency && !p.allowEmergency { continue }
-                if pen.cost == .infinity { continue }   // a \nobreak: never a breakpoint
-                penalty = pen.cost; penaltyWidth = pen.width; flagged = pen.flagged; forced = pen.forced
-                if let h = pen.hyphen { protrusion = h.width * ParagraphBuilder.protrusionFactor }
-                else if b > 0, case .box(let box) = items[b - 1] { protrusion = box.protrusion }
-            default: continue
-            }
-            // The best way to reach b per fitness class (and, with looseness, per line count too: TeX keeps
-            // nodes of different line numbers apart only when it has to find a looser or tighter paragraph).
-            var best: [Int: (demerits: Double, node: Int, hyphens: Int, fitness: Int)] = [:]
-            var survivors: [Int] = []
-            survivors.reserveCapacity(active.count)
+        for point in points {
+            let b = point.position
+            let penalty = point.penalty, penaltyWidth = point.width, flagged = point.flagged, forced = point.forced
+            best.removeAll(keepingCapacity: true)
+            survivors.removeAll(keepingCapacity: true)
             for a in active {
                 let node = nodes[a]
                 let start = node.start
-                let lineWidth = width(node.line) + protrusion
+                let lineWidth = width(node.line) + point.protrusion
                 let natural = sumW[b] - sumW[start] + penaltyWidth
                 var ratio: Double
                 if natural < lineWidth {
@@ -129,15 +145,21 @@ struct KnuthPlass {
                 }
                 let total = node.demerits + d
                 let key = p.looseness == 0 ? fitness : fitness + 4 * (node.line + 1)
-                if total < (best[key]?.demerits ?? .infinity) { best[key] = (total, a, hyphens, fitness) }
+                if let k = best.firstIndex(where: { $0.key == key }) {
+                    if total < best[k].demerits { best[k] = (key, total, a, hyphens, fitness) }
+                } else {
+                    best.append((key, total, a, hyphens, fitness))
+                }
             }
-            active = survivors
-            let next = nextLineStart(after: b, items)
-            for key in best.keys.sorted() {
-                let e = best[key]!
-                nodes.append(Node(position: b, line: nodes[e.node].line + 1, fitness: e.fitness, hyphens: e.hyphens,
-                                  demerits: e.demerits, previous: e.node, start: next))
-                active.append(nodes.count - 1)
+            swap(&active, &survivors)
+            if !best.isEmpty {
+                let next = nextLineStart(after: b, items)
+                best.sort { $0.key < $1.key }
+                for e in best {
+                    nodes.append(Node(position: b, line: nodes[e.node].line + 1, fitness: e.fitness, hyphens: e.hyphens,
+                                      demerits: e.demerits, previous: e.node, start: next))
+                    active.append(nodes.count - 1)
+                }
             }
             if active.isEmpty { return nil }
         }
