@@ -52,8 +52,9 @@ struct Paginator {
                 if k > pageStart, item.breakBefore {
                     lastBreak = (k, page.body.count, noteLines.count, y, noteHeight, carryNext, pageNotes.count)
                 }
-                let newNotes = item.footnotes.filter { !placedNotes.contains($0) }.compactMap { notes[$0] }.flatMap { $0 }
-                let newHeight = newNotes.reduce(0) { $0 + $1.height }
+                // Most lines refer to no note: they make no arrays here.
+                let newNotes = item.footnotes.isEmpty ? [] : item.footnotes.filter { !placedNotes.contains($0) }.compactMap { notes[$0] }.flatMap { $0 }
+                let newHeight = newNotes.isEmpty ? 0 : newNotes.reduce(0) { $0 + $1.height }
                 let sep = noteLines.isEmpty && !newNotes.isEmpty ? noteSeparation : 0
                 let fixedSep = noteLines.isEmpty ? 0 : noteSeparation
                 if item.keepOnPage || y + item.height + fixedSep + sep + noteHeight + newHeight <= height + 0.01 {

@@ -1,4 +1,3 @@
-import Foundation
 import FolioDisplay
 import FolioModel
 
@@ -16,17 +15,30 @@ public struct FurnitureFields: Sendable {
         self.date = date; self.language = language
     }
 
-    /// A template with its fields filled in for one page.
+    /// A template with its fields filled in for one page, in one pass: a value is never expanded again (a title
+    /// that contains "{page}" stays as written), and a name that is no field is kept as it is.
     func fill(_ template: String, page: String, pages: String, section: String) -> String {
-        template.replacingOccurrences(of: "{title}", with: title)
-            .replacingOccurrences(of: "{short-title}", with: shortTitle)
-            .replacingOccurrences(of: "{organizations-short}", with: organizationsShort)
-            .replacingOccurrences(of: "{organizations}", with: organizations)
-            .replacingOccurrences(of: "{date}", with: date)
-            .replacingOccurrences(of: "{language}", with: language)
-            .replacingOccurrences(of: "{section}", with: section)
-            .replacingOccurrences(of: "{page}", with: page)
-            .replacingOccurrences(of: "{pages}", with: pages)
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = rest[rest.index(after: open)..<close]
+            switch name {
+            case "title": out += title
+            case "short-title": out += shortTitle
+            case "organizations-short": out += organizationsShort
+            case "organizations": out += organizations
+            case "date": out += date
+            case "language": out += language
+            case "section": out += section
+            case "page": out += page
+            case "pages": out += pages
+            default: out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 }
 
@@ -34,6 +46,15 @@ public struct FurnitureFields: Sendable {
 struct PageFurniture {
     let context: LayoutContext
     let fields: FurnitureFields
+    /// Slots already set, by text, alignment and place: most pages repeat the title, the section and the date.
+    private let lines = SlotLines()
+
+    private final class SlotLines {
+        struct Key: Hashable { var text: String; var align: Alignment; var isHeader: Bool }
+        var set: [Key: LineBox?] = [:]
+    }
+
+    init(context: LayoutContext, fields: FurnitureFields) { self.context = context; self.fields = fields }
 
     func items(page: String, pages: String, section: String, showHeader: Bool, showFooter: Bool) throws -> [DisplayItem] {
         let layout = context.layout
@@ -48,13 +69,16 @@ struct PageFurniture {
             for (template, align) in [(style.left, Alignment.left), (style.center, .center), (style.right, .right)] {
                 let text = fields.fill(template, page: page, pages: pages, section: section)
                 guard !text.isEmpty else { continue }
-                var styled = StyledText()
-                styled.append(text, SpanStyle(font: style.font))
-                var spec = ParagraphSpec(width: width, align: align, lineHeight: lineHeight, baseStyle: SpanStyle(font: style.font))
-                spec.firstLineIndent = 0
-                if let line = try context.inline.layout(styled, spec).lines.first {
-                    out += line.items.map { $0.offset(dx: left, dy: top) }
+                let key = SlotLines.Key(text: text, align: align, isHeader: isHeader)
+                let line: LineBox?
+                if let known = lines.set[key] { line = known } else {
+                    var styled = StyledText()
+                    styled.append(text, SpanStyle(font: style.font))
+                    let spec = ParagraphSpec(width: width, align: align, lineHeight: lineHeight, baseStyle: SpanStyle(font: style.font))
+                    line = try context.inline.layout(styled, spec).lines.first
+                    lines.set[key] = line
                 }
+                if let line { out += line.items.map { $0.offset(dx: left, dy: top) } }
             }
         }
         return out
