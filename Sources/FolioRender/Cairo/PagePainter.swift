@@ -51,26 +51,37 @@ final class PagePainter {
         }
     }
 
+    /// Glyphs and clusters of the run being drawn: one buffer each for the whole document, not two arrays a run.
+    private var glyphs: [cairo_glyph_t] = []
+    private var clusters: [cairo_text_cluster_t] = []
+
     private func draw(_ run: GlyphRun) throws {
         guard !run.glyphs.isEmpty else { return }
         let (face, renumber) = try fonts(run.font)
         cairo_set_font_face(cr, face)
         cairo_set_font_size(cr, run.size)
         cairo_set_source_rgb(cr, run.color.r, run.color.g, run.color.b)
-        var glyphs = run.glyphs.map {
-            cairo_glyph_t(index: UInt(renumber?[$0.id] ?? $0.id), x: run.origin.x + $0.x, y: run.origin.y + $0.y)
+        glyphs.removeAll(keepingCapacity: true)
+        clusters.removeAll(keepingCapacity: true)
+        let x = run.origin.x, y = run.origin.y
+        if let renumber {
+            for g in run.glyphs { glyphs.append(cairo_glyph_t(index: UInt(renumber[g.id] ?? g.id), x: x + g.x, y: y + g.y)) }
+        } else {
+            for g in run.glyphs { glyphs.append(cairo_glyph_t(index: UInt(g.id), x: x + g.x, y: y + g.y)) }
         }
-        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
-        let utf8 = Array(run.text.utf8)
-        let clustersValid = clusters.reduce(0) { $0 + Int($1.num_bytes) } == utf8.count
-            && clusters.reduce(0) { $0 + Int($1.num_glyphs) } == glyphs.count
-        utf8.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { text in
-                if clustersValid {
-                    cairo_show_text_glyphs(cr, text.baseAddress, Int32(text.count), &glyphs, Int32(glyphs.count),
-                                           &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+        var bytes = 0, clustered = 0
+        for c in run.clusters {
+            clusters.append(cairo_text_cluster_t(num_bytes: Int32(c.bytes), num_glyphs: Int32(c.glyphs)))
+            bytes += c.bytes; clustered += c.glyphs
+        }
+        var text = run.text
+        text.withUTF8 { utf8 in
+            utf8.withMemoryRebound(to: CChar.self) { chars in
+                if bytes == chars.count && clustered == glyphs.count {
+                    cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), glyphs, Int32(glyphs.count),
+                                           clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
                 } else {
-                    cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+                    cairo_show_glyphs(cr, glyphs, Int32(glyphs.count))
                 }
             }
         }
@@ -105,6 +116,12 @@ final class PagePainter {
 
     /// cairo's attribute strings quote with single quotes and escape with backslashes.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }) else { return s }
+        var out = ""
+        for c in s.unicodeScalars {
+            if c == "\\" || c == "'" { out.unicodeScalars.append("\\") }
+            out.unicodeScalars.append(c)
+        }
+        return out
     }
 }

@@ -18,6 +18,11 @@ struct FinishingTests {
         #expect(pdf == Array("not a pdf".utf8))
     }
 
+    @Test func tagAttributesEscapeQuotesAndBackslashes() {
+        #expect(PagePainter.escape("https://example.org/a?b=1") == "https://example.org/a?b=1")
+        #expect(PagePainter.escape("it's a \\ path") == "it\\'s a \\\\ path")
+    }
+
     @Test func pdfDates() {
         #expect(PDFFinisher.pdfDate("2024-04-08T00:00:00Z") == "D:20240408000000Z")
         #expect(PDFFinisher.pdfDate("2024-04-08") == "D:20240408000000Z")
