@@ -166,7 +166,8 @@ struct RunAssembler {
     private mutating func target(face: FontRef, style: SpanStyle, run: TextRun, x: Double) {
         let y = baseline - run.rise
         let color = style.font.color.rgb
-        if let c = current, c.font == face, c.size == run.size, c.color == color, c.origin.y == y { return }
+        // Compared field by field: binding `current` to a constant would copy the run (four arrays retained) per word.
+        if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face { return }
         flush()
         current = GlyphRun(font: face, size: run.size, color: color, origin: Point(x: x, y: y),
                            glyphs: [], text: "", clusters: [])
