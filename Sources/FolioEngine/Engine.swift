@@ -59,17 +59,25 @@ public final class Engine: @unchecked Sendable {
         layouts = LayoutLoader(folders: [home + "/Layouts"])
     }
 
-    /// Starts loading, on another core, what the first paragraphs of these languages will wait for: hyphenation
-    /// patterns (libhyphen takes 15 ms for English), ICU's line rules, the body and heading faces and their
-    /// HarfBuzz lookups. The caller meanwhile reads the layout and the Markdown. Caches only: output is unchanged.
-    public func warmUp(languages: [String]) {
+    /// Starts loading, on another core, the hyphenation patterns (libhyphen takes 10–15 ms for English) and ICU's
+    /// line rules of these languages: the first paragraph waits for them. It needs no engine, so a command can
+    /// start it as soon as it has read report.yaml. Caches only: output is unchanged.
+    public static func warmUpText(languages: [String]) {
         let languages = Array(Set(languages)).sorted()
-        let manifest = self.manifest, fonts = self.fonts
         detachThread {
             for language in languages {
                 _ = Hyphenator.forLanguage(language)
                 LineBreakOpportunities.warmUp(locale: language)
             }
+        }
+    }
+
+    /// Starts loading, on another core, the body and heading faces of these languages and their HarfBuzz lookups,
+    /// once fontconfig is ready. The caller meanwhile reads the layout and the Markdown. Caches only.
+    public func warmUp(languages: [String]) {
+        let languages = Array(Set(languages)).sorted()
+        let manifest = self.manifest, fonts = self.fonts
+        detachThread {
             guard (try? fonts.locator.ready()) != nil else { return }
             for language in languages {
                 let selector = FontSelector(manifest: manifest, library: fonts, language: language)

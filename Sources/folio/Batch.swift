@@ -66,6 +66,12 @@ struct Batch: ParsableCommand {
         if let (i, n) = try parsedShard() { work = work.filter { $0.inShard(i, of: n) } }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        if jobs > 1 {
+            // With more than one job at work the cores are shared anyway: start on what the first jobs wait for.
+            let languages = work.map(\.edition.lang)
+            Engine.warmUpText(languages: languages)
+            engine.warmUp(languages: languages)
+        }
         let progress = Progress(total: work.count, terminal: isatty(STDOUT_FILENO) != 0)
         let start = Date()
         let outcomes = BatchRunner(engine: engine, jobs: jobs, layout: layout).run(work, output: output) { done, total, outcome in
