@@ -72,11 +72,13 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
-    /// Starts loading, on another core, the body and heading faces of these languages and their HarfBuzz lookups,
-    /// once fontconfig is ready. The caller meanwhile reads the layout and the Markdown. Caches only.
+    /// Starts loading, on other threads, libqpdf (opened on first use) and the body and heading faces of these
+    /// languages with their HarfBuzz lookups, once fontconfig is ready. The caller meanwhile reads the layout and
+    /// the Markdown. Caches only.
     public func warmUp(languages: [String]) {
         let languages = Array(Set(languages)).sorted()
         let manifest = self.manifest, fonts = self.fonts
+        PDFFinisher.preload()
         detachThread {
             guard (try? fonts.locator.ready()) != nil else { return }
             for language in languages {

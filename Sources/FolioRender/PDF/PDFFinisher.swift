@@ -1,5 +1,6 @@
 import Foundation
 import CQPDF
+import FolioFonts
 import FolioDisplay
 
 /// Finishes cairo's PDF with libqpdf, in memory: sets /Lang, PDF-format dates, the producer, DisplayDocTitle
@@ -7,49 +8,62 @@ import FolioDisplay
 public struct PDFFinisher {
     public init() {}
 
-    /// The finished PDF for cairo's bytes.
-    public func finish(_ input: [UInt8], info: DocumentInfo, producer: String, pageLabels: [PageLabelRange] = []) throws -> [UInt8] {
-        var bytes = input
-        CairoXref.repair(&bytes)
-        guard let qpdf = qpdf_init() else { throw RenderError("qpdf_init failed") }
-        var handle: qpdf_data? = qpdf
-        defer { qpdf_cleanup(&handle) }
-        qpdf_silence_errors(qpdf)
-        qpdf_set_suppress_warnings(qpdf, QPDF_TRUE)
-        let read = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { qpdf_read_memory(qpdf, "cairo output", $0.baseAddress, UInt64($0.count), nil) }
-        }
-        if read & QPDF_ERRORS != 0 { throw error(qpdf, "reading cairo's PDF") }
+    /// Starts loading libqpdf on another thread (it is opened on first use, not at start-up), so that the first
+    /// finish does not wait for it.
+    public static func preload() { detachThread { _ = folio_qpdf_load() } }
 
-        let root = qpdf_get_root(qpdf)
-        qpdf_oh_replace_key(qpdf, root, "/Lang", qpdf_oh_new_unicode_string(qpdf, info.language))
-        qpdf_oh_replace_key(qpdf, root, "/ViewerPreferences", qpdf_oh_parse(qpdf, "<< /DisplayDocTitle true >>"))
-        if !pageLabels.isEmpty {
-            let nums = pageLabels.map { "\($0.start) << /S /\($0.style.rawValue) /St \($0.firstNumber) >>" }.joined(separator: " ")
-            qpdf_oh_replace_key(qpdf, root, "/PageLabels", qpdf_oh_parse(qpdf, "<< /Nums [\(nums)] >>"))
+    /// libqpdf's functions, or an error saying why it cannot be loaded.
+    static func library() throws -> folio_qpdf_api {
+        guard let api = folio_qpdf_load() else {
+            throw RenderError(folio_qpdf_error().map { String(cString: $0) } ?? "libqpdf cannot be loaded")
         }
-        let trailer = qpdf_get_trailer(qpdf)
-        let infoDict = qpdf_oh_get_key(qpdf, trailer, "/Info")
-        if qpdf_oh_is_dictionary(qpdf, infoDict) != 0 {
-            let date = Self.pdfDate(info.date)
-            qpdf_oh_replace_key(qpdf, infoDict, "/CreationDate", qpdf_oh_new_string(qpdf, date))
-            qpdf_oh_replace_key(qpdf, infoDict, "/ModDate", qpdf_oh_new_string(qpdf, date))
-            qpdf_oh_replace_key(qpdf, infoDict, "/Producer", qpdf_oh_new_unicode_string(qpdf, producer))
-        }
-        if qpdf_init_write_memory(qpdf) & QPDF_ERRORS != 0 { throw error(qpdf, "preparing to write") }
-        qpdf_set_deterministic_ID(qpdf, QPDF_TRUE)
-        qpdf_set_compress_streams(qpdf, QPDF_TRUE)
-        // cairo already deflates every stream: copying them as they are saves decoding and re-deflating fonts.
-        qpdf_set_decode_level(qpdf, qpdf_dl_none)
-        qpdf_set_object_stream_mode(qpdf, qpdf_o_generate)
-        if qpdf_write(qpdf) & QPDF_ERRORS != 0 { throw error(qpdf, "writing") }
-        guard let out = qpdf_get_buffer(qpdf) else { throw RenderError("qpdf wrote no buffer") }
-        return Array(UnsafeBufferPointer(start: out, count: qpdf_get_buffer_length(qpdf)))
+        return api.pointee
     }
 
-    private func error(_ qpdf: qpdf_data, _ what: String) -> RenderError {
+    /// The finished PDF for cairo's bytes.
+    public func finish(_ input: [UInt8], info: DocumentInfo, producer: String, pageLabels: [PageLabelRange] = []) throws -> [UInt8] {
+        let q = try Self.library()
+        var bytes = input
+        CairoXref.repair(&bytes)
+        guard let qpdf = q.qpdf_init() else { throw RenderError("qpdf_init failed") }
+        var handle: qpdf_data? = qpdf
+        defer { q.qpdf_cleanup(&handle) }
+        q.qpdf_silence_errors(qpdf)
+        q.qpdf_set_suppress_warnings(qpdf, QPDF_TRUE)
+        let read = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { q.qpdf_read_memory(qpdf, "cairo output", $0.baseAddress, UInt64($0.count), nil) }
+        }
+        if read & QPDF_ERRORS != 0 { throw error(q, qpdf, "reading cairo's PDF") }
+
+        let root = q.qpdf_get_root(qpdf)
+        q.qpdf_oh_replace_key(qpdf, root, "/Lang", q.qpdf_oh_new_unicode_string(qpdf, info.language))
+        q.qpdf_oh_replace_key(qpdf, root, "/ViewerPreferences", q.qpdf_oh_parse(qpdf, "<< /DisplayDocTitle true >>"))
+        if !pageLabels.isEmpty {
+            let nums = pageLabels.map { "\($0.start) << /S /\($0.style.rawValue) /St \($0.firstNumber) >>" }.joined(separator: " ")
+            q.qpdf_oh_replace_key(qpdf, root, "/PageLabels", q.qpdf_oh_parse(qpdf, "<< /Nums [\(nums)] >>"))
+        }
+        let trailer = q.qpdf_get_trailer(qpdf)
+        let infoDict = q.qpdf_oh_get_key(qpdf, trailer, "/Info")
+        if q.qpdf_oh_is_dictionary(qpdf, infoDict) != 0 {
+            let date = Self.pdfDate(info.date)
+            q.qpdf_oh_replace_key(qpdf, infoDict, "/CreationDate", q.qpdf_oh_new_string(qpdf, date))
+            q.qpdf_oh_replace_key(qpdf, infoDict, "/ModDate", q.qpdf_oh_new_string(qpdf, date))
+            q.qpdf_oh_replace_key(qpdf, infoDict, "/Producer", q.qpdf_oh_new_unicode_string(qpdf, producer))
+        }
+        if q.qpdf_init_write_memory(qpdf) & QPDF_ERRORS != 0 { throw error(q, qpdf, "preparing to write") }
+        q.qpdf_set_deterministic_ID(qpdf, QPDF_TRUE)
+        q.qpdf_set_compress_streams(qpdf, QPDF_TRUE)
+        // cairo already deflates every stream: copying them as they are saves decoding and re-deflating fonts.
+        q.qpdf_set_decode_level(qpdf, qpdf_dl_none)
+        q.qpdf_set_object_stream_mode(qpdf, qpdf_o_generate)
+        if q.qpdf_write(qpdf) & QPDF_ERRORS != 0 { throw error(q, qpdf, "writing") }
+        guard let out = q.qpdf_get_buffer(qpdf) else { throw RenderError("qpdf wrote no buffer") }
+        return Array(UnsafeBufferPointer(start: out, count: q.qpdf_get_buffer_length(qpdf)))
+    }
+
+    private func error(_ q: folio_qpdf_api, _ qpdf: qpdf_data, _ what: String) -> RenderError {
         var detail = "unknown error"
-        if qpdf_has_error(qpdf) != 0, let e = qpdf_get_error(qpdf), let text = qpdf_get_error_full_text(qpdf, e) {
+        if q.qpdf_has_error(qpdf) != 0, let e = q.qpdf_get_error(qpdf), let text = q.qpdf_get_error_full_text(qpdf, e) {
             detail = String(cString: text)
         }
         return RenderError("qpdf failed \(what): \(detail)")

@@ -1,0 +1,42 @@
+#pragma once
+// libqpdf's C API, loaded when first needed instead of at process start: libqpdf and the gnutls it links take
+// about 3.5 ms to map and initialise, which every command paid even when it writes no PDF. Folio calls qpdf
+// through this table; `folio_qpdf_load` can run early on another thread so that finishing never waits.
+#include <qpdf/qpdf-c.h>
+
+#define FOLIO_QPDF_FN(name) __typeof__(name) *_Nonnull name
+
+/// The qpdf functions Folio uses (the names are qpdf's own).
+struct folio_qpdf_api {
+    FOLIO_QPDF_FN(qpdf_init);
+    FOLIO_QPDF_FN(qpdf_cleanup);
+    FOLIO_QPDF_FN(qpdf_silence_errors);
+    FOLIO_QPDF_FN(qpdf_set_suppress_warnings);
+    FOLIO_QPDF_FN(qpdf_read_memory);
+    FOLIO_QPDF_FN(qpdf_get_root);
+    FOLIO_QPDF_FN(qpdf_get_trailer);
+    FOLIO_QPDF_FN(qpdf_oh_replace_key);
+    FOLIO_QPDF_FN(qpdf_oh_new_unicode_string);
+    FOLIO_QPDF_FN(qpdf_oh_new_string);
+    FOLIO_QPDF_FN(qpdf_oh_parse);
+    FOLIO_QPDF_FN(qpdf_oh_get_key);
+    FOLIO_QPDF_FN(qpdf_oh_is_dictionary);
+    FOLIO_QPDF_FN(qpdf_init_write_memory);
+    FOLIO_QPDF_FN(qpdf_set_deterministic_ID);
+    FOLIO_QPDF_FN(qpdf_set_compress_streams);
+    FOLIO_QPDF_FN(qpdf_set_decode_level);
+    FOLIO_QPDF_FN(qpdf_set_object_stream_mode);
+    FOLIO_QPDF_FN(qpdf_write);
+    FOLIO_QPDF_FN(qpdf_get_buffer);
+    FOLIO_QPDF_FN(qpdf_get_buffer_length);
+    FOLIO_QPDF_FN(qpdf_has_error);
+    FOLIO_QPDF_FN(qpdf_get_error);
+    FOLIO_QPDF_FN(qpdf_get_error_full_text);
+};
+
+/// Loads libqpdf once (thread-safe; later calls return at once). NULL when it cannot be loaded or lacks a
+/// function; `folio_qpdf_error` then says why.
+const struct folio_qpdf_api *_Nullable folio_qpdf_load(void);
+
+/// Why loading failed (NULL when it did not).
+const char *_Nullable folio_qpdf_error(void);
