@@ -38,6 +38,7 @@ demo: build
 
 ## Run the test suite (unit, layout and end-to-end tests with poppler and qpdf).
 test: deps
+	cc -fsyntax-only -Wall -Werror $$(pkg-config --cflags librsvg-2.0) -I Sources/CRsvg/include scripts/check-rsvg-abi.c
 	$(SWIFT) test
 
 ## Benchmarks: median time per phase of each sample edition (release build).

@@ -28,10 +28,11 @@ let package = Package(
         system("CCmarkGFM", pkg: nil, apt: "libcmark-gfm-extensions-dev"),
         system("CGLib", pkg: "glib-2.0", apt: "libglib2.0-dev"),
         system("CHyphen", pkg: nil, apt: "libhyphen-dev"),
-        system("CRsvg", pkg: "librsvg-2.0", apt: "librsvg2-dev"),
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         // libqpdf (headers from libqpdf-dev) is opened when first needed: see Sources/CQPDF/include/folio_qpdf.h.
         .target(name: "CQPDF"),
+        // librsvg likewise, when the first SVG is met: see Sources/CRsvg/include/folio_rsvg.h.
+        .target(name: "CRsvg"),
 
         // Folio's own layers.
         .target(name: "FolioUnicode", dependencies: ["CICU", "CHyphen"]),
