@@ -57,8 +57,8 @@ struct ParagraphPrefetch {
         return presets
     }
 
-    /// Top-level paragraphs (as `BlockLayout.blocks` sets them) and notes (as `DocumentLayout` does); a location
-    /// met twice is left out.
+    /// Top-level paragraphs and headings (as `BlockLayout.blocks` sets them) and notes (as `DocumentLayout` does);
+    /// a location met twice is left out.
     private func requests(_ document: Document) -> [Request] {
         let l = context.layout
         var out: [Request] = []
@@ -70,9 +70,14 @@ struct ParagraphPrefetch {
         }
         // Numbers set inline change a paragraph's text: those are left to the block layout.
         let inlineNumbers = l.numberedParagraphs.enabled && l.numberedParagraphs.position == .inline
-        if !inlineNumbers {
-            for case .paragraph(let inlines, let at) in document.blocks {
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let inlines, let at) where !inlineNumbers:
                 add(at, context.styled(inlines, l.body.font), width: context.textWidth, align: l.body.align, leading: l.body.leading)
+            case .heading(let h):
+                let style = l.heading(h.level)
+                add(h.location, context.styled(h.content, style.font), width: context.textWidth, align: .left, leading: style.leading)
+            default: break
             }
         }
         let fn = l.footnotes
