@@ -92,34 +92,19 @@ public final class Hyphenator: @unchecked Sendable {
     /// Loaded dictionaries by path, shared by the process.
     final class Cache: @unchecked Sendable {
         static let shared = Cache()
-        private var loaded: [String: Hyphenator] = [:]
-        private var missing = Set<String>()
+        /// Each dictionary file, loaded once (nil: missing or unreadable).
+        private let files = OnceMap<String, Hyphenator?>()
         /// What each (language, folder) resolved to: every paragraph asks.
-        private var byLanguage: [String: Hyphenator?] = [:]
-        private var mutex = pthread_mutex_t()
-        init() { pthread_mutex_init(&mutex, nil) }
+        private let languages = OnceMap<String, Hyphenator?>()
 
         func forLanguage(_ language: String, folder: String, resolve: () -> Hyphenator?) -> Hyphenator? {
-            let key = language + "\u{0}" + folder
-            pthread_mutex_lock(&mutex)
-            let known = byLanguage[key]
-            pthread_mutex_unlock(&mutex)
-            if let known { return known }
-            let found = resolve()
-            pthread_mutex_lock(&mutex)
-            byLanguage[key] = found
-            pthread_mutex_unlock(&mutex)
-            return found
+            (try? languages.value(for: language + "\u{0}" + folder) { resolve() }) ?? nil
         }
 
         func get(_ candidates: [String]) -> Hyphenator? {
-            pthread_mutex_lock(&mutex)
-            defer { pthread_mutex_unlock(&mutex) }
             for path in candidates {
-                if let h = loaded[path] { return h }
-                if missing.contains(path) { continue }
-                if access(path, R_OK) == 0, let h = Hyphenator(path: path) { loaded[path] = h; return h }
-                missing.insert(path)
+                let h = (try? files.value(for: path) { access(path, R_OK) == 0 ? Hyphenator(path: path) : nil }) ?? nil
+                if let h { return h }
             }
             return nil
         }
