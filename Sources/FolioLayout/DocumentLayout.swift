@@ -94,7 +94,11 @@ public struct DocumentLayout {
         let fn = l.footnotes
 
         // Body paragraphs and notes are set on every core first; the block layout below takes their lines.
+        // (The inline stages' times are CPU time summed over threads; "set ahead" and "blocks" are wall time.)
+        let aheadStart = monotonicSeconds()
         blocks.preset = ParagraphPrefetch(context: context, blocks: blocks).run(input.document)
+        context.times.add("set ahead", monotonicSeconds() - aheadStart)
+        let blocksStart = monotonicSeconds()
         // Everything but the contents is laid out once.
         let cover = l.cover.enabled ? try front.cover(input) : []
         var body = l.cover.enabled ? [] : try titleBlock(input, blocks)
@@ -102,6 +106,7 @@ public struct DocumentLayout {
         let notes = try footnoteLines(input.document.footnotes, context: context, blocks: blocks)
         if fn.placement == .endnotes { body += try endnotes(input, notes: notes, blocks: blocks) }
         if let first = body.firstIndex(where: { $0.kind != .space && $0.kind != .pageBreak }) { body[first].marker = "body-start" }
+        context.times.add("blocks", monotonicSeconds() - blocksStart)
         let paginator = Paginator(height: context.textHeight, notes: fn.placement == .page ? notes : [:],
                                   noteSeparation: fn.font.size * 1.6)
 
