@@ -51,7 +51,9 @@ final class BlockLayout {
                 }
                 if !first { out.append(.space(spacing)) }
                 let number = attribution ? nil : nextParagraphNumber(position)
-                out.append(contentsOf: try paragraph(context.styled(inlines, style), at: at, indent: indent, width: width,
+                // The text made for a paragraph set ahead in the same style is this text: take it.
+                let text = preset[at].flatMap { $0.style == style ? $0.text : nil } ?? context.styled(inlines, style)
+                out.append(contentsOf: try paragraph(text, at: at, indent: indent, width: width,
                                                      align: align, leading: layout.body.leading, number: number))
             case .list(let list):
                 if !first { out.append(.space(spacing)) }
@@ -104,7 +106,7 @@ final class BlockLayout {
         }
         let spec = paragraphSpec(text, width: width, align: align, leading: leading, firstLineIndent: firstLineIndent)
         let result: InlineLayout.Result
-        if let p = preset.removeValue(forKey: at), p.spec == spec, p.scalars == text.scalars.count {
+        if let p = preset.removeValue(forKey: at), p.spec == spec, p.text.scalars.count == text.scalars.count {
             result = p.result
             context.prefetched += 1
             for face in result.faces { context.selector.use(face) }

@@ -12,10 +12,12 @@ struct ParagraphPrefetch {
     let context: LayoutContext
     let blocks: BlockLayout
 
-    /// Lines set ahead for one paragraph, with the spec and text length they were set for.
+    /// Lines set ahead for one paragraph, with the text and spec they were set for (and, for a paragraph block,
+    /// the style its text was made in, so that the block layout can take the text too instead of making it again).
     struct Preset {
         var spec: ParagraphSpec
-        var scalars: Int
+        var text: StyledText
+        var style: TextStyle?
         var result: InlineLayout.Result
     }
 
@@ -23,6 +25,7 @@ struct ParagraphPrefetch {
         var at: SourceLocation
         var text: StyledText
         var spec: ParagraphSpec
+        var style: TextStyle?
     }
 
     /// The presets of the document's top-level paragraphs and notes, by source location (empty on one thread).
@@ -51,35 +54,49 @@ struct ParagraphPrefetch {
             context.times.merge(times)   // summed over threads: CPU time, not wall time
             for (i, result) in results {
                 let r = requests[i]
-                presets[r.at] = Preset(spec: r.spec, scalars: r.text.scalars.count, result: result)
+                presets[r.at] = Preset(spec: r.spec, text: r.text, style: r.style, result: result)
             }
         }
         return presets
     }
 
-    /// Top-level paragraphs and headings (as `BlockLayout.blocks` sets them) and notes (as `DocumentLayout` does);
-    /// a location met twice is left out.
+    /// The paragraphs, headings and code blocks of the body, in lists and quotes too (as `BlockLayout.blocks` sets
+    /// them), and the notes (as `DocumentLayout` does); a location met twice is left out. A request that does not
+    /// match what the block layout asks for later only costs time: the block layout checks text and spec.
     private func requests(_ document: Document) -> [Request] {
         let l = context.layout
         var out: [Request] = []
         var seen = Set<SourceLocation>(), repeated = Set<SourceLocation>()
-        func add(_ at: SourceLocation, _ text: StyledText, width: Double, align: Alignment, leading: Double) {
-            guard !text.isEmpty else { return }
+        func add(_ at: SourceLocation, _ text: StyledText, width: Double, align: Alignment, leading: Double, style: TextStyle? = nil) {
+            guard !text.isEmpty, width > 0 else { return }
             if !seen.insert(at).inserted { repeated.insert(at); return }
-            out.append(Request(at: at, text: text, spec: blocks.paragraphSpec(text, width: width, align: align, leading: leading)))
+            out.append(Request(at: at, text: text, spec: blocks.paragraphSpec(text, width: width, align: align, leading: leading),
+                               style: style))
         }
-        // Numbers set inline change a paragraph's text: those are left to the block layout.
+        // Numbers set inline change a paragraph's text: those paragraphs are left to the block layout.
         let inlineNumbers = l.numberedParagraphs.enabled && l.numberedParagraphs.position == .inline
-        for block in document.blocks {
-            switch block {
-            case .paragraph(let inlines, let at) where !inlineNumbers:
-                add(at, context.styled(inlines, l.body.font), width: context.textWidth, align: l.body.align, leading: l.body.leading)
-            case .heading(let h):
-                let style = l.heading(h.level)
-                add(h.location, context.styled(h.content, style.font), width: context.textWidth, align: .left, leading: style.leading)
-            default: break
+        func walk(_ blocks: [Block], width: Double, inQuote: Bool) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let inlines, let at) where !inlineNumbers:
+                    var style = inQuote ? l.quote.font : l.body.font
+                    var align = l.body.align
+                    if inQuote, case .text(let t)? = inlines.first, t.hasPrefix("—") || t.hasPrefix("―") {
+                        style.italic = false; style.size *= 0.92; align = .right   // as BlockLayout sets an attribution
+                    }
+                    add(at, context.styled(inlines, style), width: width, align: align, leading: l.body.leading, style: style)
+                case .heading(let h):
+                    let style = l.heading(h.level)
+                    add(h.location, context.styled(h.content, style.font), width: width, align: .left, leading: style.leading)
+                case .list(let list):
+                    for item in list.items { walk(item, width: width - l.list.indent.points, inQuote: inQuote) }
+                case .quote(let inner, _):
+                    walk(inner, width: width - l.quote.indent.points - l.quote.indentRight.points, inQuote: true)
+                default: break
+                }
             }
         }
+        walk(document.blocks, width: context.textWidth, inQuote: false)
         let fn = l.footnotes
         for note in document.footnotes {
             add(note.location, DocumentLayout.footnoteText(note, context: context), width: context.textWidth - fn.font.size * 1.8,
