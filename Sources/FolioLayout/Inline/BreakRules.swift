@@ -78,7 +78,8 @@ struct BreakRules {
         }
         markURLs(&classes)
         for i in 1..<n where scalars[i - 1] == "\u{AD}" { classes[i] = .softHyphen }
-        for i in 1..<n where classes[i] != .mandatory && !Self.isBreakingSpace(scalars[i - 1]) && forbidden(i) {
+        // Only where a break is possible: clearing a class that is already none would change nothing.
+        for i in 1..<n where classes[i] != .none && classes[i] != .mandatory && !Self.isBreakingSpace(scalars[i - 1]) && forbidden(i) {
             classes[i] = .none
         }
         return classes

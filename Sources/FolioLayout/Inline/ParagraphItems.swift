@@ -246,13 +246,20 @@ struct ParagraphBuilder {
         let r = p.runs[run]
         guard r.face >= 0 else { return false }
         let face = p.faces[r.face].face
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(range.count * 3)
-        for s in text.scalars[range] { utf8.append(contentsOf: s.utf8) }
-        let word = cache.word(utf8, face: face, script: r.script, language: selector.language,
-                              hyphenation: hyphenator == nil ? 0 : hyphenationVariant) {
-            makeWord(range, utf8: utf8, face: face, script: r.script, text: text, hyphenator: hyphenator)
+        let variant = hyphenator == nil ? 0 : hyphenationVariant
+        func utf8() -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * 3)
+            for s in text.scalars[range] { bytes.append(contentsOf: s.utf8) }
+            return bytes
         }
+        let word = range.count == 1
+            ? cache.single(text.scalars[range.lowerBound], face: face, script: r.script, language: selector.language, hyphenation: variant) {
+                makeWord(range, utf8: utf8(), face: face, script: r.script, text: text, hyphenator: hyphenator)
+            }
+            : cache.word(utf8(), face: face, script: r.script, language: selector.language, hyphenation: variant) {
+                makeWord(range, utf8: utf8(), face: face, script: r.script, text: text, hyphenator: hyphenator)
+            }
         let scale = r.size / Double(face.metrics.unitsPerEm)
         for piece in word.pieces where piece.scalars > 1 && Double(piece.advance) * scale > maxWidth { return false }
         let hyphenWidth = Double(word.hyphenAdvance) * scale

@@ -42,6 +42,16 @@ public final class ShapeCache: @unchecked Sendable {
         let lock = Lock()
         var glyphs: [Key: ShapedGlyphs] = [:]
         var words: [Key: ShapedWord] = [:]
+        var singles: [SingleKey: ShapedWord] = [:]
+    }
+
+    /// A one-character word (a Hangul syllable between two syllable breaks, a digit, a mark of punctuation): keyed
+    /// without a byte array, since Korean text asks for one per syllable.
+    struct SingleKey: Hashable {
+        var face: ObjectIdentifier
+        var scriptAndScalar: UInt64
+        var variant: UInt32
+        var language: String
     }
     private let shards: [Shard] = (0..<ShapeCache.shardCount).map { _ in Shard() }
     private static let shardCount = 16
@@ -64,6 +74,21 @@ public final class ShapeCache: @unchecked Sendable {
             shard.glyphs[key] = shaped
         }
         return shaped
+    }
+
+    /// A one-character word, shaped on first use by `make`.
+    func single(_ scalar: Unicode.Scalar, face: FontFace, script: ScriptTag, language: String, hyphenation: UInt32,
+                make: () -> ShapedWord) -> ShapedWord {
+        let key = SingleKey(face: ObjectIdentifier(face), scriptAndScalar: UInt64(script.rawValue) << 32 | UInt64(scalar.value),
+                            variant: hyphenation, language: language)
+        let shard = shards[Int(scalar.value % UInt32(Self.shardCount))]
+        if let hit = shard.lock.withLock({ shard.singles[key] }) { return hit }
+        let word = make()
+        shard.lock.withLock {
+            if shard.singles.count >= Self.capacity / Self.shardCount { shard.singles.removeAll(keepingCapacity: true) }
+            shard.singles[key] = word
+        }
+        return word
     }
 
     /// A word shaped (and hyphenated, when `hyphenation` is not 0) on first use by `make`.
