@@ -139,9 +139,16 @@ final class DocumentFonts {
 
     deinit { for entry in subsets.values { cairo_font_face_destroy(entry.face) } }
 
+    /// Shared faces already asked for by this document: the process-wide table takes a lock that the other
+    /// editions drawing at the same time also want.
+    private var shared: [FontRef: OpaquePointer] = [:]
+
     /// The face for a font, and how to renumber glyph ids for it (nil: keep them).
     func face(_ ref: FontRef) throws -> (OpaquePointer, [UInt32: UInt32]?) {
         if let entry = subsets[ref] { return (entry.face, entry.glyphs) }
-        return (try CairoFonts.shared.face(ref), nil)
+        if let face = shared[ref] { return (face, nil) }
+        let face = try CairoFonts.shared.face(ref)
+        shared[ref] = face
+        return (face, nil)
     }
 }

@@ -20,16 +20,20 @@ final class PagePainter {
             case .glyphs(let run): try draw(run)
             case .line(let from, let to, let width, let color):
                 cairo_set_source_rgb(cr, color.r, color.g, color.b)
+                currentColor = color
                 cairo_set_line_width(cr, width)
                 cairo_move_to(cr, from.x, from.y)
                 cairo_line_to(cr, to.x, to.y)
                 cairo_stroke(cr)
             case .fill(let rect, let color):
                 cairo_set_source_rgb(cr, color.r, color.g, color.b)
+                currentColor = color
                 cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
                 cairo_fill(cr)
             case .image(let ref, let rect):
                 try drawImage(ref, rect)
+                // An SVG draws on the context itself: set font and colour afresh afterwards.
+                current = nil; currentFace = nil; currentColor = nil
             case .link(let rect, let target):
                 guard tags else { continue }
                 let area = "rect=[\(fmt(rect.x)) \(fmt(rect.y)) \(fmt(rect.width)) \(fmt(rect.height))]"
@@ -55,12 +59,26 @@ final class PagePainter {
     private var glyphs: [cairo_glyph_t] = []
     private var clusters: [cairo_text_cluster_t] = []
 
+    /// The font, size and colour last set on the context: cairo_set_font_size always drops the scaled font (its
+    /// next use looks it up again in cairo's global, locked font map), so they are set only when they change.
+    private var current: (font: FontRef, size: Double)? = nil
+    private var currentFace: OpaquePointer? = nil
+    private var currentRenumber: [UInt32: UInt32]? = nil
+    private var currentColor: RGB? = nil
+
     private func draw(_ run: GlyphRun) throws {
         guard !run.glyphs.isEmpty else { return }
-        let (face, renumber) = try fonts(run.font)
-        cairo_set_font_face(cr, face)
-        cairo_set_font_size(cr, run.size)
-        cairo_set_source_rgb(cr, run.color.r, run.color.g, run.color.b)
+        if current == nil || current!.size != run.size || current!.font != run.font {
+            let (face, renumber) = try fonts(run.font)
+            if face != currentFace { cairo_set_font_face(cr, face) }
+            cairo_set_font_size(cr, run.size)
+            current = (run.font, run.size); currentFace = face; currentRenumber = renumber
+        }
+        let renumber = currentRenumber
+        if currentColor != run.color {
+            cairo_set_source_rgb(cr, run.color.r, run.color.g, run.color.b)
+            currentColor = run.color
+        }
         glyphs.removeAll(keepingCapacity: true)
         clusters.removeAll(keepingCapacity: true)
         let x = run.origin.x, y = run.origin.y
