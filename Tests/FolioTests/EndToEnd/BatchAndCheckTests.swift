@@ -20,6 +20,16 @@ enum Reports {
 
 @Suite("folio batch", .serialized)
 struct BatchTests {
+    /// The costliest jobs go first, so that no long job is left to run alone at the end.
+    @Test func jobsAreHandedOutLongestFirst() throws {
+        let long = String(repeating: "A paragraph of some length. ", count: 200)
+        let dir = Reports.make(id: "order", editions: ["en": "Short.\n", "fr": long, "ko": "짧은 글.\n"])
+        let report = try Report.load(directory: dir)
+        let work = report.editions.map { BatchJob(report: report, edition: $0) }
+        let order = BatchRunner.longestFirst(work).map { work[$0].edition.code }
+        #expect(order == ["fr", "ko", "en"])   // the long one, then Korean (its PDF costs twice), then the short one
+    }
+
     @Test func shardsCoverEveryEditionExactlyOnce() throws {
         var jobs: [BatchJob] = []
         for i in 0..<40 {
