@@ -20,7 +20,7 @@ struct Batch: ParsableCommand {
     var reports: [String]
     @Option(name: .long, help: "Output folder.")
     var output: String = "out"
-    @Option(name: .long, help: "Parallel jobs (default: one per core).")
+    @Option(name: .long, help: "Parallel jobs, each on one thread (default: one per core); the costliest start first.")
     var jobs: Int?
     @Option(name: .long, help: "Render only shard i of n, e.g. 1/2.")
     var shard: String?
