@@ -1,0 +1,288 @@
+import FolioFonts
+import FolioModel
+import FolioUnicode
+
+/// Builds the item list of a paragraph: itemize, find break opportunities, shape the pieces between them,
+/// hyphenate, and add the adjustable spaces of Korean justification.
+struct ParagraphBuilder {
+    let selector: FontSelector
+    let cache: ShapeCache
+    let options: BuilderOptions
+
+    /// Cost of an emergency break: above any ordinary break, so it is taken only when nothing else fits.
+    static let emergencyCost = 5000.0
+    /// Cost of a hyphen (TeX's \\hyphenpenalty is 50).
+    static let hyphenCost = 50.0
+    /// Cost of breaking a URL after / . - _ ? &: allowed, but a space is better.
+    static let urlCost = 100.0
+    /// Characters a French space before them binds to (the space is a thin non-breaking one in print).
+    static let frenchBindsBefore: Set<UInt32> = Set(":;!?»".unicodeScalars.map(\.value))
+
+    /// Share of a glyph's width that hangs into the margin (microtype's default for . , and -).
+    static let protrusionFactor = 0.7
+
+    func build(_ text: StyledText, maxWidth: Double) throws -> ParagraphItems {
+        let itemized = try Itemizer(selector: selector).itemize(text)
+        var result = ParagraphItems(runs: itemized.runs, faces: itemized.faces, missing: itemized.missing)
+        let scalars = text.scalars
+        let n = scalars.count
+        if n == 0 { return result }
+        result.items.reserveCapacity(n / 2 + 8)   // about three items (box, glue, penalty) per six-letter word
+        var runOf = [Int](repeating: 0, count: n)
+        for (r, run) in itemized.runs.enumerated() { for i in run.range { runOf[i] = r } }
+        let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: options.koreanBreaks)
+        let classes = try rules.classes(language: selector.language)
+        let hyphenator = options.hyphenate ? Hyphenator.forLanguage(selector.language) : nil
+        let french = selector.language.hasPrefix("fr")
+
+        var spaceRun = -1, spaceW = 0.0   // the space width of the last run that had one
+        var i = 0
+        while i < n {
+            let s = scalars[i]
+            if s == "\u{2028}" || s == "\n" {
+                result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
+                i += 1
+                continue
+            }
+            if BreakRules.isBreakingSpace(s) {
+                var j = i + 1
+                while j < n, BreakRules.isBreakingSpace(scalars[j]) { j += 1 }
+                let run = runOf[i]
+                if run != spaceRun { spaceRun = run; spaceW = spaceWidth(result, run: run, text: text) }
+                let w = spaceW
+                // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
+                // glue makes it no breakpoint (TeX's \nobreak).
+                if french, (j < n && Self.frenchBindsBefore.contains(scalars[j].value)) || (i > 0 && scalars[i - 1] == "«") {
+                    result.items.append(.penalty(.init(cost: .infinity)))
+                }
+                result.items.append(.glue(.init(range: i..<j, run: run, width: w,
+                                                stretch: w * options.spaceStretch, shrink: w * options.spaceShrink)))
+                i = j
+                continue
+            }
+            if s == "\u{AD}" { i += 1; continue }   // soft hyphen: only a break class, never drawn
+            var j = i + 1
+            while j < n, runOf[j] == runOf[i], classes[j] == .none, !BreakRules.isBreakingSpace(scalars[j]),
+                  scalars[j] != "\u{2028}", scalars[j] != "\n", scalars[j] != "\u{AD}" { j += 1 }
+            let before = result.items.count
+            // Two boxes with no break between them (a style or script change inside a word) may still be
+            // parted as a last resort, so that no chain of boxes is wider than a line.
+            if before > 0, result.items[before - 1].isBox {
+                result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
+            }
+            let hyphenating = hyphenator != nil && itemized.runs[runOf[i]].script == .latin
+                && rules.mayHyphenate(i..<j, capitalized: options.hyphenateCapitalized)
+            if appendWord(i..<j, run: runOf[i], text: text, hyphenator: hyphenating ? hyphenator : nil,
+                          into: &result, maxWidth: maxWidth) {
+                // set from the word cache
+            } else if hyphenating, let hyphenator {
+                try appendHyphenated(i..<j, run: runOf[i], text: text, hyphenator: hyphenator, into: &result, maxWidth: maxWidth)
+            } else {
+                try appendBox(i..<j, run: runOf[i], text: text, into: &result, maxWidth: maxWidth)
+            }
+            addKern(between: before, text: text, into: &result)
+            var k = j
+            while k < n, scalars[k] == "\u{AD}" { k += 1 }
+            if k < n, !BreakRules.isBreakingSpace(scalars[k]) {
+                switch classes[k] {
+                case .allowed: result.items.append(.penalty(.init(cost: 0)))
+                case .url: result.items.append(.penalty(.init(cost: Self.urlCost)))
+                case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: runOf[j - 1], text: text, result)))
+                case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
+                case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
+                case .none: break
+                }
+            }
+            i = k
+        }
+        return result
+    }
+
+    /// Letter-space between Hangul syllables and optional space between Hangul and Latin, where two boxes meet
+    /// without a space (`first` is the index of the box just appended).
+    private func addKern(between first: Int, text: StyledText, into p: inout ParagraphItems) {
+        var first = first
+        if first < p.items.count, case .penalty(let pen) = p.items[first], pen.emergency { first += 1 }
+        guard first < p.items.count, case .box(let box) = p.items[first] else { return }
+        var k = first - 1
+        while k >= 0, case .penalty(let pen) = p.items[k], !pen.forced { k -= 1 }
+        guard k >= 0, case .box(let previous) = p.items[k] else { return }
+        let a = text.scalars[previous.range.upperBound - 1], b = text.scalars[box.range.lowerBound]
+        let size = p.runs[box.run].size
+        let hangulA = BreakRules.isHangulSyllable(a), hangulB = BreakRules.isHangulSyllable(b)
+        var kern = ParagraphItems.Kern(width: 0, stretch: 0)
+        if hangulA && hangulB {
+            kern.stretch = options.hangulLetterSpace * size
+            kern.shrink = options.hangulLetterShrink * size
+        }
+        if options.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {
+            kern.width = options.hangulLatinSpace * size
+        }
+        if kern.width > 0 || kern.stretch > 0 || kern.shrink > 0 { p.items.insert(.kern(kern), at: first) }
+    }
+
+    private func spaceWidth(_ p: ParagraphItems, run: Int, text: StyledText) -> Double {
+        let r = p.runs[run]
+        guard r.face >= 0 else { return 0 }
+        let face = p.faces[r.face].face
+        let shaped = cache.shape([0x20], face: face, script: r.script, language: selector.language)
+        return Double(shaped.advance) * r.size / Double(face.metrics.unitsPerEm)
+    }
+
+    /// A flagged penalty that sets a hyphen in the run's face.
+    private func hyphenPenalty(run: Int, text: StyledText, _ p: ParagraphItems) -> ParagraphItems.Penalty {
+        let r = p.runs[run]
+        guard r.face >= 0 else { return .init(cost: Self.hyphenCost, flagged: true) }
+        let face = p.faces[r.face].face
+        let scale = r.size / Double(face.metrics.unitsPerEm)
+        let shaped = cache.shape([0x2D], face: face, script: r.script, language: selector.language)
+        let width = Double(shaped.advance) * scale
+        return .init(width: width, cost: Self.hyphenCost, flagged: true,
+                     hyphen: .init(run: run, glyphs: shaped.glyphs, scale: scale, width: width))
+    }
+
+    /// Hyphenation settings as a cache-key variant (0: not hyphenated).
+    private var hyphenationVariant: UInt32 {
+        func byte(_ v: Int) -> UInt32 { UInt32(clamping: min(max(v, 0), 255)) }
+        return 1 << 24 | byte(options.hyphenMinWord) << 16 | byte(options.hyphenMinLeft) << 8 | byte(options.hyphenMinRight)
+    }
+
+    /// Appends a word's boxes (and hyphenation penalties) from the word cache; false, appending nothing, when
+    /// the run has no face or a piece is wider than the line (the caller then cuts it up).
+    private func appendWord(_ range: Range<Int>, run: Int, text: StyledText, hyphenator: Hyphenator?,
+                            into p: inout ParagraphItems, maxWidth: Double) -> Bool {
+        let r = p.runs[run]
+        guard r.face >= 0 else { return false }
+        let face = p.faces[r.face].face
+        let variant = hyphenator == nil ? 0 : hyphenationVariant
+        func utf8() -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * 3)
+            for s in text.scalars[range] { bytes.append(contentsOf: s.utf8) }
+            return bytes
+        }
+        let word = range.count == 1
+            ? cache.single(text.scalars[range.lowerBound], face: face, script: r.script, language: selector.language, hyphenation: variant) {
+                makeWord(range, utf8: utf8(), face: face, script: r.script, text: text, hyphenator: hyphenator)
+            }
+            : cache.word(utf8(), face: face, script: r.script, language: selector.language, hyphenation: variant) {
+                makeWord(range, utf8: utf8(), face: face, script: r.script, text: text, hyphenator: hyphenator)
+            }
+        let scale = r.size / Double(face.metrics.unitsPerEm)
+        for piece in word.pieces where piece.scalars > 1 && Double(piece.advance) * scale > maxWidth { return false }
+        let hyphenWidth = Double(word.hyphenAdvance) * scale
+        var start = range.lowerBound
+        for (k, piece) in word.pieces.enumerated() {
+            if k > 0 {
+                p.items.append(.penalty(.init(width: hyphenWidth, cost: Self.hyphenCost, flagged: true,
+                                              hyphen: .init(run: run, glyphs: word.hyphen, scale: scale, width: hyphenWidth))))
+            }
+            let end = start + piece.scalars
+            var box = ParagraphItems.Box(range: start..<end, run: run, width: Double(piece.advance) * scale,
+                                         utf8: piece.utf8, glyphs: piece.glyphs, scale: scale)
+            if options.hangingPunctuation, BreakRules.hangs(text.scalars[end - 1]), let g = piece.glyphs.last {
+                box.protrusion = Double(g.advance) * scale * Self.protrusionFactor
+            }
+            p.items.append(.box(box))
+            start = end
+        }
+        return true
+    }
+
+    /// Shapes a word, split at its hyphenation points when `hyphenator` is given.
+    private func makeWord(_ range: Range<Int>, utf8: [UInt8], face: FontFace, script: ScriptTag, text: StyledText,
+                          hyphenator: Hyphenator?) -> ShapedWord {
+        var cuts: [Int] = []   // scalar offsets from the word's start
+        if let hyphenator {
+            let letters = BreakRules.letterCore(text.scalars, range)
+            if letters.count >= options.hyphenMinWord {
+                cuts = hyphenator.points(in: Array(text.scalars[letters]), minLeft: options.hyphenMinLeft, minRight: options.hyphenMinRight)
+                    .map { letters.lowerBound - range.lowerBound + $0 }
+            }
+        }
+        if cuts.isEmpty {
+            let shaped = cache.shape(utf8, face: face, script: script, language: selector.language)
+            return ShapedWord(pieces: [.init(scalars: range.count, utf8: utf8, glyphs: shaped.glyphs, advance: shaped.advance)], hyphen: [])
+        }
+        var pieces: [ShapedWord.Piece] = []
+        var startScalar = 0, startByte = 0, byte = 0, scalar = 0
+        for end in cuts + [range.count] {
+            while scalar < end { byte += text.scalars[range.lowerBound + scalar].utf8.count; scalar += 1 }
+            let bytes = Array(utf8[startByte..<byte])
+            let shaped = cache.shape(bytes, face: face, script: script, language: selector.language)
+            pieces.append(.init(scalars: end - startScalar, utf8: bytes, glyphs: shaped.glyphs, advance: shaped.advance))
+            startScalar = end; startByte = byte
+        }
+        let hyphen = cache.shape([0x2D], face: face, script: script, language: selector.language)
+        return ShapedWord(pieces: pieces, hyphen: hyphen.glyphs)
+    }
+
+    /// A word split at its hyphenation points, with flagged penalties between the pieces.
+    private func appendHyphenated(_ range: Range<Int>, run: Int, text: StyledText, hyphenator: Hyphenator,
+                                  into p: inout ParagraphItems, maxWidth: Double) throws {
+        let letters = BreakRules.letterCore(text.scalars, range)
+        var cuts: [Int] = []
+        if letters.count >= options.hyphenMinWord {
+            cuts = hyphenator.points(in: Array(text.scalars[letters]), minLeft: options.hyphenMinLeft, minRight: options.hyphenMinRight)
+                .map { letters.lowerBound + $0 }
+        }
+        var start = range.lowerBound
+        for cut in cuts {
+            try appendBox(start..<cut, run: run, text: text, into: &p, maxWidth: maxWidth)
+            p.items.append(.penalty(hyphenPenalty(run: run, text: text, p)))
+            start = cut
+        }
+        try appendBox(start..<range.upperBound, run: run, text: text, into: &p, maxWidth: maxWidth)
+    }
+
+    /// Shapes scalars of one run into a box; a box wider than a line is cut at grapheme boundaries
+    /// with emergency penalties between the pieces, so that nothing overflows.
+    private func appendBox(_ range: Range<Int>, run: Int, text: StyledText, into p: inout ParagraphItems, maxWidth: Double) throws {
+        let box = shapeBox(range, run: run, text: text, p)
+        if box.width <= maxWidth || range.count == 1 {
+            p.items.append(.box(box))
+            return
+        }
+        // Cut at grapheme boundaries from the one shaping of the whole box (linear, even for a 5,000-letter word).
+        let bounds = try LineBreakOpportunities.graphemeBoundaries(in: Array(text.scalars[range]))
+        var byteAt = [Int](repeating: 0, count: range.count + 1)
+        for (k, s) in text.scalars[range].enumerated() { byteAt[k + 1] = byteAt[k] + s.utf8.count }
+        // Advance of each grapheme, from the glyphs whose cluster starts inside it.
+        var advances = [Double](repeating: 0, count: bounds.count)
+        var g = 0
+        for glyph in box.glyphs {
+            while g < bounds.count - 1, Int(glyph.cluster) >= byteAt[bounds[g]] { g += 1 }
+            advances[g] += Double(glyph.advance) * box.scale
+        }
+        var start = 0, width = 0.0
+        for (k, b) in bounds.enumerated() {
+            if width + advances[k] > maxWidth, width > 0 {
+                let cut = k == 0 ? 0 : bounds[k - 1]
+                p.items.append(.box(shapeBox((range.lowerBound + start)..<(range.lowerBound + cut), run: run, text: text, p)))
+                p.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
+                start = cut
+                width = 0
+            }
+            width += advances[k]
+            _ = b
+        }
+        p.items.append(.box(shapeBox((range.lowerBound + start)..<range.upperBound, run: run, text: text, p)))
+    }
+
+    private func shapeBox(_ range: Range<Int>, run: Int, text: StyledText, _ p: ParagraphItems) -> ParagraphItems.Box {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(range.count * 3)
+        for s in text.scalars[range] { utf8.append(contentsOf: s.utf8) }
+        let r = p.runs[run]
+        guard r.face >= 0 else { return .init(range: range, run: run, width: 0, utf8: utf8, glyphs: [], scale: 0) }
+        let face = p.faces[r.face].face
+        let scale = r.size / Double(face.metrics.unitsPerEm)
+        let shaped = cache.shape(utf8, face: face, script: r.script, language: selector.language)
+        var box = ParagraphItems.Box(range: range, run: run, width: Double(shaped.advance) * scale, utf8: utf8,
+                                     glyphs: shaped.glyphs, scale: scale)
+        if options.hangingPunctuation, let last = range.last, BreakRules.hangs(text.scalars[last]), let g = shaped.glyphs.last {
+            box.protrusion = Double(g.advance) * scale * Self.protrusionFactor
+        }
+        return box
+    }
+}
