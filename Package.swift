@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "CQPDF"),
         // librsvg likewise, when the first SVG is met: see Sources/CRsvg/include/folio_rsvg.h.
         .target(name: "CRsvg"),
+        // PNG encoding at a chosen zlib level (libpng's longjmp errors need C): see Sources/CPNG/include/folio_png.h.
+        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
 
         // Folio's own layers.
         .target(name: "FolioUnicode", dependencies: ["CICU", "CHyphen"]),
@@ -41,7 +43,7 @@ let package = Package(
         .target(name: "FolioDisplay"),
         .target(name: "FolioImages", dependencies: ["CRsvg"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages"]),
-        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "FolioFonts", "CCairo", "CFreeType", "CQPDF"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG"]),
         .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "CGLib"]),
         .executableTarget(name: "folio", dependencies: [
             "FolioEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),

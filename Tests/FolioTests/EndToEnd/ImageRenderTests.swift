@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import FolioEngine
 import FolioModel
+import FolioDisplay
+import FolioRender
 
 @Suite("logos drawn into the PDF")
 struct ImageRenderTests {
@@ -36,5 +38,36 @@ struct ImageRenderTests {
         let navy = try pixels(dir + "/out/" + out.path, page: 1).filter { abs(Int($0.0) - 0x0b) < 12 && abs(Int($0.1) - 0x3d) < 12 && abs(Int($0.2) - 0x6e) < 12 }
         // 120 × 40 CSS px is 90 × 30 pt, about 37 × 12 pixels at 30 dpi.
         #expect(navy.count > 300, "\(navy.count) logo pixels")
+    }
+}
+
+@Suite("PNG previews")
+struct PNGPreviewTests {
+    /// A page with a black square on white, encoded by Folio and decoded by Python's zlib (not libpng): the
+    /// pixels must be where they were drawn.
+    @Test func encodedPixelsDecodeWhereTheyWereDrawn() throws {
+        let page = Page(width: 100, height: 50, items: [.fill(Rect(x: 10, y: 10, width: 20, height: 20), RGB(r: 0, g: 0, b: 0))])
+        let png = try PNGWriter(dpi: 72).encode(page)
+        let path = Fixtures.temporaryFolder("png") + "/page.png"
+        try Data(png).write(to: URL(fileURLWithPath: path))
+        let script = """
+        import sys, struct, zlib
+        d = open(sys.argv[1], 'rb').read()
+        assert d[:8] == b'\\x89PNG\\r\\n\\x1a\\n'
+        pos, idat, ihdr = 8, b'', None
+        while pos < len(d):
+            n, kind = struct.unpack('>I4s', d[pos:pos + 8]); body = d[pos + 8:pos + 8 + n]
+            assert zlib.crc32(kind + body) == struct.unpack('>I', d[pos + 8 + n:pos + 12 + n])[0]
+            if kind == b'IHDR': ihdr = struct.unpack('>IIBBBBB', body)
+            if kind == b'IDAT': idat += body
+            pos += 12 + n
+        w, h, depth, color = ihdr[:4]
+        raw = zlib.decompress(idat)
+        row = lambda y: raw[y * (1 + 3 * w) + 1:(y + 1) * (1 + 3 * w)]
+        print(w, h, depth, color, tuple(row(20)[3 * 20:3 * 20 + 3]), tuple(row(40)[3 * 60:3 * 60 + 3]))
+        """
+        let r = Fixtures.run("python3", ["-c", script, path])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.trimmingCharacters(in: .whitespacesAndNewlines) == "100 50 8 2 (0, 0, 0) (255, 255, 255)")
     }
 }
