@@ -36,13 +36,30 @@ public final class ShapeCache: @unchecked Sendable {
             return a.text.withUnsafeBytes { x in b.text.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
         }
     }
+    /// A table that starts afresh when full: a long batch over many reports (or a fuzzer) must not grow it
+    /// without bound. Guarded by its shard's lock.
+    private final class Table<K: Hashable, V> {
+        var entries: [K: V] = [:]
+    }
+
     /// One part of the tables, with its own lock: paragraphs are set on several threads at once, and one lock
     /// for every word made them queue.
     private final class Shard: @unchecked Sendable {
         let lock = Lock()
-        var glyphs: [Key: ShapedGlyphs] = [:]
-        var words: [Key: ShapedWord] = [:]
-        var singles: [SingleKey: ShapedWord] = [:]
+        let glyphs = Table<Key, ShapedGlyphs>()
+        let words = Table<Key, ShapedWord>()
+        let singles = Table<SingleKey, ShapedWord>()
+
+        /// The value for `key` in `table`, made by `make` (outside the lock) on first use.
+        func value<K, V>(_ table: Table<K, V>, _ key: K, make: () -> V) -> V {
+            if let hit = lock.withLock({ table.entries[key] }) { return hit }
+            let made = make()
+            lock.withLock {
+                if table.entries.count >= ShapeCache.capacity / ShapeCache.shardCount { table.entries.removeAll(keepingCapacity: true) }
+                table.entries[key] = made
+            }
+            return made
+        }
     }
 
     /// A one-character word (a Hangul syllable between two syllable breaks, a digit, a mark of punctuation): keyed
@@ -55,8 +72,8 @@ public final class ShapeCache: @unchecked Sendable {
     }
     private let shards: [Shard] = (0..<ShapeCache.shardCount).map { _ in Shard() }
     private static let shardCount = 16
-    /// Entries kept before the cache starts afresh: a long batch over many reports (or a fuzzer) must not
-    /// grow it without bound. A report's vocabulary is a few thousand words; this holds dozens of reports.
+    /// Entries kept (in each of the tables) before it starts afresh. A report's vocabulary is a few thousand
+    /// words; this holds dozens of reports.
     public static let capacity = 100_000
 
     public init() {}
@@ -67,13 +84,7 @@ public final class ShapeCache: @unchecked Sendable {
     public func shape(_ utf8: [UInt8], face: FontFace, script: ScriptTag, language: String) -> ShapedGlyphs {
         let key = Key(face: ObjectIdentifier(face), script: script.rawValue, variant: 0, language: language, text: utf8)
         let shard = shard(key)
-        if let hit = shard.lock.withLock({ shard.glyphs[key] }) { return hit }
-        let shaped = face.shape(utf8: utf8, script: script, language: language)
-        shard.lock.withLock {
-            if shard.glyphs.count >= Self.capacity / Self.shardCount { shard.glyphs.removeAll(keepingCapacity: true) }
-            shard.glyphs[key] = shaped
-        }
-        return shaped
+        return shard.value(shard.glyphs, key) { face.shape(utf8: utf8, script: script, language: language) }
     }
 
     /// A one-character word, shaped on first use by `make`.
@@ -82,13 +93,7 @@ public final class ShapeCache: @unchecked Sendable {
         let key = SingleKey(face: ObjectIdentifier(face), scriptAndScalar: UInt64(script.rawValue) << 32 | UInt64(scalar.value),
                             variant: hyphenation, language: language)
         let shard = shards[Int(scalar.value % UInt32(Self.shardCount))]
-        if let hit = shard.lock.withLock({ shard.singles[key] }) { return hit }
-        let word = make()
-        shard.lock.withLock {
-            if shard.singles.count >= Self.capacity / Self.shardCount { shard.singles.removeAll(keepingCapacity: true) }
-            shard.singles[key] = word
-        }
-        return word
+        return shard.value(shard.singles, key, make: make)
     }
 
     /// A word shaped (and hyphenated, when `hyphenation` is not 0) on first use by `make`.
@@ -96,13 +101,7 @@ public final class ShapeCache: @unchecked Sendable {
               make: () -> ShapedWord) -> ShapedWord {
         let key = Key(face: ObjectIdentifier(face), script: script.rawValue, variant: hyphenation, language: language, text: utf8)
         let shard = shard(key)
-        if let hit = shard.lock.withLock({ shard.words[key] }) { return hit }
-        let word = make()
-        shard.lock.withLock {
-            if shard.words.count >= Self.capacity / Self.shardCount { shard.words.removeAll(keepingCapacity: true) }
-            shard.words[key] = word
-        }
-        return word
+        return shard.value(shard.words, key, make: make)
     }
 }
 
