@@ -155,19 +155,17 @@ struct ParagraphBuilder {
         guard r.face >= 0 else { return false }
         let face = p.faces[r.face].face
         let variant = hyphenator == nil ? 0 : hyphenationVariant
-        func utf8() -> [UInt8] {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(range.count * 3)
-            for s in text.scalars[range] { bytes.append(contentsOf: s.utf8) }
-            return bytes
+        let word: ShapedWord
+        if range.count == 1 {
+            word = cache.single(text.scalars[range.lowerBound], face: face, script: r.script, language: selector.language, hyphenation: variant) {
+                makeWord(range, utf8: Self.utf8(text, range), face: face, script: r.script, text: text, hyphenator: hyphenator)
+            }
+        } else {
+            let bytes = Self.utf8(text, range)
+            word = cache.word(bytes, face: face, script: r.script, language: selector.language, hyphenation: variant) {
+                makeWord(range, utf8: bytes, face: face, script: r.script, text: text, hyphenator: hyphenator)
+            }
         }
-        let word = range.count == 1
-            ? cache.single(text.scalars[range.lowerBound], face: face, script: r.script, language: selector.language, hyphenation: variant) {
-                makeWord(range, utf8: utf8(), face: face, script: r.script, text: text, hyphenator: hyphenator)
-            }
-            : cache.word(utf8(), face: face, script: r.script, language: selector.language, hyphenation: variant) {
-                makeWord(range, utf8: utf8(), face: face, script: r.script, text: text, hyphenator: hyphenator)
-            }
         let scale = r.size / Double(face.metrics.unitsPerEm)
         for piece in word.pieces where piece.scalars > 1 && Double(piece.advance) * scale > maxWidth { return false }
         let hyphenWidth = Double(word.hyphenAdvance) * scale
@@ -180,9 +178,7 @@ struct ParagraphBuilder {
             let end = start + piece.scalars
             var box = ParagraphItems.Box(range: start..<end, run: run, width: Double(piece.advance) * scale,
                                          utf8: piece.utf8, glyphs: piece.glyphs, scale: scale)
-            if options.hangingPunctuation, BreakRules.hangs(text.scalars[end - 1]), let g = piece.glyphs.last {
-                box.protrusion = Double(g.advance) * scale * Self.protrusionFactor
-            }
+            box.protrusion = protrusion(of: piece.glyphs, ending: text.scalars[end - 1], scale: scale)
             p.items.append(.box(box))
             start = end
         }
@@ -192,14 +188,8 @@ struct ParagraphBuilder {
     /// Shapes a word, split at its hyphenation points when `hyphenator` is given.
     private func makeWord(_ range: Range<Int>, utf8: [UInt8], face: FontFace, script: ScriptTag, text: StyledText,
                           hyphenator: Hyphenator?) -> ShapedWord {
-        var cuts: [Int] = []   // scalar offsets from the word's start
-        if let hyphenator {
-            let letters = BreakRules.letterCore(text.scalars, range)
-            if letters.count >= options.hyphenMinWord {
-                cuts = hyphenator.points(in: Array(text.scalars[letters]), minLeft: options.hyphenMinLeft, minRight: options.hyphenMinRight)
-                    .map { letters.lowerBound - range.lowerBound + $0 }
-            }
-        }
+        // Scalar offsets from the word's start.
+        let cuts = hyphenator.map { hyphenationPoints(range, text: text, hyphenator: $0).map { $0 - range.lowerBound } } ?? []
         if cuts.isEmpty {
             let shaped = cache.shape(utf8, face: face, script: script, language: selector.language)
             return ShapedWord(pieces: [.init(scalars: range.count, utf8: utf8, glyphs: shaped.glyphs, advance: shaped.advance)], hyphen: [])
@@ -217,17 +207,33 @@ struct ParagraphBuilder {
         return ShapedWord(pieces: pieces, hyphen: hyphen.glyphs)
     }
 
+    /// Where a word may be hyphenated (scalar indices into the text), with the layout's limits.
+    private func hyphenationPoints(_ range: Range<Int>, text: StyledText, hyphenator: Hyphenator) -> [Int] {
+        let letters = BreakRules.letterCore(text.scalars, range)
+        guard letters.count >= options.hyphenMinWord else { return [] }
+        return hyphenator.points(in: Array(text.scalars[letters]), minLeft: options.hyphenMinLeft, minRight: options.hyphenMinRight)
+            .map { letters.lowerBound + $0 }
+    }
+
+    /// How far a box ending with `last` hangs into the margin (hanging punctuation), 0 when it does not.
+    private func protrusion(of glyphs: [ShapedGlyph], ending last: Unicode.Scalar, scale: Double) -> Double {
+        guard options.hangingPunctuation, BreakRules.hangs(last), let g = glyphs.last else { return 0 }
+        return Double(g.advance) * scale * Self.protrusionFactor
+    }
+
+    /// The UTF-8 bytes of a range of the text.
+    private static func utf8(_ text: StyledText, _ range: Range<Int>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 3)
+        for s in text.scalars[range] { bytes.append(contentsOf: s.utf8) }
+        return bytes
+    }
+
     /// A word split at its hyphenation points, with flagged penalties between the pieces.
     private func appendHyphenated(_ range: Range<Int>, run: Int, text: StyledText, hyphenator: Hyphenator,
                                   into p: inout ParagraphItems, maxWidth: Double) throws {
-        let letters = BreakRules.letterCore(text.scalars, range)
-        var cuts: [Int] = []
-        if letters.count >= options.hyphenMinWord {
-            cuts = hyphenator.points(in: Array(text.scalars[letters]), minLeft: options.hyphenMinLeft, minRight: options.hyphenMinRight)
-                .map { letters.lowerBound + $0 }
-        }
         var start = range.lowerBound
-        for cut in cuts {
+        for cut in hyphenationPoints(range, text: text, hyphenator: hyphenator) {
             try appendBox(start..<cut, run: run, text: text, into: &p, maxWidth: maxWidth)
             p.items.append(.penalty(hyphenPenalty(run: run, text: text, p)))
             start = cut
@@ -270,9 +276,7 @@ struct ParagraphBuilder {
     }
 
     private func shapeBox(_ range: Range<Int>, run: Int, text: StyledText, _ p: ParagraphItems) -> ParagraphItems.Box {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(range.count * 3)
-        for s in text.scalars[range] { utf8.append(contentsOf: s.utf8) }
+        let utf8 = Self.utf8(text, range)
         let r = p.runs[run]
         guard r.face >= 0 else { return .init(range: range, run: run, width: 0, utf8: utf8, glyphs: [], scale: 0) }
         let face = p.faces[r.face].face
@@ -280,9 +284,7 @@ struct ParagraphBuilder {
         let shaped = cache.shape(utf8, face: face, script: r.script, language: selector.language)
         var box = ParagraphItems.Box(range: range, run: run, width: Double(shaped.advance) * scale, utf8: utf8,
                                      glyphs: shaped.glyphs, scale: scale)
-        if options.hangingPunctuation, let last = range.last, BreakRules.hangs(text.scalars[last]), let g = shaped.glyphs.last {
-            box.protrusion = Double(g.advance) * scale * Self.protrusionFactor
-        }
+        if let last = range.last { box.protrusion = protrusion(of: shaped.glyphs, ending: text.scalars[last], scale: scale) }
         return box
     }
 }
