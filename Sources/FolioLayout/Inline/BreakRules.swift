@@ -51,8 +51,8 @@ struct BreakRules {
     /// ("남·북" stays whole).
     static let noLineEnd: Set<UInt32> = Set("([{〈《「『【〔〖〘〚‘“«‹·・‧".unicodeScalars.map(\.value))
     /// The ASCII members of `noLineStart` and `noLineEnd` as bitmaps over 0..<128.
-    static let asciiNoLineStart = asciiBitmap(noLineStart)
-    static let asciiNoLineEnd = asciiBitmap(noLineEnd)
+    private static let asciiNoLineStart = asciiBitmap(noLineStart)
+    private static let asciiNoLineEnd = asciiBitmap(noLineEnd)
 
     private static func asciiBitmap(_ set: Set<UInt32>) -> UInt128 {
         set.reduce(UInt128(0)) { $1 < 128 ? $0 | (1 << $1) : $0 }
@@ -90,23 +90,31 @@ struct BreakRules {
         let a = scalars[i - 1], b = scalars[i]
         // Between two letters (the common case) only the footnote rule can apply: skip the set lookups.
         if Self.isPlainLetter(a) && Self.isPlainLetter(b) { return text.styles[Int(text.styleOf[i])].footnote != nil }
-        if a.isASCII && b.isASCII {
-            // The same rules as below, from bitmaps: ASCII's only alphabetic characters are its letters and its
-            // only currency sign is $.
-            let va = a.value, vb = b.value
-            if Self.asciiNoLineStart & (1 << vb) != 0 || Self.asciiNoLineEnd & (1 << va) != 0 { return true }
-            let digitA = Self.isDigit(a), digitB = Self.isDigit(b)
-            if digitA && (digitB || Self.isLetter(b)) { return true }
-            if a == "$" && digitB { return true }
-            return text.styles[Int(text.styleOf[i])].footnote != nil
-        }
-        if Self.noLineStart.contains(b.value) || Self.noLineEnd.contains(a.value) { return true }
+        if Self.neverStartsLine(b) || Self.neverEndsLine(a) { return true }
         let digitA = Self.isDigit(a), digitB = Self.isDigit(b)
         if digitA && digitB { return true }                                   // digit runs
-        if digitA && (b.properties.isAlphabetic || Self.isHangulSyllable(b)) { return true }   // 10km, 2020년
-        if a.properties.generalCategory == .currencySymbol && digitB { return true }          // ₩1,000 $5
+        if digitA && (Self.isLetter(b) || Self.isHangulSyllable(b)) { return true }   // 10km, 2020년
+        if Self.isCurrency(a) && digitB { return true }                       // ₩1,000 $5
         if text.styles[Int(text.styleOf[i])].footnote != nil { return true }  // a footnote mark keeps to its word
         return false
+    }
+
+    /// In `noLineStart` (ASCII from a bitmap, without hashing).
+    @inline(__always)
+    static func neverStartsLine(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? asciiNoLineStart & (1 << s.value) != 0 : noLineStart.contains(s.value)
+    }
+
+    /// In `noLineEnd` (ASCII from a bitmap, without hashing).
+    @inline(__always)
+    static func neverEndsLine(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? asciiNoLineEnd & (1 << s.value) != 0 : noLineEnd.contains(s.value)
+    }
+
+    /// A currency sign (ASCII's only one is $, answered without a property lookup).
+    @inline(__always)
+    static func isCurrency(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s == "$" : s.properties.generalCategory == .currencySymbol
     }
 
     /// An ASCII letter or a Hangul syllable: in none of the kinsoku sets, not a digit or currency sign.
@@ -120,7 +128,7 @@ struct BreakRules {
             do {
                 // Do not break before the closing punctuation that follows a URL.
                 var last = end
-                while last > start, Self.noLineStart.contains(scalars[last - 1].value) { last -= 1 }
+                while last > start, Self.neverStartsLine(scalars[last - 1]) { last -= 1 }
                 if last - start > 2 {
                     for i in (start + 2)..<last where Self.urlBreakAfter.contains(scalars[i - 1].value)
                         && !Self.urlBreakAfter.contains(scalars[i].value) && classes[i] == .none {
