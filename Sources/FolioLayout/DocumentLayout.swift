@@ -296,7 +296,7 @@ public struct DocumentLayout {
     /// Each footnote set as lines: the number hangs in an indent and links back to its reference.
     private func footnoteLines(_ footnotes: [Footnote], context: LayoutContext, blocks: BlockLayout) throws -> [Int: [FlowItem]] {
         let fn = context.layout.footnotes
-        let indent = fn.font.size * 1.8
+        let indent = Self.footnoteIndent(context.layout)
         var out: [Int: [FlowItem]] = [:]
         for note in footnotes {
             let text = Self.footnoteText(note, context: context)
@@ -317,6 +317,9 @@ public struct DocumentLayout {
         }
         return out
     }
+
+    /// How far note text is indented: the number sits in the indent.
+    static func footnoteIndent(_ layout: Layout) -> Double { layout.footnotes.font.size * 1.8 }
 
     /// A note's blocks as one paragraph of text in the notes' font.
     static func footnoteText(_ note: Footnote, context: LayoutContext) -> StyledText {

@@ -42,13 +42,7 @@ final class BlockLayout {
             case .heading(let h):
                 out.append(contentsOf: try heading(h, indent: indent, width: width))
             case .paragraph(let inlines, let at):
-                var style = position.inQuote ? layout.quote.font : layout.body.font
-                var align = layout.body.align
-                var attribution = false
-                if position.inQuote, case .text(let t)? = inlines.first, t.hasPrefix("—") || t.hasPrefix("―") {
-                    style.italic = false; style.size *= 0.92; align = .right   // attribution of a testimony
-                    attribution = true
-                }
+                let (style, align, attribution) = paragraphStyle(inlines, inQuote: position.inQuote)
                 if !first { out.append(.space(spacing)) }
                 let number = attribution ? nil : nextParagraphNumber(position)
                 // The text made for a paragraph set ahead in the same style is this text: take it.
@@ -144,6 +138,21 @@ final class BlockLayout {
         return items
     }
 
+    /// A paragraph block's style and alignment, and whether it is a testimony's attribution (in a quote, starting
+    /// with a dash: upright, smaller, set right, never numbered).
+    func paragraphStyle(_ inlines: [Inline], inQuote: Bool) -> (style: TextStyle, align: Alignment, attribution: Bool) {
+        var style = inQuote ? layout.quote.font : layout.body.font
+        guard inQuote, case .text(let t)? = inlines.first, t.hasPrefix("—") || t.hasPrefix("―") else {
+            return (style, layout.body.align, false)
+        }
+        style.italic = false; style.size *= 0.92
+        return (style, .right, true)
+    }
+
+    /// The width of a list item's blocks, and of a quote's.
+    func listItemWidth(_ width: Double) -> Double { width - layout.list.indent.points }
+    func quoteWidth(_ width: Double) -> Double { width - layout.quote.indent.points - layout.quote.indentRight.points }
+
     /// The spec a paragraph is set with: its line height from its largest style.
     func paragraphSpec(_ text: StyledText, width: Double, align: Alignment, leading: Double, firstLineIndent: Double = 0) -> ParagraphSpec {
         let size = text.styles.first?.font.size ?? layout.body.font.size
@@ -178,7 +187,7 @@ final class BlockLayout {
         var out: [FlowItem] = []
         for (n, blocks) in list.items.enumerated() {
             if n > 0 { out.append(.space(list.tight ? layout.list.itemSpacing.points : layout.body.paragraphSpacing.points)) }
-            var content = try self.blocks(blocks, indent: indent + itemIndent, width: width - itemIndent, position: inner)
+            var content = try self.blocks(blocks, indent: indent + itemIndent, width: listItemWidth(width), position: inner)
             guard let firstLine = content.firstIndex(where: { $0.kind == .line }) else { out += content; continue }
             let label = list.ordered ? layout.list.numbering(level: level).label(list.start + n) : layout.list.bullet(level: level)
             var text = StyledText()
@@ -207,8 +216,7 @@ final class BlockLayout {
         let q = layout.quote
         var inner = position
         inner.inQuote = true
-        var items = try self.blocks(blocks, indent: indent + q.indent.points, width: width - q.indent.points - q.indentRight.points,
-                                    position: inner)
+        var items = try self.blocks(blocks, indent: indent + q.indent.points, width: quoteWidth(width), position: inner)
         if q.rule {
             let x = indent + q.indent.points * 0.45
             for i in items.indices where items[i].kind != .space || items[i].height > 0 {

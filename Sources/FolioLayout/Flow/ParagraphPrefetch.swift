@@ -1,13 +1,13 @@
 import FolioFonts
 import FolioModel
 
-/// Sets a document's body paragraphs and footnotes on every core before the block layout runs.
+/// Sets a document's paragraphs, headings and footnotes on every core before the block layout runs.
 ///
 /// Inline layout (shaping, line breaking, line setting) is most of layout's time, and a paragraph's lines depend
 /// only on its text and spec, not on what came before it: so they can be set in any order, in parallel. The
 /// block layout stays sequential (numbering, headings kept with text, lists) and takes the lines set here when
-/// its own text and spec for a paragraph match; anything else (list items, quotes, cells, numbered text) it sets
-/// itself. Each thread has its own font selector; the shape cache is shared.
+/// its own text and spec for a paragraph match; anything else (table cells, list markers, inline-numbered
+/// paragraphs, the contents) it sets itself. Each thread has its own font selector; the shape cache is shared.
 struct ParagraphPrefetch {
     let context: LayoutContext
     let blocks: BlockLayout
@@ -28,7 +28,7 @@ struct ParagraphPrefetch {
         var style: TextStyle?
     }
 
-    /// The presets of the document's top-level paragraphs and notes, by source location (empty on one thread).
+    /// The presets of the document's paragraphs, headings and notes, by source location (empty on one thread).
     func run(_ document: Document) -> [SourceLocation: Preset] {
         let width = Parallelism.width
         guard width > 1 else { return [:] }
@@ -75,32 +75,28 @@ struct ParagraphPrefetch {
         }
         // Numbers set inline change a paragraph's text: those paragraphs are left to the block layout.
         let inlineNumbers = l.numberedParagraphs.enabled && l.numberedParagraphs.position == .inline
-        func walk(_ blocks: [Block], width: Double, inQuote: Bool) {
-            for block in blocks {
+        func walk(_ body: [Block], width: Double, inQuote: Bool) {
+            for block in body {
                 switch block {
                 case .paragraph(let inlines, let at) where !inlineNumbers:
-                    var style = inQuote ? l.quote.font : l.body.font
-                    var align = l.body.align
-                    if inQuote, case .text(let t)? = inlines.first, t.hasPrefix("—") || t.hasPrefix("―") {
-                        style.italic = false; style.size *= 0.92; align = .right   // as BlockLayout sets an attribution
-                    }
+                    let (style, align, _) = blocks.paragraphStyle(inlines, inQuote: inQuote)
                     add(at, context.styled(inlines, style), width: width, align: align, leading: l.body.leading, style: style)
                 case .heading(let h):
                     let style = l.heading(h.level)
                     add(h.location, context.styled(h.content, style.font), width: width, align: .left, leading: style.leading)
                 case .list(let list):
-                    for item in list.items { walk(item, width: width - l.list.indent.points, inQuote: inQuote) }
+                    for item in list.items { walk(item, width: blocks.listItemWidth(width), inQuote: inQuote) }
                 case .quote(let inner, _):
-                    walk(inner, width: width - l.quote.indent.points - l.quote.indentRight.points, inQuote: true)
+                    walk(inner, width: blocks.quoteWidth(width), inQuote: true)
                 default: break
                 }
             }
         }
         walk(document.blocks, width: context.textWidth, inQuote: false)
-        let fn = l.footnotes
+        let noteWidth = context.textWidth - DocumentLayout.footnoteIndent(l)
         for note in document.footnotes {
-            add(note.location, DocumentLayout.footnoteText(note, context: context), width: context.textWidth - fn.font.size * 1.8,
-                align: l.body.align, leading: fn.leading)
+            add(note.location, DocumentLayout.footnoteText(note, context: context), width: noteWidth,
+                align: l.body.align, leading: l.footnotes.leading)
         }
         return repeated.isEmpty ? out : out.filter { !repeated.contains($0.at) }
     }
