@@ -33,9 +33,8 @@ public final class FontFace: @unchecked Sendable {
     private let blob: OpaquePointer
     private let face: OpaquePointer
     private let font: OpaquePointer
-    /// Which Basic Multilingual Plane characters the face maps, one bit each (read without a lock).
+    /// Which Basic Multilingual Plane characters the face maps, one bit each.
     private let bmpCoverage: [UInt64]
-    private let lock = Lock()
     /// The glyph of U+0020, looked up once: line setting draws one per inter-word space.
     public let spaceGlyph: UInt32?
 
@@ -94,8 +93,9 @@ public final class FontFace: @unchecked Sendable {
     public func covers(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x10000 { return bmpCoverage[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+        // The font is immutable: HarfBuzz answers from any thread without a lock, as for shaping.
         var glyph: hb_codepoint_t = 0
-        return lock.withLock { hb_font_get_nominal_glyph(font, v, &glyph) != 0 }
+        return hb_font_get_nominal_glyph(font, v, &glyph) != 0
     }
 
     /// Shapes UTF-8 text (left to right) in the given script and language; positions are in font units.
@@ -125,12 +125,6 @@ public final class FontFace: @unchecked Sendable {
                                       xOffset: positions[i].x_offset, yOffset: positions[i].y_offset))
         }
         return ShapedGlyphs(glyphs: glyphs)
-    }
-
-    /// The glyph id HarfBuzz uses for a scalar, if any.
-    public func glyph(for scalar: Unicode.Scalar) -> UInt32? {
-        var glyph: hb_codepoint_t = 0
-        return lock.withLock { hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0 } ? glyph : nil
     }
 }
 

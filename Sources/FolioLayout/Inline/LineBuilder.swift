@@ -213,15 +213,8 @@ struct RunAssembler {
         return runs.map { .glyphs($0) }
     }
 
-    /// Groups glyphs by HarfBuzz cluster (a UTF-8 byte offset, non-decreasing for left-to-right text) into
-    /// byte/glyph counts; text that maps oddly falls back to one cluster for the whole box.
-    static func clusters(_ glyphs: [ShapedGlyph], byteCount: Int) -> [TextCluster] {
-        var out: [TextCluster] = []
-        appendClusters(glyphs, byteCount: byteCount, to: &out)
-        return out
-    }
-
-    /// `clusters` appended to an array in place (one per word of a line: no array of its own each time).
+    /// Appends the glyphs' clusters to `out`: grouped by HarfBuzz cluster (a UTF-8 byte offset, non-decreasing for
+    /// left-to-right text) into byte/glyph counts; text that maps oddly falls back to one cluster for the whole box.
     static func appendClusters(_ glyphs: [ShapedGlyph], byteCount: Int, to out: inout [TextCluster]) {
         guard !glyphs.isEmpty else {
             if byteCount > 0 { out.append(TextCluster(bytes: byteCount, glyphs: 0)) }
