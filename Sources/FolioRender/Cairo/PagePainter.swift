@@ -33,7 +33,7 @@ final class PagePainter {
             case .image(let ref, let rect):
                 try drawImage(ref, rect)
                 // An SVG draws on the context itself: set font and colour afresh afterwards.
-                current = nil; currentFace = nil; currentColor = nil
+                current = nil; currentColor = nil
             case .link(let rect, let target):
                 guard tags else { continue }
                 let area = "rect=[\(fmt(rect.x)) \(fmt(rect.y)) \(fmt(rect.width)) \(fmt(rect.height))]"
@@ -59,22 +59,21 @@ final class PagePainter {
     private var glyphs: [cairo_glyph_t] = []
     private var clusters: [cairo_text_cluster_t] = []
 
-    /// The font, size and colour last set on the context: cairo_set_font_size always drops the scaled font (its
-    /// next use looks it up again in cairo's global, locked font map), so they are set only when they change.
-    private var current: (font: FontRef, size: Double)? = nil
-    private var currentFace: OpaquePointer? = nil
-    private var currentRenumber: [UInt32: UInt32]? = nil
+    /// The font, size and colour last set on the context (with the font's glyph renumbering): cairo_set_font_size
+    /// always drops the scaled font (its next use looks it up again in cairo's global, locked font map), so they
+    /// are set only when they change.
+    private var current: (font: FontRef, size: Double, renumber: [UInt32: UInt32]?)? = nil
     private var currentColor: RGB? = nil
 
     private func draw(_ run: GlyphRun) throws {
         guard !run.glyphs.isEmpty else { return }
         if current == nil || current!.size != run.size || current!.font != run.font {
             let (face, renumber) = try fonts(run.font)
-            if face != currentFace { cairo_set_font_face(cr, face) }
+            cairo_set_font_face(cr, face)   // returns at once when the face is the one set
             cairo_set_font_size(cr, run.size)
-            current = (run.font, run.size); currentFace = face; currentRenumber = renumber
+            current = (run.font, run.size, renumber)
         }
-        let renumber = currentRenumber
+        let renumber = current!.renumber
         if currentColor != run.color {
             cairo_set_source_rgb(cr, run.color.r, run.color.g, run.color.b)
             currentColor = run.color
