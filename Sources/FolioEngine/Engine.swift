@@ -108,15 +108,19 @@ public final class Engine: @unchecked Sendable {
         public var warnings: [Warning]
     }
 
-    /// Loads and lays out one edition.
-    public func layOut(report: Report, edition: Edition, layoutName: String? = nil) throws -> LaidOut {
-        let loadStart = monotonicSeconds()
+    /// The layout an edition is set with: the one named on the command line, else the edition's, the report's, or
+    /// the default.
+    public func layout(for report: Report, edition: Edition, name layoutName: String? = nil) throws -> Layout {
+        let name = layoutName ?? edition.layout ?? report.layout ?? "upr-submission"
+        return try layouts.load(name, language: edition.lang,
+                                at: layoutName == nil ? report.location(ofField: edition.layout != nil ? ["editions", edition.code, "layout"] : ["layout"]) : nil)
+    }
+
+    /// An edition's Markdown, read within the layout's limits, with the reader's warnings.
+    public func content(of report: Report, edition: Edition, layout: Layout) throws -> (Document, [Warning]) {
         let fs = FileSystem.local
         let contentPath = try fs.resolveInside(report.directory, edition.content, field: "editions.\(edition.code).content",
                                                at: SourceLocation(file: report.file, line: 0, column: 0))
-        let name = layoutName ?? edition.layout ?? report.layout ?? "upr-submission"
-        let layout = try layouts.load(name, language: edition.lang,
-                                      at: layoutName == nil ? report.location(ofField: edition.layout != nil ? ["editions", edition.code, "layout"] : ["layout"]) : nil)
         let displayPath = fs.join(report.directory, edition.content)
         let size = fs.size(contentPath)
         if size > layout.limits.maxContentBytes {
@@ -131,7 +135,14 @@ public final class Engine: @unchecked Sendable {
         }
         var reader = MarkdownReader(file: displayPath)
         reader.maxDepth = layout.limits.maxNesting
-        let document = try reader.read(bytes)
+        return (try reader.read(bytes), reader.warnings)
+    }
+
+    /// Loads and lays out one edition.
+    public func layOut(report: Report, edition: Edition, layoutName: String? = nil) throws -> LaidOut {
+        let loadStart = monotonicSeconds()
+        let layout = try layout(for: report, edition: edition, name: layoutName)
+        let (document, readerWarnings) = try content(of: report, edition: edition, layout: layout)
         let lang = edition.lang
         let info = DocumentInfo(title: edition.title, author: report.authors(in: lang),
                                 subject: report.subject?.text(for: lang) ?? edition.subtitle ?? "",
@@ -151,7 +162,7 @@ public final class Engine: @unchecked Sendable {
         times.merge(layoutReport.times)
         layoutReport.times = times
         return LaidOut(report: report, edition: edition, layout: layout, document: display, content: document, layoutReport: layoutReport,
-                       warnings: reader.warnings + layoutReport.warnings)
+                       warnings: readerWarnings + layoutReport.warnings)
     }
 
     /// The organisations' logos, checked: inside the report folder, a PNG or SVG, not damaged, not enormous.

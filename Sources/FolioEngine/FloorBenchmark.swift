@@ -14,9 +14,7 @@ public struct FloorBenchmark {
 
     /// Seconds to shape and draw the edition's text this way (and the PDF's size, to show it is real).
     public func run(report: Report, edition: Edition) throws -> (seconds: Double, bytes: Int) {
-        let path = try FileSystem.local.resolveInside(report.directory, edition.content, field: "content", at: nil)
-        var reader = MarkdownReader(file: path)
-        let document = try reader.read(try FileSystem.local.readBytes(path, what: "content"))
+        let (document, _) = try engine.content(of: report, edition: edition, layout: try engine.layout(for: report, edition: edition))
         var paragraphs: [String] = []
         func collect(_ b: Block) {
             switch b {
