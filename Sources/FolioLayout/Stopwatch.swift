@@ -13,6 +13,9 @@ public func monotonicSeconds() -> Double {
 
 /// Time spent per phase of the pipeline, in the order phases were first seen.
 public struct PhaseTimes: Sendable {
+    /// How to read the phases: paragraphs are set on several threads, so their stages are CPU time.
+    public static let legend = "(itemize+shape, break, set lines: CPU time summed over the threads that set paragraphs; the rest: wall time)"
+
     public private(set) var names: [String] = []
     public private(set) var seconds: [String: Double] = [:]
     public init() {}

@@ -60,7 +60,7 @@ struct Bench: ParsableCommand {
                     let warm = samples.dropFirst().map { $0.seconds[name] ?? 0 }
                     print("  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) cold \(ms(samples[0].seconds[name] ?? 0))  warm median \(ms(median(warm)))")
                 }
-                print("  (itemize+shape, break, set lines: CPU time summed over the threads that set paragraphs; the rest: wall time)")
+                print("  " + PhaseTimes.legend)
             }
         }
     }

@@ -61,7 +61,7 @@ struct Render: ParsableCommand {
                     Runner.printWarnings(r.notes, verbose: true)
                     let phases = r.times.names.map { "\($0) \(String(format: "%.1f", (r.times.seconds[$0] ?? 0) * 1000)) ms" }
                     FileHandle.standardError.write(Data("  time: \(phases.joined(separator: ", "))\n".utf8))
-                    FileHandle.standardError.write(Data("  (itemize+shape, break, set lines: CPU time summed over threads; the rest: wall time)\n".utf8))
+                    FileHandle.standardError.write(Data("  \(PhaseTimes.legend)\n".utf8))
                 }
             } catch {
                 failed += 1
