@@ -58,6 +58,7 @@ fuzz: deps
 	    -max_len=4096 -print_final_stats=1 > fuzz.log 2>&1 || true); \
 	  grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec)|==.*ERROR|SUMMARY|Fatal error|artifact_prefix" $$work/fuzz.log || true; \
 	  if ls $$work/crash-* $$work/timeout-* $$work/oom-* >/dev/null 2>&1; then echo "$$t: FINDING in $$work"; exit 1; fi; \
+	  grep -q "^Done" $$work/fuzz.log || { echo "$$t did not run to the end: see $$work/fuzz.log"; exit 1; }; \
 	done
 
 ## LeakSanitizer over 100 renders in one process: leaks must not grow with the number of renders.
