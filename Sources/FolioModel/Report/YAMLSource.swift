@@ -1,6 +1,6 @@
 import Yams
 
-/// A YAML file composed into nodes that remember their line and column, decoded with Codable,
+/// A YAML file composed into nodes that remember their line and column, decoded with Codable (`NodeDecoder`),
 /// so that every decoding error can name the file, line, column and field.
 public struct YAMLSource {
     public let file: String
@@ -28,7 +28,7 @@ public struct YAMLSource {
     /// Decodes the whole file as `T`, turning Codable errors into located messages.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
         do {
-            return try YAMLDecoder().decode(T.self, from: root)
+            return try NodeDecoder(root).decode(T.self)
         } catch let error as DecodingError {
             throw describe(error)
         } catch let error as FolioError {
