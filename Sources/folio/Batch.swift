@@ -6,6 +6,7 @@ import FolioModel
 /// `folio batch`: every edition of every report, in parallel, with one manifest for the run.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Render every edition of every report in parallel (the attachment packages of a regeneration).",
         discussion: """
         Each report's files go to <output>/<report id>/ (PDFs, thumbnails, manifest.json); <output>/manifest.json

@@ -6,6 +6,7 @@ import FolioLayout
 /// `folio bench`: renders editions repeatedly in one process and prints median times per phase.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Benchmark rendering: median time per phase over repeated runs (release build recommended).",
         discussion: """
         The first run of each edition is reported apart ("cold": fonts loaded, caches empty); the medians are

@@ -5,6 +5,7 @@ import FolioEngine
 /// `folio check`: what is wrong or risky in a report, without writing a PDF.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a report for errors and risks (and the layout's submission rules) without writing a PDF.",
         discussion: """
         Finds model and layout errors, characters no font covers, very loose or overfull lines, headings at a

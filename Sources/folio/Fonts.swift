@@ -6,6 +6,7 @@ import FolioModel
 /// `folio fonts`: which font file (and face index) serves each script and style, with coverage.
 struct Fonts: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fonts",
         abstract: "Show which font file serves each script and style, and its coverage of a report's text.",
         discussion: """
         Examples:

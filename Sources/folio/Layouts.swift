@@ -3,7 +3,7 @@ import FolioEngine
 
 /// `folio layouts`: the layouts available and where they come from.
 struct Layouts: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the available layouts and their files.")
+    static let configuration = CommandConfiguration(commandName: "layouts", abstract: "List the available layouts and their files.")
 
     func run() throws {
         let engine = try Runner.engine()

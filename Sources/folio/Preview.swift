@@ -8,6 +8,7 @@ import FolioRender
 /// `folio preview`: PNG pages of an edition, drawn from the same display list as the PDF, and a page map.
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "preview",
         abstract: "Render pages of an edition as PNG images and print a page map.",
         discussion: """
         Examples:

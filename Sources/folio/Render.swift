@@ -8,6 +8,7 @@ import FolioLayout
 /// `folio render`: every (or the named) edition of one report into PDFs and a manifest.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render a report's editions to PDF, with manifest.json.",
         discussion: """
         Examples:
