@@ -38,7 +38,11 @@ public enum FontSubsetter {
         let set = hb_subset_input_glyph_set(input)
         for g in kept { hb_set_add(set, g) }
         let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
-        for tag in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG"] {
+        // cmap goes too, with the Unicode set emptied: HarfBuzz would otherwise map all of the font's ~45,000
+        // code points back to the kept glyphs, and the PDF's text comes from the ToUnicode map cairo writes from
+        // the clusters Folio gives it, never from the font.
+        hb_set_clear(hb_subset_input_unicode_set(input))
+        for tag in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "cmap"] {
             hb_set_add(drop, tag.utf8.reduce(0) { ($0 << 8) | UInt32($1) })
         }
         // Flattening subroutines halves HarfBuzz's time on a CFF font (it need not work out which of the
