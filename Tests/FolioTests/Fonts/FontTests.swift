@@ -55,4 +55,33 @@ struct FontTests {
             try FontFace(path: "/nonexistent.ttf", index: 0, familyName: "x", isBold: false, isItalic: false)
         }
     }
+
+    /// The table tags of an sfnt font file.
+    func tableTags(_ font: [UInt8]) -> Set<String> {
+        let count = Int(font[4]) << 8 | Int(font[5])
+        return Set((0..<count).map { String(decoding: font[(12 + 16 * $0)..<(16 + 16 * $0)], as: UTF8.self) })
+    }
+
+    @Test func cjkSubsetHoldsExactlyTheGlyphsAskedWithoutCmap() throws {
+        let found = try #require(locator.locate(family: "Noto Serif CJK KR", bold: false, italic: false))
+        let face = try Fixtures.engine.fonts.face(for: found)
+        let glyphs = Set(face.shape(utf8: Array("북한인권 NKDB".utf8), script: .hangul, language: "ko").glyphs.map(\.id))
+        let subset = try #require(FontSubsetter.subset(path: found.path, index: found.index, glyphs: glyphs))
+        #expect(subset.glyphMap.count == glyphs.count + (glyphs.contains(0) ? 0 : 1))
+        #expect(subset.glyphMap.values.sorted() == Array(0..<UInt32(subset.glyphMap.count)))
+        #expect(subset.glyphMap[0] == 0)
+        let tags = tableTags(subset.bytes)
+        #expect(tags.contains("CFF ") && tags.contains("hmtx"))
+        #expect(!tags.contains("cmap") && !tags.contains("GSUB"))
+        #expect(subset.bytes.count < 40_000, "a handful of glyphs, not the 20 MB font")
+    }
+
+    @Test func largeTrueTypeFontsAreSubsetToo() throws {
+        let path = "/usr/share/fonts/truetype/noto/NotoSerifTangut-Regular.ttf"
+        guard FontSubsetter.wantsSubset(path: path) else { return }   // not installed here
+        let subset = try #require(FontSubsetter.subset(path: path, index: 0, glyphs: [3, 4, 100]))
+        #expect(subset.glyphMap == [0: 0, 3: 1, 4: 2, 100: 3])
+        let tags = tableTags(subset.bytes)
+        #expect(tags.contains("glyf") && tags.contains("loca") && !tags.contains("cmap"))
+    }
 }
