@@ -2,9 +2,10 @@
 """Compare two folio builds side by side, as docs/performance.md reports them.
 
 Whole-process times alternate the two builds run by run (a machine whose speed drifts from one minute to the
-next then drifts under both alike), and the medians, lower quartiles and minima are printed per case. With
---instructions, each case also runs once under callgrind and prints the instructions executed by the whole
-process (every thread): a count that does not drift with the machine, for changes too small to time.
+next then drifts under both alike); the medians, lower quartiles and minima are printed per case, with the
+median peak resident set of the process. With --instructions, each case also runs once under callgrind and
+prints the instructions executed by the whole process (every thread): a count that does not drift with the
+machine, for changes too small to time.
 
   scripts/compare-builds.py OLD_BINARY NEW_BINARY [--cases sample,big,batch] [--runs N] [--instructions]
 
@@ -57,13 +58,18 @@ def cases(which, reports):
 
 
 def run(binary, args):
+    """Wall time and peak resident set (MB) of one whole process."""
     shutil.rmtree(os.path.join(WORK, "out"), ignore_errors=True)
     start = time.perf_counter()
-    result = subprocess.run([binary, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen([binary, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit("%s %s failed:\n%s" % (binary, " ".join(args), result.stderr.decode(errors="replace")))
-    return elapsed
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read()
+    process.stderr.close()
+    if process.returncode != 0:
+        sys.exit("%s %s failed:\n%s" % (binary, " ".join(args), errors.decode(errors="replace")))
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def instructions(binary, args):
@@ -97,14 +103,17 @@ def main():
         runs = options.runs or default_runs[key]
         for name, args in cases([key], reports):
             times = {old: [], new: []}
+            memory = {old: [], new: []}
             for _ in range(runs):
                 for binary in (old, new):
-                    times[binary].append(run(binary, args))
+                    elapsed, peak = run(binary, args)
+                    times[binary].append(elapsed)
+                    memory[binary].append(peak)
             line = []
             for label, binary in (("old", old), ("new", new)):
                 t = sorted(times[binary])
-                line.append("%s median %7.1f ms, quartile %7.1f, min %7.1f" % (
-                    label, statistics.median(t) * 1000, t[len(t) // 4] * 1000, t[0] * 1000))
+                line.append("%s median %7.1f ms, quartile %7.1f, min %7.1f, peak %4.0f MB" % (
+                    label, statistics.median(t) * 1000, t[len(t) // 4] * 1000, t[0] * 1000, statistics.median(memory[binary])))
             print("%-24s %s | %s  (n=%d)" % (name, *line, runs), flush=True)
             if options.instructions and key != "batch":
                 a, b = instructions(old, args), instructions(new, args)

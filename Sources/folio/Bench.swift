@@ -64,6 +64,14 @@ struct Bench: ParsableCommand {
                 print("  " + PhaseTimes.legend)
             }
         }
+        print("peak memory of this process: \(Self.peakResidentMegabytes()) MB (every run above, with the caches they filled)")
+    }
+
+    /// The process's peak resident set (getrusage reports kilobytes on Linux).
+    static func peakResidentMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
     }
 
     func median(_ xs: [Double]) -> Double {
