@@ -64,8 +64,8 @@ public struct BatchRunner {
     /// editions set in CJK fonts (their PDF write subsets 20 MB fonts).
     public static func longestFirst(_ work: [BatchJob]) -> [Int] {
         let costs = work.map { job -> Double in
-            let path = job.report.directory + "/" + job.edition.content
-            let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+            let fs = FileSystem.local
+            let size = fs.size(fs.join(job.report.directory, job.edition.content))
             let cjk = ["ko", "ja", "zh"].contains(String(job.edition.lang.prefix(2)).lowercased())
             return Double(size) * (cjk ? 2 : 1)
         }
