@@ -48,22 +48,24 @@ public enum FontSubsetter {
         return Subset(bytes: bytes, glyphMap: map)
     }
 
+    /// An OpenType table tag from its four letters.
+    private static func tag(_ name: String) -> hb_tag_t { name.utf8.reduce(0) { ($0 << 8) | hb_tag_t($1) } }
+
     /// Tables a PDF's font program does not need: layout, vertical metrics, and cmap.
-    private static let dropped: [UInt32] = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "cmap"]
-        .map { $0.utf8.reduce(0) { ($0 << 8) | UInt32($1) } }
+    private static let dropped = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "cmap"].map(tag)
+    /// Tables that hold outlines: a subset has one of them.
+    private static let outlineTables = ["CFF ", "CFF2", "glyf"].map(tag)
 
     /// A face made of the other tables of `face` (shared, not copied).
-    private static func faceWithout(_ tags: [UInt32], of face: OpaquePointer) -> OpaquePointer? {
+    private static func faceWithout(_ tags: [hb_tag_t], of face: OpaquePointer) -> OpaquePointer? {
         guard let builder = hb_face_builder_create() else { return nil }
         var all: [hb_tag_t] = []
-        var offset: UInt32 = 0
+        var chunk = [hb_tag_t](repeating: 0, count: 64)
         while true {
-            var chunk = [hb_tag_t](repeating: 0, count: 64)
             var count = UInt32(chunk.count)
-            hb_face_get_table_tags(face, offset, &count, &chunk)
+            hb_face_get_table_tags(face, UInt32(all.count), &count, &chunk)
             all += chunk.prefix(Int(count))
-            if count < 64 { break }
-            offset += count
+            if count < chunk.count { break }
         }
         for tag in all where !tags.contains(tag) {
             let table = hb_face_reference_table(face, tag)
@@ -91,8 +93,8 @@ public enum FontSubsetter {
         // Without layout tables nothing is added by closure: new ids are the ranks of the kept ids. A subset that
         // lost its outlines (a HarfBuzz that cannot subset this kind of face) is refused.
         guard hb_face_get_glyph_count(subset) == UInt32(kept.count) else { return nil }
-        let outlines = ["CFF ", "CFF2", "glyf"].contains { tag in
-            let table = hb_face_reference_table(subset, tag.utf8.reduce(0) { ($0 << 8) | UInt32($1) })
+        let outlines = outlineTables.contains { tag in
+            let table = hb_face_reference_table(subset, tag)
             defer { hb_blob_destroy(table) }
             return hb_blob_get_length(table) > 0
         }
