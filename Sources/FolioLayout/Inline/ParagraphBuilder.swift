@@ -136,9 +136,12 @@ struct ParagraphBuilder {
         let face = p.faces[r.face].face
         let scale = r.size / Double(face.metrics.unitsPerEm)
         let shaped = cache.shape([0x2D], face: face, script: r.script, language: selector.language)
-        let width = Double(shaped.advance) * scale
-        return .init(width: width, cost: Self.hyphenCost, flagged: true,
-                     hyphen: .init(run: run, glyphs: shaped.glyphs, scale: scale, width: width))
+        return Self.hyphenBreak(run: run, glyphs: shaped.glyphs, scale: scale, width: Double(shaped.advance) * scale)
+    }
+
+    /// The flagged penalty of a hyphenation point whose hyphen, set in run `run`, has these glyphs and width.
+    private static func hyphenBreak(run: Int, glyphs: [ShapedGlyph], scale: Double, width: Double) -> ParagraphItems.Penalty {
+        .init(width: width, cost: hyphenCost, flagged: true, hyphen: .init(run: run, glyphs: glyphs, scale: scale, width: width))
     }
 
     /// Hyphenation settings as a cache-key variant (0: not hyphenated).
@@ -171,10 +174,7 @@ struct ParagraphBuilder {
         let hyphenWidth = Double(word.hyphenAdvance) * scale
         var start = range.lowerBound
         for (k, piece) in word.pieces.enumerated() {
-            if k > 0 {
-                p.items.append(.penalty(.init(width: hyphenWidth, cost: Self.hyphenCost, flagged: true,
-                                              hyphen: .init(run: run, glyphs: word.hyphen, scale: scale, width: hyphenWidth))))
-            }
+            if k > 0 { p.items.append(.penalty(Self.hyphenBreak(run: run, glyphs: word.hyphen, scale: scale, width: hyphenWidth))) }
             let end = start + piece.scalars
             var box = ParagraphItems.Box(range: start..<end, run: run, width: Double(piece.advance) * scale,
                                          utf8: piece.utf8, glyphs: piece.glyphs, scale: scale)
@@ -261,7 +261,7 @@ struct ParagraphBuilder {
             advances[g] += Double(glyph.advance) * box.scale
         }
         var start = 0, width = 0.0
-        for (k, b) in bounds.enumerated() {
+        for k in bounds.indices {
             if width + advances[k] > maxWidth, width > 0 {
                 let cut = k == 0 ? 0 : bounds[k - 1]
                 p.items.append(.box(shapeBox((range.lowerBound + start)..<(range.lowerBound + cut), run: run, text: text, p)))
@@ -270,7 +270,6 @@ struct ParagraphBuilder {
                 width = 0
             }
             width += advances[k]
-            _ = b
         }
         p.items.append(.box(shapeBox((range.lowerBound + start)..<range.upperBound, run: run, text: text, p)))
     }
