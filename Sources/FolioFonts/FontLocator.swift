@@ -14,6 +14,8 @@ public struct LocatedFont: Sendable, Hashable {
 public final class FontLocator: @unchecked Sendable {
     /// fontconfig's configuration, read on another thread: it takes 5–10 ms that the caller spends parsing.
     private let configuration: Background<Configuration>
+    /// Held while fontconfig matches, not only around the cache (unlike `OnceMap`): fontconfig's matching from
+    /// several threads at once has crashed other programs, so one match runs at a time.
     private let lock = Lock()
     private var cache: [String: LocatedFont?] = [:]
 
