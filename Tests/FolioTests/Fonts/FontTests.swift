@@ -1,8 +1,9 @@
 import Testing
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import FolioFonts
+@testable import FolioFonts
 import FolioUnicode
 
 @Suite("fontconfig, HarfBuzz faces and shaping")
@@ -41,6 +42,35 @@ struct FontTests {
         #expect(shaped.glyphs.count < 8, "ffi should be a ligature")
         #expect(shaped.glyphs.first?.cluster == 0)
         #expect(shaped.glyphs.map(\.cluster) == shaped.glyphs.map(\.cluster).sorted())
+    }
+
+    @Test func coverageMatchesTheCharacterMap() throws {
+        // Coverage is read from the cmap by ranges; shaping a lone letter (glyph 0 when unmapped) checks it. Letters
+        // with a canonical decomposition are left out: HarfBuzz shapes them through it (U+212A KELVIN SIGN as K).
+        for family in ["Noto Serif CJK KR", "Noto Serif"] {
+            let face = try Fixtures.engine.fonts.face(for: #require(locator.locate(family: family, bold: false, italic: false)))
+            var checked = 0
+            for v in stride(from: 0x41, to: 0xFFFF, by: 5) {
+                guard let scalar = Unicode.Scalar(v), scalar.properties.isAlphabetic,
+                      scalar.properties.generalCategory != .format,
+                      String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([scalar]) else { continue }
+                let shaped = face.shape(utf8: Array(String(scalar).utf8), script: .common, language: "und")
+                let mapped = shaped.glyphs.count == 1 && shaped.glyphs[0].id != 0
+                #expect(face.covers(scalar) == mapped, "\(family) U+\(String(v, radix: 16, uppercase: true))")
+                checked += 1
+            }
+            #expect(checked > 5_000)
+        }
+    }
+
+    @Test func rangesSetExactlyTheirBits() {
+        for (from, through) in [(0, 0), (0, 63), (1, 62), (63, 64), (5, 200), (64, 127), (100, 1000), (0, 65535), (65535, 65535)] {
+            var bits = [UInt64](repeating: 0, count: 1024)
+            FontFace.setBits(&bits, from: from, through: through)
+            var expected = [UInt64](repeating: 0, count: 1024)
+            for v in from...through { expected[v >> 6] |= 1 << UInt64(v & 63) }
+            #expect(bits == expected, "\(from)...\(through)")
+        }
     }
 
     @Test func shapesHangulOneGlyphPerSyllable() throws {
