@@ -4,6 +4,9 @@ import FolioFonts
 import FolioLayout
 import FolioModel
 
+/// The folder `Fixtures.scratch` removes at exit (a C exit handler cannot capture it).
+nonisolated(unsafe) private var scratchToRemove: String?
+
 /// Paths and shared objects for the tests.
 enum Fixtures {
     /// The repository root (this file is Tests/FolioTests/Support/Fixtures.swift).
@@ -14,12 +17,22 @@ enum Fixtures {
     /// One engine for the whole run: fonts load once, as in a batch.
     nonisolated(unsafe) static let engine: Engine = try! Engine(home: root)
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder, inside the run's own folder.
     static func temporaryFolder(_ name: String = "folio-test") -> String {
-        let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
+        let path = scratch + "/\(name)-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// One folder per test process for every temporary folder, removed when the process exits, so that runs
+    /// do not pile up folders in /tmp.
+    nonisolated(unsafe) static let scratch: String = {
+        let path = NSTemporaryDirectory() + "folio-tests-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        scratchToRemove = path
+        atexit { if let path = scratchToRemove { try? FileManager.default.removeItem(atPath: path) } }
+        return path
+    }()
 
     /// Writes a file, creating folders.
     static func write(_ text: String, to path: String) {
