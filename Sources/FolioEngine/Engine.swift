@@ -72,13 +72,11 @@ public final class Engine: @unchecked Sendable {
         }
     }
 
-    /// Starts loading, on other threads, libqpdf (opened on first use) and the body and heading faces of these
-    /// languages with their HarfBuzz lookups, once fontconfig is ready. The caller meanwhile reads the layout and
-    /// the Markdown. Caches only.
+    /// Starts loading, on another thread, the body and heading faces of these languages with their HarfBuzz
+    /// lookups, once fontconfig is ready. The caller meanwhile reads the layout and the Markdown. Caches only.
     public func warmUp(languages: [String]) {
         let languages = Array(Set(languages)).sorted()
         let manifest = self.manifest, fonts = self.fonts
-        PDFFinisher.preload()
         detachThread {
             guard (try? fonts.locator.ready()) != nil else { return }
             for language in languages {
@@ -186,6 +184,9 @@ public final class Engine: @unchecked Sendable {
         let laid = try layOut(report: report, edition: edition, layoutName: layoutName)
         let name = report.fileName(of: edition)
         var times = laid.layoutReport.times
+        // libqpdf is opened while cairo draws, on the core that drawing leaves idle (at start-up it would take that
+        // core from fontconfig, the hyphenation patterns and the faces, which layout waits for).
+        PDFFinisher.preload()
         let raw = try times.measure("pdf write") { try CairoPDFWriter().render(laid.document) }
         let bytes = try times.measure("finish") {
             try PDFFinisher().finish(raw, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)",
