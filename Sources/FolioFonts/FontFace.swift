@@ -139,12 +139,16 @@ public final class FontFace: @unchecked Sendable {
         let positions = hb_buffer_get_glyph_positions(buffer, &count)!
         var glyphs = [ShapedGlyph]()
         glyphs.reserveCapacity(Int(count))
+        var unsafe: [UInt32] = []
         for i in 0..<Int(count) {
             glyphs.append(ShapedGlyph(id: infos[i].codepoint, cluster: infos[i].cluster,
                                       advance: positions[i].x_advance,
                                       xOffset: positions[i].x_offset, yOffset: positions[i].y_offset))
+            if hb_glyph_info_get_glyph_flags(infos + i).rawValue & HB_GLYPH_FLAG_UNSAFE_TO_BREAK.rawValue != 0 {
+                unsafe.append(infos[i].cluster)
+            }
         }
-        return ShapedGlyphs(glyphs: glyphs)
+        return ShapedGlyphs(glyphs: glyphs, unsafeToBreak: unsafe)
     }
 }
 
@@ -182,6 +186,9 @@ public struct ShapedGlyph: Sendable, Equatable {
 /// The glyphs of one shaped piece of text.
 public struct ShapedGlyphs: Sendable {
     public var glyphs: [ShapedGlyph]
+    /// Clusters (UTF-8 offsets) where cutting the text and shaping the parts apart would not give these glyphs
+    /// (HarfBuzz's unsafe-to-break: a ligature or a kerning pair across the cut); empty for most words.
+    public var unsafeToBreak: [UInt32] = []
     /// Total advance in font units.
     public var advance: Int32 { glyphs.reduce(0) { $0 + $1.advance } }
 }

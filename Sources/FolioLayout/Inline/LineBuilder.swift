@@ -42,7 +42,7 @@ struct LineBuilder {
     }
 
     private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, width: Double, indent: Double, justify: Bool) -> LineBox {
-        var natural = hyphen?.width ?? 0, glueStretch = 0.0, kernStretch = 0.0, shrink = 0.0, kernShrink = 0.0
+        var natural = hyphen.map { $0.leading + $0.width } ?? 0, glueStretch = 0.0, kernStretch = 0.0, shrink = 0.0, kernShrink = 0.0
         for k in range {
             switch paragraph.items[k] {
             case .box(let b): natural += b.width
@@ -133,6 +133,7 @@ struct LineBuilder {
         }
         if let hyphen, paragraph.runs[hyphen.run].face >= 0 {
             let run = paragraph.runs[hyphen.run]
+            x += hyphen.leading
             runs.add(glyphs: hyphen.glyphs, utf8: [0x2D], scale: hyphen.scale, width: hyphen.width,
                      face: paragraph.faces[run.face].ref, color: text.styles[Int(lastStyle >= 0 ? lastStyle : run.style)].font.color.rgb,
                      run: run, x: x)

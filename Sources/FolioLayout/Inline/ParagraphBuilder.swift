@@ -139,9 +139,12 @@ struct ParagraphBuilder {
         return Self.hyphenBreak(run: run, glyphs: shaped.glyphs, scale: scale, width: Double(shaped.advance) * scale)
     }
 
-    /// The flagged penalty of a hyphenation point whose hyphen, set in run `run`, has these glyphs and width.
-    private static func hyphenBreak(run: Int, glyphs: [ShapedGlyph], scale: Double, width: Double) -> ParagraphItems.Penalty {
-        .init(width: width, cost: hyphenCost, flagged: true, hyphen: .init(run: run, glyphs: glyphs, scale: scale, width: width))
+    /// The flagged penalty of a hyphenation point whose hyphen, set in run `run`, has these glyphs and width, and
+    /// `leading` before it.
+    private static func hyphenBreak(run: Int, glyphs: [ShapedGlyph], scale: Double, width: Double,
+                                    leading: Double = 0) -> ParagraphItems.Penalty {
+        .init(width: leading + width, cost: hyphenCost, flagged: true,
+              hyphen: .init(run: run, glyphs: glyphs, scale: scale, width: width, leading: leading))
     }
 
     /// Hyphenation settings as a cache-key variant (0: not hyphenated).
@@ -174,7 +177,10 @@ struct ParagraphBuilder {
         let hyphenWidth = Double(word.hyphenAdvance) * scale
         var start = range.lowerBound
         for (k, piece) in word.pieces.enumerated() {
-            if k > 0 { p.items.append(.penalty(Self.hyphenBreak(run: run, glyphs: word.hyphen, scale: scale, width: hyphenWidth))) }
+            if k > 0 {
+                p.items.append(.penalty(Self.hyphenBreak(run: run, glyphs: word.hyphen, scale: scale, width: hyphenWidth,
+                                                         leading: Double(word.pieces[k - 1].breakAdvance) * scale)))
+            }
             let end = start + piece.scalars
             var box = ParagraphItems.Box(range: start..<end, run: run, width: Double(piece.advance) * scale,
                                          utf8: piece.utf8, glyphs: piece.glyphs, scale: scale)
@@ -185,26 +191,26 @@ struct ParagraphBuilder {
         return true
     }
 
-    /// Shapes a word, split at its hyphenation points when `hyphenator` is given.
+    /// Shapes a word whole, and cuts it at its hyphenation points when `hyphenator` is given (see `ShapedWord.cut`).
     private func makeWord(_ range: Range<Int>, utf8: [UInt8], face: FontFace, script: ScriptTag, text: StyledText,
                           hyphenator: Hyphenator?) -> ShapedWord {
+        let whole = cache.shape(utf8, face: face, script: script, language: selector.language)
         // Scalar offsets from the word's start.
         let cuts = hyphenator.map { hyphenationPoints(range, text: text, hyphenator: $0).map { $0 - range.lowerBound } } ?? []
         if cuts.isEmpty {
-            let shaped = cache.shape(utf8, face: face, script: script, language: selector.language)
-            return ShapedWord(pieces: [.init(scalars: range.count, utf8: utf8, glyphs: shaped.glyphs, advance: shaped.advance)], hyphen: [])
+            return ShapedWord(pieces: [.init(scalars: range.count, utf8: utf8, glyphs: whole.glyphs, advance: whole.advance)], hyphen: [])
         }
-        var pieces: [ShapedWord.Piece] = []
-        var startScalar = 0, startByte = 0, byte = 0, scalar = 0
-        for end in cuts + [range.count] {
-            while scalar < end { byte += text.scalars[range.lowerBound + scalar].utf8.count; scalar += 1 }
-            let bytes = Array(utf8[startByte..<byte])
-            let shaped = cache.shape(bytes, face: face, script: script, language: selector.language)
-            pieces.append(.init(scalars: end - startScalar, utf8: bytes, glyphs: shaped.glyphs, advance: shaped.advance))
-            startScalar = end; startByte = byte
+        var points: [(scalar: Int, byte: Int)] = []
+        var byte = 0, scalar = 0
+        for cut in cuts {
+            while scalar < cut { byte += text.scalars[range.lowerBound + scalar].utf8.count; scalar += 1 }
+            points.append((cut, byte))
         }
-        let hyphen = cache.shape([0x2D], face: face, script: script, language: selector.language)
-        return ShapedWord(pieces: pieces, hyphen: hyphen.glyphs)
+        let pieces = ShapedWord.cut(whole, utf8: utf8, scalars: range.count, at: points) {
+            cache.shape($0, face: face, script: script, language: selector.language)
+        }
+        let hyphen = pieces.count > 1 ? cache.shape([0x2D], face: face, script: script, language: selector.language).glyphs : []
+        return ShapedWord(pieces: pieces, hyphen: hyphen)
     }
 
     /// Where a word may be hyphenated (scalar indices into the text), with the layout's limits.

@@ -35,6 +35,8 @@ struct ParagraphItems {
         var glyphs: [ShapedGlyph]
         var scale: Double
         var width: Double
+        /// Space before the hyphen: what the word's glyph before the break gave up to kerning across it.
+        var leading: Double = 0
     }
     /// A place to break that is not a space, with a cost; `forced` ends the line; `flagged` adds a hyphen.
     struct Penalty {

@@ -114,6 +114,9 @@ final class ShapedWord: Sendable {
         var utf8: [UInt8]
         var glyphs: [ShapedGlyph]
         var advance: Int32
+        /// What the piece set alone is wider than as part of the word (a kerning pair across the hyphenation point
+        /// after it), in font units: the hyphen goes that much further right when a line breaks there.
+        var breakAdvance: Int32 = 0
     }
     let pieces: [Piece]
     /// The hyphen set at a break between two pieces, in the word's face (empty when there is one piece).

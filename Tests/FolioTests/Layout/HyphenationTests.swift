@@ -1,5 +1,7 @@
 import Testing
 @testable import FolioLayout
+import FolioDisplay
+import FolioFonts
 import FolioModel
 import FolioUnicode
 
@@ -44,6 +46,90 @@ struct HyphenationTests {
         for line in try lines(text, width: 90) where line.hasSuffix("-") {
             Issue.record("hyphenated: \(line)")
         }
+    }
+
+    /// The regular body face of the English edition.
+    func serif() throws -> FontFace {
+        try Fixtures.engine.fonts.face(for: #require(Fixtures.engine.fonts.locator.locate(family: "Noto Serif", bold: false, italic: false)))
+    }
+
+    func cut(_ word: String, at scalars: [Int], face: FontFace) -> (whole: ShapedGlyphs, pieces: [ShapedWord.Piece]) {
+        let utf8 = Array(word.utf8)
+        let whole = face.shape(utf8: utf8, script: .latin, language: "en")
+        let chars = Array(word.unicodeScalars)
+        let points = scalars.map { k in (scalar: k, byte: chars[..<k].reduce(0) { $0 + $1.utf8.count }) }
+        let pieces = ShapedWord.cut(whole, utf8: utf8, scalars: chars.count, at: points) { face.shape(utf8: $0, script: .latin, language: "en") }
+        return (whole, pieces)
+    }
+
+    /// The pieces' glyphs put back together, with clusters from the word's start.
+    func rejoined(_ pieces: [ShapedWord.Piece]) -> [ShapedGlyph] {
+        var out: [ShapedGlyph] = [], offset: UInt32 = 0
+        for piece in pieces {
+            out += piece.glyphs.map { var g = $0; g.cluster += offset; return g }
+            offset += UInt32(piece.utf8.count)
+        }
+        return out
+    }
+
+    @Test func aWordKeepsItsLigatureAcrossHyphenationPoints() throws {
+        let face = try serif()
+        // of-fi-cial: the ffi ligature covers the first point, which is dropped; the word is set from one shaping.
+        let (whole, pieces) = cut("official", at: [2, 4], face: face)
+        #expect(whole.glyphs.count == 6, "o, ffi, c, i, a, l")
+        #expect(pieces.map(\.scalars) == [4, 4])
+        #expect(pieces.map { String(decoding: $0.utf8, as: UTF8.self) } == ["offi", "cial"])
+        #expect(rejoined(pieces) == whole.glyphs)
+        #expect(pieces.allSatisfy { $0.breakAdvance == 0 })
+        // Set in a justified, hyphenated paragraph, the unbroken word has the glyphs of its whole shaping.
+        let (_, selector) = Fixtures.inline(language: "en")
+        let layout = try Fixtures.engine.layouts.load("base", language: "en")
+        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
+        var styled = StyledText()
+        styled.append("The official report was officially published in full by the official gazette.", SpanStyle(font: body))
+        let set = try inline.layout(styled, ParagraphSpec(width: 400, align: .justify, lineHeight: 14, baseStyle: SpanStyle(font: body)))
+        let ids = set.lines.flatMap { $0.items.flatMap { item -> [UInt32] in if case .glyphs(let r) = item { return r.glyphs.map(\.id) } else { return [] } } }
+        let word = whole.glyphs.map(\.id)
+        let found = (0...(ids.count - word.count)).filter { Array(ids[$0..<($0 + word.count)]) == word }
+        #expect(found.count == 3, "official, official(ly), official")
+    }
+
+    @Test func aKernAcrossAPointMovesTheHyphenOnlyWhenTheLineBreaksThere() throws {
+        let face = try serif()
+        // guar-an-tee: Noto Serif kerns r–a, so the whole word is narrower than its pieces set apart.
+        let (whole, pieces) = cut("guarantee", at: [4, 6], face: face)
+        #expect(rejoined(pieces) == whole.glyphs)
+        let alone = face.shape(utf8: Array("guar".utf8), script: .latin, language: "en").advance
+        #expect(pieces[0].breakAdvance == alone - pieces[0].advance)
+        #expect(pieces[0].breakAdvance > 0)
+        #expect(pieces[1].breakAdvance == 0, "no kern between n and t")
+    }
+
+    @Test func aHyphenatedLineEndsWhereThePieceSetAloneWould() throws {
+        // Broken after "guar", the line ends with the hyphen after the unkerned r: the hyphen sits the width of
+        // "guar" shaped alone after the word's first glyph.
+        let text = String(repeating: "a guarantee to the guarantee ", count: 8)
+        let (_, selector) = Fixtures.inline(language: "en")
+        let layout = try Fixtures.engine.layouts.load("base", language: "en")
+        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
+        var styled = StyledText()
+        styled.append(text, SpanStyle(font: body))
+        let face = try serif()
+        let scale = 10 / Double(face.metrics.unitsPerEm)
+        let guar = Double(face.shape(utf8: Array("guar".utf8), script: .latin, language: "en").advance) * scale
+        var checked = 0
+        for width in stride(from: 70.0, through: 140.0, by: 1.5) {
+            let set = try inline.layout(styled, ParagraphSpec(width: width, align: .justify, lineHeight: 14, baseStyle: SpanStyle(font: body)))
+            for line in set.lines where lineText(line).hasSuffix("guar-") {
+                // The hyphen joins the line's last run: its glyphs end g, u, a, r, hyphen.
+                guard case .glyphs(let run)? = line.items.last(where: { if case .glyphs = $0 { return true } else { return false } }),
+                      run.text.hasSuffix("guar-"), run.glyphs.count >= 5 else { continue }
+                let g = run.glyphs[run.glyphs.count - 5], hyphen = run.glyphs[run.glyphs.count - 1]
+                #expect(abs(hyphen.x - g.x - guar) < 0.01)
+                checked += 1
+            }
+        }
+        #expect(checked > 0, "some width breaks the line after guar-")
     }
 
     @Test func softHyphensAreHonoured() throws {
