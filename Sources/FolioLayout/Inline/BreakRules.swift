@@ -121,7 +121,8 @@ struct BreakRules {
     @inline(__always)
     static func isPlainLetter(_ s: Unicode.Scalar) -> Bool { (s.isASCII && isLetter(s)) || isHangulSyllable(s) }
 
-    /// In words that look like URLs, breaks after / . - _ ? & = # (not between two of them, not at the ends).
+    /// In words that look like URLs, breaks after / . - _ ? & = # (not between two of them, not at the ends); the
+    /// breaks UAX #14 already allows inside a URL (after its hyphens) are URL breaks too, with their cost.
     private func markURLs(_ classes: inout [BreakClass]) {
         for word in words where word.isURL {
             let start = word.range.lowerBound, end = word.range.upperBound
@@ -130,9 +131,12 @@ struct BreakRules {
                 var last = end
                 while last > start, Self.neverStartsLine(scalars[last - 1]) { last -= 1 }
                 if last - start > 2 {
-                    for i in (start + 2)..<last where Self.urlBreakAfter.contains(scalars[i - 1].value)
-                        && !Self.urlBreakAfter.contains(scalars[i].value) && classes[i] == .none {
-                        classes[i] = .url
+                    for i in (start + 2)..<last {
+                        if classes[i] == .allowed
+                            || (classes[i] == .none && Self.urlBreakAfter.contains(scalars[i - 1].value)
+                                && !Self.urlBreakAfter.contains(scalars[i].value)) {
+                            classes[i] = .url
+                        }
                     }
                 }
             }

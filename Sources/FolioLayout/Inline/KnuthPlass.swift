@@ -16,7 +16,7 @@
 /// Folio's additions: kerns (Hangul letter-space) stretch but are never breakpoints; a line may be a little longer
 /// when its last glyph hangs into the margin (protrusion); at most `maxConsecutiveHyphens` hyphenated lines follow
 /// each other; a very short last line costs extra demerits; emergency breaks (inside a Korean word, inside an
-/// overlong word) are legal only when the caller allows them.
+/// overlong word) are legal only when the caller allows them; a line of URL alone is set short, as a loose line.
 struct KnuthPlass {
     /// The costs and limits of one pass.
     struct Parameters {
@@ -40,6 +40,8 @@ struct KnuthPlass {
     typealias Item = ParagraphItems.Item
     /// TeX's inf_bad.
     static let infinitelyBad = 10000.0
+    /// The stretch a line of URL alone is reckoned to have, as a share of the line's width.
+    static let urlLineStretch = 0.25
 
     /// A feasible break and the best way found to reach it.
     private struct Node {
@@ -61,6 +63,7 @@ struct KnuthPlass {
         var flagged: Bool
         var forced: Bool
         var protrusion: Double
+        var inURL = false
     }
 
     /// The chosen break positions (item indices), or nil when no feasible set of breaks exists.
@@ -90,7 +93,7 @@ struct KnuthPlass {
                 if !(pen.emergency && !p.allowEmergency) && pen.cost != .infinity {   // +∞ is a \nobreak
                     let protrusion = pen.hyphen.map { $0.width * ParagraphBuilder.protrusionFactor } ?? previousProtrusion ?? 0
                     points.append(Breakpoint(position: k, penalty: pen.cost, width: pen.width, flagged: pen.flagged,
-                                             forced: pen.forced, protrusion: protrusion))
+                                             forced: pen.forced, protrusion: protrusion, inURL: pen.inURL))
                 }
             }
             previousProtrusion = boxProtrusion
@@ -117,7 +120,12 @@ struct KnuthPlass {
                 var ratio: Double
                 if natural < lineWidth {
                     let stretch = sumY[b] - sumY[start]
-                    ratio = stretch > 0 ? (lineWidth - natural) / stretch : .infinity
+                    // A line of URL alone has no space to stretch: it is set short and ragged, costing as if it
+                    // could stretch by a quarter of the measure (three quarters full: a loose line). Were it
+                    // infeasible, a long URL would push its start onto a line with words, and the line before would
+                    // be stretched to a few words across the measure.
+                    ratio = stretch > 0 ? (lineWidth - natural) / stretch
+                        : point.inURL ? (lineWidth - natural) / (lineWidth * Self.urlLineStretch) : .infinity
                 } else if natural > lineWidth {
                     let shrink = sumZ[b] - sumZ[start]
                     ratio = shrink > 0 ? (lineWidth - natural) / shrink : -.infinity

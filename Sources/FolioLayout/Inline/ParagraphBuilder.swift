@@ -86,7 +86,7 @@ struct ParagraphBuilder {
             if k < n, !BreakRules.isBreakingSpace(scalars[k]) {
                 switch classes[k] {
                 case .allowed: result.items.append(.penalty(.init(cost: 0)))
-                case .url: result.items.append(.penalty(.init(cost: Self.urlCost)))
+                case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
                 case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: runOf[j - 1], text: text, result)))
                 case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
                 case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))

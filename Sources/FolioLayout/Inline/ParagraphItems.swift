@@ -46,6 +46,8 @@ struct ParagraphItems {
         var forced: Bool = false
         /// A break Folio avoids unless a line cannot be set otherwise (inside a Korean word, inside a long word).
         var emergency: Bool = false
+        /// A break inside a URL: a line holding only a piece of URL has no space to stretch, and may end here short.
+        var inURL: Bool = false
         var hyphen: Hyphen? = nil
     }
     /// One element of the paragraph.

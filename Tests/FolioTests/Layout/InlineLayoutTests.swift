@@ -77,6 +77,29 @@ struct InlineLayoutTests {
         #expect(result.lines.map(lineText).joined().replacingOccurrences(of: " ", with: "") == "See\(url)(sample).")
     }
 
+    @Test func aLineOfURLAloneIsSetShortRatherThanStretchingTheLineBefore() throws {
+        // The sample's note 33: with lines of URL alone infeasible, the composer stretched "See, e.g., A/HRC/55/63;
+        // Human Rights Watch, "North" across the whole measure to bring the URL's start onto the next line.
+        let text = "See, e.g., A/HRC/55/63; Human Rights Watch, \u{201C}North Korea: Covid-19 Used as Pretext to Deepen " +
+            "Isolation\u{201D}, https://www.hrw.org/report/2023/08/31/covid-19-used-pretext-deepen-isolation/north-koreas-border-closures (sample long URL)."
+        let (_, selector) = Fixtures.inline(language: "en")
+        let layout = try Fixtures.engine.layouts.load("base", language: "en")
+        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
+        let note = TextStyle(family: .serif, size: 8.5, bold: false, italic: false, color: .black)
+        var styled = StyledText()
+        styled.append(text, SpanStyle(font: note))
+        let result = try inline.layout(styled, ParagraphSpec(width: 438, align: .justify, lineHeight: 11, baseStyle: SpanStyle(font: note)))
+        let lines = result.lines.map(lineText)
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasSuffix("Isolation\u{201D},") == true, "the words fill the first line")
+        #expect(lines.dropFirst().first?.hasPrefix("https://") == true)
+        // The URL's line is set short and flush left, three quarters full or more.
+        let urlLine = result.lines[1].contentWidth
+        #expect(urlLine < 438 && urlLine > 438 * 0.75)
+        #expect(lines.joined(separator: " ").replacingOccurrences(of: "- ", with: "-").replacingOccurrences(of: "/ ", with: "/")
+                == text.replacingOccurrences(of: "\u{201C}", with: "\u{201C}"))
+    }
+
     @Test func justifiedLinesFillTheWidthAndTheLastIsRagged() throws {
         let text = String(repeating: "The submission relies on interviews with people who left the country. ", count: 4)
         let result = try set(text, width: 200, language: "en")
