@@ -58,8 +58,11 @@ struct BreakRules {
         set.reduce(UInt128(0)) { $1 < 128 ? $0 | (1 << $1) : $0 }
     }
 
-    /// Characters after which a URL may break.
-    static let urlBreakAfter: Set<UInt32> = Set("/.-_?&=#".unicodeScalars.map(\.value))
+    /// Characters before which a URL may break (The Chicago Manual of Style, 6.8): a period, hyphen or slash at
+    /// the end of a line would read as the end of a sentence, a hyphenation or a finished path.
+    static let urlBreakBefore: Set<UInt32> = Set("/.,-_?#%~@".unicodeScalars.map(\.value))
+    /// Characters before or after which a URL may break.
+    static let urlBreakAround: Set<UInt32> = Set("=&".unicodeScalars.map(\.value))
 
     /// The break class before each scalar index (0...count).
     func classes(language: String) throws -> [BreakClass] {
@@ -76,12 +79,13 @@ struct BreakRules {
                 classes[i] = .emergency
             }
         }
-        markURLs(&classes)
         for i in 1..<n where scalars[i - 1] == "\u{AD}" { classes[i] = .softHyphen }
         // Only where a break is possible: clearing a class that is already none would change nothing.
         for i in 1..<n where classes[i] != .none && classes[i] != .mandatory && !Self.isBreakingSpace(scalars[i - 1]) && forbidden(i) {
             classes[i] = .none
         }
+        // Last: a URL breaks before . , ? which the kinsoku rules keep from starting a line.
+        markURLs(&classes)
         return classes
     }
 
@@ -121,24 +125,27 @@ struct BreakRules {
     @inline(__always)
     static func isPlainLetter(_ s: Unicode.Scalar) -> Bool { (s.isASCII && isLetter(s)) || isHangulSyllable(s) }
 
-    /// In words that look like URLs, breaks after / . - _ ? & = # (not between two of them, not at the ends); the
-    /// breaks UAX #14 already allows inside a URL (after its hyphens) are URL breaks too, with their cost.
+    /// Inside words that look like URLs, the breaks of The Chicago Manual of Style (6.8) replace UAX #14's: after
+    /// `//`, before a single slash and before . , - _ ? # % ~ @, before or after = and &; never between two of
+    /// those characters, at the URL's ends or before a footnote mark.
     private func markURLs(_ classes: inout [BreakClass]) {
         for word in words where word.isURL {
             let start = word.range.lowerBound, end = word.range.upperBound
-            do {
-                // Do not break before the closing punctuation that follows a URL.
-                var last = end
-                while last > start, Self.neverStartsLine(scalars[last - 1]) { last -= 1 }
-                if last - start > 2 {
-                    for i in (start + 2)..<last {
-                        if classes[i] == .allowed
-                            || (classes[i] == .none && Self.urlBreakAfter.contains(scalars[i - 1].value)
-                                && !Self.urlBreakAfter.contains(scalars[i].value)) {
-                            classes[i] = .url
-                        }
-                    }
-                }
+            // Do not break before the closing punctuation that follows a URL.
+            var last = end
+            while last > start, Self.neverStartsLine(scalars[last - 1]) { last -= 1 }
+            guard last - start > 2 else { continue }
+            func special(_ s: Unicode.Scalar) -> Bool {
+                Self.urlBreakBefore.contains(s.value) || Self.urlBreakAround.contains(s.value) || s == ":"
+            }
+            for i in (start + 1)..<last where classes[i] != .mandatory {
+                let a = scalars[i - 1], b = scalars[i]
+                let afterDoubleSlash = a == "/" && i - 2 >= start && scalars[i - 2] == "/" && b != "/"
+                let beforeSingleSlash = b == "/" && a != "/" && a != ":" && (i + 1 >= last || scalars[i + 1] != "/")
+                let before = b != "/" && Self.urlBreakBefore.contains(b.value) && !special(a)
+                let around = (Self.urlBreakAround.contains(b.value) && !special(a)) || (Self.urlBreakAround.contains(a.value) && !special(b))
+                let mark = text.styles[Int(text.styleOf[i])].footnote != nil
+                classes[i] = (afterDoubleSlash || beforeSingleSlash || before || around) && !mark ? .url : .none
             }
         }
     }
