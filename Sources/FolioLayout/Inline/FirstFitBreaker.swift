@@ -6,9 +6,10 @@ struct FirstFitBreaker {
     static func breaks(_ items: [ParagraphItems.Item], width: (Int) -> Double) -> [Int] {
         var result: [Int] = []
         var start = 0
+        var carried = 0.0   // a discretionary's post-break part, which the line after it begins with
         while start < items.count {
             let limit = width(result.count)
-            var natural = 0.0, shrink = 0.0
+            var natural = carried, shrink = 0.0
             var lastAllowed: Int? = nil, lastEmergency: Int? = nil
             var end: Int? = nil
             var k = start
@@ -21,7 +22,7 @@ struct FirstFitBreaker {
                         end = lastAllowed ?? lastEmergency ?? (k > start ? k : (k + 1 < items.count ? k + 1 : items.count - 1))
                     }
                 case .glue(let g):
-                    if k > start, items[k - 1].isBox { lastAllowed = k }
+                    if k > start, items[k - 1].isContent { lastAllowed = k }
                     natural += g.width; shrink += g.shrink
                 case .kern(let kern):
                     natural += kern.width
@@ -31,12 +32,19 @@ struct FirstFitBreaker {
                     else if natural + p.width - shrink <= limit + 0.01 {
                         if p.emergency { lastEmergency = k } else { lastAllowed = k }
                     }
+                    if let disc = p.disc {
+                        natural += disc.nobreak.width
+                        if natural - shrink > limit + 0.01 && end == nil {
+                            end = lastAllowed ?? lastEmergency ?? k
+                        }
+                    }
                 }
                 if end != nil { break }
                 k += 1
             }
             let stop = min(end ?? items.count - 1, items.count - 1)
             result.append(stop)
+            if case .penalty(let p) = items[stop], let disc = p.disc { carried = disc.post.width } else { carried = 0 }
             start = KnuthPlass.nextLineStart(after: stop, items)
         }
         return result

@@ -52,6 +52,7 @@ struct KnuthPlass {
         var demerits: Double
         var previous: Int       // node index, -1 for the paragraph start
         var start: Int          // first item of the next line
+        var startWidth = 0.0    // what the next line begins with before that item (a discretionary's post-break part)
     }
 
     /// A legal breakpoint, read out of its item once: the main loop then touches no enum payloads (whose
@@ -64,6 +65,7 @@ struct KnuthPlass {
         var forced: Bool
         var protrusion: Double
         var inURL = false
+        var postWidth = 0.0
     }
 
     /// The chosen break positions (item indices), or nil when no feasible set of breaks exists.
@@ -93,8 +95,11 @@ struct KnuthPlass {
                 if !(pen.emergency && !p.allowEmergency) && pen.cost != .infinity {   // +∞ is a \nobreak
                     let protrusion = pen.hyphen.map { $0.width * ParagraphBuilder.protrusionFactor } ?? previousProtrusion ?? 0
                     points.append(Breakpoint(position: k, penalty: pen.cost, width: pen.width, flagged: pen.flagged,
-                                             forced: pen.forced, protrusion: protrusion, inURL: pen.inURL))
+                                             forced: pen.forced, protrusion: protrusion, inURL: pen.inURL,
+                                             postWidth: pen.disc?.post.width ?? 0))
                 }
+                // A discretionary sets its ligature when the line passes over it, like a box.
+                if let disc = pen.disc { w = disc.nobreak.width; boxProtrusion = 0 }
             }
             previousProtrusion = boxProtrusion
             sumW[k + 1] = sumW[k] + w; sumY[k + 1] = sumY[k] + y; sumZ[k + 1] = sumZ[k] + z
@@ -116,7 +121,7 @@ struct KnuthPlass {
                 let node = nodes[a]
                 let start = node.start
                 let lineWidth = width(node.line) + point.protrusion
-                let natural = sumW[b] - sumW[start] + penaltyWidth
+                let natural = sumW[b] - sumW[start] + penaltyWidth + node.startWidth
                 var ratio: Double
                 if natural < lineWidth {
                     let stretch = sumY[b] - sumY[start]
@@ -165,7 +170,7 @@ struct KnuthPlass {
                 best.sort { $0.key < $1.key }
                 for e in best {
                     nodes.append(Node(position: b, line: nodes[e.node].line + 1, fitness: e.fitness, hyphens: e.hyphens,
-                                      demerits: e.demerits, previous: e.node, start: next))
+                                      demerits: e.demerits, previous: e.node, start: next, startWidth: point.postWidth))
                     active.append(nodes.count - 1)
                 }
             }
@@ -191,7 +196,7 @@ struct KnuthPlass {
     static func nextLineStart(after b: Int, _ items: [Item]) -> Int {
         if b < items.count, items[b].isBox { return b }   // a first-fit break between two boxes
         var k = b + 1
-        while k < items.count, !items[k].isBox, !items[k].isForced { k += 1 }
+        while k < items.count, !items[k].isContent, !items[k].isForced { k += 1 }
         return k
     }
 }

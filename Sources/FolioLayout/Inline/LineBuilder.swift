@@ -17,17 +17,21 @@ struct LineBuilder {
         var out: [LineBox] = []
         var start = 0
         let items = paragraph.items
+        var post: ParagraphItems.Discretionary? = nil   // the discretionary the previous line broke at
         for (index, stop) in breaks.enumerated() {
             var hyphen: ParagraphItems.Hyphen? = nil
             var endsForced = false
+            var disc: ParagraphItems.Discretionary? = nil
             if stop < items.count, case .penalty(let p) = items[stop] {
                 endsForced = p.forced
                 hyphen = p.flagged ? p.hyphen : nil
+                disc = p.disc
             }
             let isLast = index == breaks.count - 1
             let indent = index == 0 ? spec.firstLineIndent : 0
-            out.append(setLine(trimmed(start..<min(stop, items.count)), hyphen: hyphen, width: spec.width - indent, indent: indent,
-                               justify: spec.align == .justify && !isLast && !endsForced))
+            out.append(setLine(trimmed(start..<min(stop, items.count)), hyphen: hyphen, pre: disc, post: post,
+                               width: spec.width - indent, indent: indent, justify: spec.align == .justify && !isLast && !endsForced))
+            post = disc
             start = KnuthPlass.nextLineStart(after: stop, items)
         }
         return out
@@ -36,19 +40,23 @@ struct LineBuilder {
     /// The range without glue, kerns or penalties at its ends.
     private func trimmed(_ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, !paragraph.items[lo].isBox { lo += 1 }
-        while hi > lo, !paragraph.items[hi - 1].isBox { hi -= 1 }
+        while lo < hi, !paragraph.items[lo].isContent { lo += 1 }
+        while hi > lo, !paragraph.items[hi - 1].isContent { hi -= 1 }
         return lo..<hi
     }
 
-    private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, width: Double, indent: Double, justify: Bool) -> LineBox {
-        var natural = hyphen.map { $0.leading + $0.width } ?? 0, glueStretch = 0.0, kernStretch = 0.0, shrink = 0.0, kernShrink = 0.0
+    /// Sets one line; `pre` is the discretionary the line breaks at (its pre-break part goes before the hyphen),
+    /// `post` the one the line before broke at (its post-break part begins this line).
+    private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, pre: ParagraphItems.Discretionary?,
+                         post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool) -> LineBox {
+        var natural = (hyphen.map { $0.leading + $0.width } ?? 0) + (post?.post.width ?? 0)
+        var glueStretch = 0.0, kernStretch = 0.0, shrink = 0.0, kernShrink = 0.0
         for k in range {
             switch paragraph.items[k] {
             case .box(let b): natural += b.width
             case .glue(let g): natural += g.width; glueStretch += g.stretch; shrink += g.shrink
             case .kern(let kern): natural += kern.width; kernStretch += kern.stretch; kernShrink += kern.shrink
-            case .penalty: break
+            case .penalty(let p): natural += p.disc?.nobreak.width ?? 0
             }
         }
         // The end glyph may hang into the margin: a justified line is that much longer.
@@ -90,6 +98,29 @@ struct LineBuilder {
         // Styles are read in place through their index: a SpanStyle copied per item was destroyed each time through
         // the runtime's generic (unspecialised) value witnesses of its optionals.
         var lastStyle: Int32 = -1
+        /// Link areas and strike-through for text set from `startX` to `x` in `style`.
+        func mark(_ style: Int32, from startX: Double) {
+            lastStyle = style
+            if let target = text.styles[Int(style)].link {
+                if let last = linkAreas.last, last.target == target, abs(last.x1 - startX) < 0.01 {
+                    linkAreas[linkAreas.count - 1].x1 = x
+                } else {
+                    linkAreas.append((startX, x, target))
+                }
+            }
+            if text.styles[Int(style)].strike { strikes.append((startX, x, style)) }
+        }
+        /// Sets a discretionary's part (or its unbroken ligature) in the discretionary's run.
+        func set(_ part: ParagraphItems.Discretionary.Part, of disc: ParagraphItems.Discretionary) {
+            let run = paragraph.runs[disc.run], startX = x
+            if run.face >= 0 {
+                runs.add(glyphs: part.glyphs, utf8: part.utf8, scale: disc.scale, width: part.width,
+                         face: paragraph.faces[run.face].ref, color: text.styles[Int(run.style)].font.color.rgb, run: run, x: x)
+            }
+            x += part.width
+            mark(run.style, from: startX)
+        }
+        if let post { set(post.post, of: post) }
         for k in range {
             let startX = x
             let style: Int32
@@ -118,21 +149,16 @@ struct LineBuilder {
             case .kern(let kern):
                 x += kern.width + (kernRatio >= 0 ? kern.stretch * kernRatio : kern.shrink * kernRatio)
                 continue
-            case .penalty:
+            case .penalty(let p):
+                if let disc = p.disc { set(disc.nobreak, of: disc) }
                 continue
             }
-            lastStyle = style
-            if let target = text.styles[Int(style)].link {
-                if let last = linkAreas.last, last.target == target, abs(last.x1 - startX) < 0.01 {
-                    linkAreas[linkAreas.count - 1].x1 = x
-                } else {
-                    linkAreas.append((startX, x, target))
-                }
-            }
-            if text.styles[Int(style)].strike { strikes.append((startX, x, style)) }
+            mark(style, from: startX)
         }
         if let hyphen, paragraph.runs[hyphen.run].face >= 0 {
             let run = paragraph.runs[hyphen.run]
+            // A discretionary's pre-break part fills the hyphen's leading.
+            if let pre { set(pre.pre, of: pre); x -= pre.pre.width }
             x += hyphen.leading
             runs.add(glyphs: hyphen.glyphs, utf8: [0x2D], scale: hyphen.scale, width: hyphen.width,
                      face: paragraph.faces[run.face].ref, color: text.styles[Int(lastStyle >= 0 ? lastStyle : run.style)].font.color.rgb,

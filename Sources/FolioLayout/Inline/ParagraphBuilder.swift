@@ -177,15 +177,28 @@ struct ParagraphBuilder {
         let hyphenWidth = Double(word.hyphenAdvance) * scale
         var start = range.lowerBound
         for (k, piece) in word.pieces.enumerated() {
-            if k > 0 {
+            if k > 0 && piece.cutBefore {
                 p.items.append(.penalty(Self.hyphenBreak(run: run, glyphs: word.hyphen, scale: scale, width: hyphenWidth,
                                                          leading: Double(word.pieces[k - 1].breakAdvance) * scale)))
             }
             let end = start + piece.scalars
-            var box = ParagraphItems.Box(range: start..<end, run: run, width: Double(piece.advance) * scale,
-                                         utf8: piece.utf8, glyphs: piece.glyphs, scale: scale)
-            box.protrusion = protrusion(of: piece.glyphs, ending: text.scalars[end - 1], scale: scale)
-            p.items.append(.box(box))
+            if let split = piece.split {
+                // A ligature holding a hyphenation point: one item, the ligature unbroken or its parts broken.
+                func part(_ utf8: [UInt8], _ glyphs: [ShapedGlyph], _ advance: Int32) -> ParagraphItems.Discretionary.Part {
+                    .init(glyphs: glyphs, utf8: utf8, width: Double(advance) * scale)
+                }
+                var penalty = Self.hyphenBreak(run: run, glyphs: word.hyphen, scale: scale, width: hyphenWidth,
+                                               leading: Double(split.pre.advance) * scale)
+                penalty.disc = .init(run: run, scale: scale, nobreak: part(piece.utf8, piece.glyphs, piece.advance),
+                                     pre: part(split.pre.utf8, split.pre.glyphs, split.pre.advance),
+                                     post: part(split.post.utf8, split.post.glyphs, split.post.advance))
+                p.items.append(.penalty(penalty))
+            } else {
+                var box = ParagraphItems.Box(range: start..<end, run: run, width: Double(piece.advance) * scale,
+                                             utf8: piece.utf8, glyphs: piece.glyphs, scale: scale)
+                box.protrusion = protrusion(of: piece.glyphs, ending: text.scalars[end - 1], scale: scale)
+                p.items.append(.box(box))
+            }
             start = end
         }
         return true

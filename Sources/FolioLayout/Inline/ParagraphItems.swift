@@ -49,6 +49,23 @@ struct ParagraphItems {
         /// A break inside a URL: a line holding only a piece of URL has no space to stretch, and may end here short.
         var inURL: Bool = false
         var hyphen: Hyphen? = nil
+        /// A hyphenation point inside a glyph (a ligature): text that is set one way unbroken, another broken.
+        var disc: Discretionary? = nil
+    }
+    /// TeX's discretionary: unbroken, a line sets `nobreak` (the ligature); broken here, the line ends with `pre`
+    /// and the hyphen, and the next line begins with `post` (the parts shaped apart: "f-" and "fi" for "ffi").
+    struct Discretionary {
+        /// Shaped text with its UTF-8 source, in the penalty's hyphen run.
+        struct Part {
+            var glyphs: [ShapedGlyph]
+            var utf8: [UInt8]
+            var width: Double
+        }
+        var run: Int
+        var scale: Double
+        var nobreak: Part
+        var pre: Part
+        var post: Part
     }
     /// One element of the paragraph.
     enum Item {
@@ -59,6 +76,22 @@ struct ParagraphItems {
 
         var isBox: Bool { if case .box = self { return true } else { return false } }
         var isForced: Bool { if case .penalty(let p) = self { return p.forced } else { return false } }
+        /// A box, or a discretionary, which sets text when the line does not break at it.
+        var isContent: Bool {
+            switch self {
+            case .box: true
+            case .penalty(let p): p.disc != nil
+            default: false
+            }
+        }
+        /// The width the item adds to a line that passes over it.
+        var contentWidth: Double {
+            switch self {
+            case .box(let b): b.width
+            case .penalty(let p): p.disc?.nobreak.width ?? 0
+            default: 0
+            }
+        }
     }
 
     var items: [Item] = []

@@ -117,6 +117,16 @@ final class ShapedWord: Sendable {
         /// What the piece set alone is wider than as part of the word (a kerning pair across the hyphenation point
         /// after it), in font units: the hyphen goes that much further right when a line breaks there.
         var breakAdvance: Int32 = 0
+        /// Whether the word may break (with a hyphen) before this piece; pieces around a ligature meet without.
+        var cutBefore = true
+        /// For a ligature holding a hyphenation point: the parts before and after the point, each shaped alone.
+        var split: (pre: Part, post: Part)? = nil
+        /// A part of a ligature's text shaped alone.
+        struct Part: Sendable {
+            var utf8: [UInt8]
+            var glyphs: [ShapedGlyph]
+            var advance: Int32
+        }
     }
     let pieces: [Piece]
     /// The hyphen set at a break between two pieces, in the word's face (empty when there is one piece).

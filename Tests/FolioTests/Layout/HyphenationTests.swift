@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import FolioLayout
 import FolioDisplay
 import FolioFonts
@@ -74,11 +75,15 @@ struct HyphenationTests {
 
     @Test func aWordKeepsItsLigatureAcrossHyphenationPoints() throws {
         let face = try serif()
-        // of-fi-cial: the ffi ligature covers the first point, which is dropped; the word is set from one shaping.
+        // of-fi-cial: the ffi ligature holds the first point, so it becomes a discretionary piece (ffi unbroken,
+        // "f" and "fi" shaped alone when broken); the word is set from one shaping.
         let (whole, pieces) = cut("official", at: [2, 4], face: face)
         #expect(whole.glyphs.count == 6, "o, ffi, c, i, a, l")
-        #expect(pieces.map(\.scalars) == [4, 4])
-        #expect(pieces.map { String(decoding: $0.utf8, as: UTF8.self) } == ["offi", "cial"])
+        #expect(pieces.map(\.scalars) == [1, 3, 4])
+        #expect(pieces.map { String(decoding: $0.utf8, as: UTF8.self) } == ["o", "ffi", "cial"])
+        #expect(pieces.map(\.cutBefore) == [false, false, true])
+        #expect(pieces[1].split.map { String(decoding: $0.pre.utf8, as: UTF8.self) + "|" + String(decoding: $0.post.utf8, as: UTF8.self) } == "f|fi")
+        #expect(pieces[1].split?.post.glyphs.count == 1, "the fi ligature after the break")
         #expect(rejoined(pieces) == whole.glyphs)
         #expect(pieces.allSatisfy { $0.breakAdvance == 0 })
         // Set in a justified, hyphenated paragraph, the unbroken word has the glyphs of its whole shaping.
@@ -92,6 +97,30 @@ struct HyphenationTests {
         let word = whole.glyphs.map(\.id)
         let found = (0...(ids.count - word.count)).filter { Array(ids[$0..<($0 + word.count)]) == word }
         #expect(found.count == 3, "official, official(ly), official")
+    }
+
+    @Test func aLineBrokenInsideALigatureEndsWithItsFirstPartAndTheNextBeginsWithTheRest() throws {
+        let text = String(repeating: "an official report ", count: 10)
+        let (_, selector) = Fixtures.inline(language: "en")
+        let layout = try Fixtures.engine.layouts.load("base", language: "en")
+        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
+        var styled = StyledText()
+        styled.append(text, SpanStyle(font: body))
+        var checked = 0
+        for width in stride(from: 60.0, through: 160.0, by: 0.75) {
+            let set = try inline.layout(styled, ParagraphSpec(width: width, align: .justify, lineHeight: 14, baseStyle: SpanStyle(font: body)))
+            let lines = set.lines.map(lineText)
+            // The text reads back whole, and every line fits.
+            #expect(lines.reduce("") { $0.hasSuffix("-") ? String($0.dropLast()) + $1 : ($0.isEmpty ? $1 : $0 + " " + $1) }
+                .trimmingCharacters(in: .whitespaces) == text.trimmingCharacters(in: .whitespaces))
+            // (A hyphen hangs into the margin by 0.7 of its width: about 2.2 pt at 10 pt.)
+            #expect(set.lines.allSatisfy { $0.contentWidth <= width + 2.5 })
+            for (i, line) in lines.enumerated() where line.hasSuffix("of-") && i + 1 < lines.count {
+                #expect(lines[i + 1].hasPrefix("ficial"))
+                checked += 1
+            }
+        }
+        #expect(checked > 0, "some width breaks a line at of-ficial")
     }
 
     @Test func aKernAcrossAPointMovesTheHyphenOnlyWhenTheLineBreaksThere() throws {
