@@ -155,7 +155,10 @@ struct TableLayout {
             case .box(let b): piece += b.width; total += b.width
             case .glue(let g): widest = Swift.max(widest, piece); piece = 0; total += g.width
             case .kern(let k): piece += k.width; total += k.width
-            case .penalty(let p): if !p.emergency { widest = Swift.max(widest, piece); piece = 0 }
+            case .penalty(let p):
+                // (Cells are measured without hyphenation; a discretionary would count as its ligature.)
+                if let disc = p.disc { piece += disc.nobreak.width; total += disc.nobreak.width }
+                else if !p.emergency { widest = Swift.max(widest, piece); piece = 0 }
             }
         }
         return (Swift.max(widest, piece), total)
