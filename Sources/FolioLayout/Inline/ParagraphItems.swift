@@ -54,18 +54,22 @@ struct ParagraphItems {
     }
     /// TeX's discretionary: unbroken, a line sets `nobreak` (the ligature); broken here, the line ends with `pre`
     /// and the hyphen, and the next line begins with `post` (the parts shaped apart: "f-" and "fi" for "ffi").
-    struct Discretionary {
+    /// A class, so that every item of a paragraph does not grow to its size (an enum is as large as its largest case).
+    final class Discretionary: Sendable {
         /// Shaped text with its UTF-8 source, in the penalty's hyphen run.
-        struct Part {
-            var glyphs: [ShapedGlyph]
-            var utf8: [UInt8]
-            var width: Double
+        struct Part: Sendable {
+            let glyphs: [ShapedGlyph]
+            let utf8: [UInt8]
+            let width: Double
         }
-        var run: Int
-        var scale: Double
-        var nobreak: Part
-        var pre: Part
-        var post: Part
+        let run: Int
+        let scale: Double
+        let nobreak: Part
+        let pre: Part
+        let post: Part
+        init(run: Int, scale: Double, nobreak: Part, pre: Part, post: Part) {
+            self.run = run; self.scale = scale; self.nobreak = nobreak; self.pre = pre; self.post = post
+        }
     }
     /// One element of the paragraph.
     enum Item {

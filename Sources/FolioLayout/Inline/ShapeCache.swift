@@ -120,12 +120,17 @@ final class ShapedWord: Sendable {
         /// Whether the word may break (with a hyphen) before this piece; pieces around a ligature meet without.
         var cutBefore = true
         /// For a ligature holding a hyphenation point: the parts before and after the point, each shaped alone.
-        var split: (pre: Part, post: Part)? = nil
+        var split: Split? = nil
         /// A part of a ligature's text shaped alone.
         struct Part: Sendable {
             var utf8: [UInt8]
             var glyphs: [ShapedGlyph]
             var advance: Int32
+        }
+        /// The two parts of a ligature, apart (a class: most pieces have none, and stay small).
+        final class Split: Sendable {
+            let pre: Part, post: Part
+            init(pre: Part, post: Part) { self.pre = pre; self.post = post }
         }
     }
     let pieces: [Piece]
