@@ -20,15 +20,17 @@ struct HyphenationTests {
 
     let body = TextStyle(family: .serif, size: 10, bold: false, italic: false, color: .black)
 
-    func lines(_ s: String, width: Double) throws -> [String] {
+    /// English text set justified with the base layout's composer (hyphenation on).
+    func set(_ s: String, width: Double) throws -> InlineLayout.Result {
         let (_, selector) = Fixtures.inline(language: "en")
         let layout = try Fixtures.engine.layouts.load("base", language: "en")
         let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
         var text = StyledText()
         text.append(s, SpanStyle(font: body))
         return try inline.layout(text, ParagraphSpec(width: width, align: .justify, lineHeight: 14, baseStyle: SpanStyle(font: body)))
-            .lines.map(lineText)
     }
+
+    func lines(_ s: String, width: Double) throws -> [String] { try set(s, width: width).lines.map(lineText) }
 
     @Test func narrowColumnsHyphenateButNeverThreeLinesInARow() throws {
         let text = String(repeating: "Extraordinarily comprehensive documentation notwithstanding, administrative responsibilities intensify. ", count: 6)
@@ -87,13 +89,8 @@ struct HyphenationTests {
         #expect(rejoined(pieces) == whole.glyphs)
         #expect(pieces.allSatisfy { $0.breakAdvance == 0 })
         // Set in a justified, hyphenated paragraph, the unbroken word has the glyphs of its whole shaping.
-        let (_, selector) = Fixtures.inline(language: "en")
-        let layout = try Fixtures.engine.layouts.load("base", language: "en")
-        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
-        var styled = StyledText()
-        styled.append("The official report was officially published in full by the official gazette.", SpanStyle(font: body))
-        let set = try inline.layout(styled, ParagraphSpec(width: 400, align: .justify, lineHeight: 14, baseStyle: SpanStyle(font: body)))
-        let ids = set.lines.flatMap { $0.items.flatMap { item -> [UInt32] in if case .glyphs(let r) = item { return r.glyphs.map(\.id) } else { return [] } } }
+        let result = try set("The official report was officially published in full by the official gazette.", width: 400)
+        let ids = result.lines.flatMap { $0.items.flatMap { item -> [UInt32] in if case .glyphs(let r) = item { return r.glyphs.map(\.id) } else { return [] } } }
         let word = whole.glyphs.map(\.id)
         let found = (0...(ids.count - word.count)).filter { Array(ids[$0..<($0 + word.count)]) == word }
         #expect(found.count == 3, "official, official(ly), official")
@@ -101,20 +98,15 @@ struct HyphenationTests {
 
     @Test func aLineBrokenInsideALigatureEndsWithItsFirstPartAndTheNextBeginsWithTheRest() throws {
         let text = String(repeating: "an official report ", count: 10)
-        let (_, selector) = Fixtures.inline(language: "en")
-        let layout = try Fixtures.engine.layouts.load("base", language: "en")
-        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
-        var styled = StyledText()
-        styled.append(text, SpanStyle(font: body))
         var checked = 0
         for width in stride(from: 60.0, through: 160.0, by: 0.75) {
-            let set = try inline.layout(styled, ParagraphSpec(width: width, align: .justify, lineHeight: 14, baseStyle: SpanStyle(font: body)))
-            let lines = set.lines.map(lineText)
+            let result = try set(text, width: width)
+            let lines = result.lines.map(lineText)
             // The text reads back whole, and every line fits.
             #expect(lines.reduce("") { $0.hasSuffix("-") ? String($0.dropLast()) + $1 : ($0.isEmpty ? $1 : $0 + " " + $1) }
                 .trimmingCharacters(in: .whitespaces) == text.trimmingCharacters(in: .whitespaces))
             // (A hyphen hangs into the margin by 0.7 of its width: about 2.2 pt at 10 pt.)
-            #expect(set.lines.allSatisfy { $0.contentWidth <= width + 2.5 })
+            #expect(result.lines.allSatisfy { $0.contentWidth <= width + 2.5 })
             for (i, line) in lines.enumerated() where line.hasSuffix("of-") && i + 1 < lines.count {
                 #expect(lines[i + 1].hasPrefix("ficial"))
                 checked += 1
@@ -138,18 +130,12 @@ struct HyphenationTests {
         // Broken after "guar", the line ends with the hyphen after the unkerned r: the hyphen sits the width of
         // "guar" shaped alone after the word's first glyph.
         let text = String(repeating: "a guarantee to the guarantee ", count: 8)
-        let (_, selector) = Fixtures.inline(language: "en")
-        let layout = try Fixtures.engine.layouts.load("base", language: "en")
-        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
-        var styled = StyledText()
-        styled.append(text, SpanStyle(font: body))
         let face = try serif()
         let scale = 10 / Double(face.metrics.unitsPerEm)
         let guar = Double(face.shape(utf8: Array("guar".utf8), script: .latin, language: "en").advance) * scale
         var checked = 0
         for width in stride(from: 70.0, through: 140.0, by: 1.5) {
-            let set = try inline.layout(styled, ParagraphSpec(width: width, align: .justify, lineHeight: 14, baseStyle: SpanStyle(font: body)))
-            for line in set.lines where lineText(line).hasSuffix("guar-") {
+            for line in try set(text, width: width).lines where lineText(line).hasSuffix("guar-") {
                 // The hyphen joins the line's last run: its glyphs end g, u, a, r, hyphen.
                 guard case .glyphs(let run)? = line.items.last(where: { if case .glyphs = $0 { return true } else { return false } }),
                       run.text.hasSuffix("guar-"), run.glyphs.count >= 5 else { continue }
