@@ -120,6 +120,9 @@ struct KnuthPlass {
             for a in active {
                 let node = nodes[a]
                 let start = node.start
+                // A break before the line's first item (a cut just after the discretionary the line starts behind)
+                // would make a line of nothing: not a line; the node waits for later breaks.
+                if start > b { survivors.append(a); continue }
                 let lineWidth = width(node.line) + point.protrusion
                 let natural = sumW[b] - sumW[start] + penaltyWidth + node.startWidth
                 var ratio: Double

@@ -29,7 +29,8 @@ struct LineBuilder {
             }
             let isLast = index == breaks.count - 1
             let indent = index == 0 ? spec.firstLineIndent : 0
-            out.append(setLine(trimmed(start..<min(stop, items.count)), hyphen: hyphen, pre: disc, post: post,
+            let end = min(stop, items.count)
+            out.append(setLine(trimmed(min(start, end)..<end), hyphen: hyphen, pre: disc, post: post,
                                width: spec.width - indent, indent: indent, justify: spec.align == .justify && !isLast && !endsForced))
             post = disc
             start = KnuthPlass.nextLineStart(after: stop, items)

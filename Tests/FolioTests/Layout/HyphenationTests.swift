@@ -115,6 +115,35 @@ struct HyphenationTests {
         #expect(checked > 0, "some width breaks a line at of-ficial")
     }
 
+    @Test func aCutRightAfterADiscretionaryNeverMakesAnEmptyLine() throws {
+        // offi-cial: a discretionary (of|fi inside ffi) is followed at once by the cut after ffi. In a 40 pt column
+        // the loose pass chose both, a line of nothing between them, and line setting trapped on the reversed range.
+        // The input the line breaker's fuzzer found (Fuzz/corpus/linebreaker/regression-break-after-discretionary).
+        let found = Data(base64Encoded:
+            "CgBhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFh" +
+            "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFh" +
+            "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFh" +
+            "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFh" +
+            "YWEg6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCB6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA" +
+            "6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAZSBodHRwcLCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rCA6rDqsIDqsIDq" +
+            "sIDqsIDqsIDqsIDqsIDqsILqsIDqsIDqsIDqsIDqsIDqsIDqsP///////v//////////////////////////////////////////" +
+            "///////////////7////////////aS9kbFYuanNwd3cua3Nzc/9zc3NzJnNzc3Njc3NwL3ByIChzYW1wbGAAT2ZmaWNpYWxseSwg" +
+            "dGhlIAEAAAAAAAAXIG9mZmljZXMgYWZmZWN0ZSnAwMDAwMDAwMDAwMDAwMDAwMDAwMDAZWQgZGlmZmljdWx0aWVzOiB0cmFmZmlj" +
+            "azUxJmNhdGVnb3J5PTUzIChzYW1wcIDqsIDqsIDqsIDqsIDqsIA=")!
+        let text = String(decoding: found.dropFirst(2), as: UTF8.self)
+        let (_, selector) = Fixtures.inline(language: "en")
+        let layout = try Fixtures.engine.layouts.load("base", language: "en")
+        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
+        var styled = StyledText()
+        styled.append(text, SpanStyle(font: layout.body.font))
+        let lines = try inline.layout(styled, ParagraphSpec(width: 40, align: .justify, lineHeight: 14, baseStyle: SpanStyle(font: layout.body.font))).lines
+        #expect(lines.count > 10)
+        let texts = lines.map(lineText)
+        #expect(zip(texts, texts.dropFirst()).contains { $0.hasSuffix("of-") && $1 == "fices" }, "offices broken at its ffi")
+        #expect(zip(texts, texts.dropFirst()).contains { $0.hasSuffix("dif-") && $1.hasPrefix("ficul") }, "difficulties too")
+    }
+
     @Test func aKernAcrossAPointMovesTheHyphenOnlyWhenTheLineBreaksThere() throws {
         let face = try serif()
         // guar-an-tee: Noto Serif kerns r–a, so the whole word is narrower than its pieces set apart.
