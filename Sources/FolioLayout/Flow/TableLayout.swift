@@ -157,7 +157,7 @@ struct TableLayout {
             case .kern(let k): piece += k.width; total += k.width
             case .penalty(let p):
                 // (Cells are measured without hyphenation; a discretionary would count as its ligature.)
-                if let disc = p.disc { piece += disc.nobreak.width; total += disc.nobreak.width }
+                if let disc = p.disc { piece += disc.width(disc.nobreak); total += disc.width(disc.nobreak) }
                 else if !p.emergency { widest = Swift.max(widest, piece); piece = 0 }
             }
         }

@@ -33,7 +33,7 @@ struct FirstFitBreaker {
                         if p.emergency { lastEmergency = k } else { lastAllowed = k }
                     }
                     if let disc = p.disc {
-                        natural += disc.nobreak.width
+                        natural += disc.width(disc.nobreak)
                         if natural - shrink > limit + 0.01 && end == nil {
                             end = lastAllowed ?? lastEmergency ?? k
                         }
@@ -44,7 +44,7 @@ struct FirstFitBreaker {
             }
             let stop = min(end ?? items.count - 1, items.count - 1)
             result.append(stop)
-            if case .penalty(let p) = items[stop], let disc = p.disc { carried = disc.post.width } else { carried = 0 }
+            if case .penalty(let p) = items[stop], let disc = p.disc { carried = disc.width(disc.post) } else { carried = 0 }
             start = KnuthPlass.nextLineStart(after: stop, items)
         }
         return result

@@ -96,10 +96,10 @@ struct KnuthPlass {
                     let protrusion = pen.hyphen.map { $0.width * ParagraphBuilder.protrusionFactor } ?? previousProtrusion ?? 0
                     points.append(Breakpoint(position: k, penalty: pen.cost, width: pen.width, flagged: pen.flagged,
                                              forced: pen.forced, protrusion: protrusion, inURL: pen.inURL,
-                                             postWidth: pen.disc?.post.width ?? 0))
+                                             postWidth: pen.disc.map { $0.width($0.post) } ?? 0))
                 }
                 // A discretionary sets its ligature when the line passes over it, like a box.
-                if let disc = pen.disc { w = disc.nobreak.width; boxProtrusion = 0 }
+                if let disc = pen.disc { w = disc.width(disc.nobreak); boxProtrusion = 0 }
             }
             previousProtrusion = boxProtrusion
             sumW[k + 1] = sumW[k] + w; sumY[k + 1] = sumY[k] + y; sumZ[k + 1] = sumZ[k] + z

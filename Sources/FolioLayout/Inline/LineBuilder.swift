@@ -50,14 +50,14 @@ struct LineBuilder {
     /// `post` the one the line before broke at (its post-break part begins this line).
     private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, pre: ParagraphItems.Discretionary?,
                          post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool) -> LineBox {
-        var natural = (hyphen.map { $0.leading + $0.width } ?? 0) + (post?.post.width ?? 0)
+        var natural = (hyphen.map { $0.leading + $0.width } ?? 0) + (post.map { $0.width($0.post) } ?? 0)
         var glueStretch = 0.0, kernStretch = 0.0, shrink = 0.0, kernShrink = 0.0
         for k in range {
             switch paragraph.items[k] {
             case .box(let b): natural += b.width
             case .glue(let g): natural += g.width; glueStretch += g.stretch; shrink += g.shrink
             case .kern(let kern): natural += kern.width; kernStretch += kern.stretch; kernShrink += kern.shrink
-            case .penalty(let p): natural += p.disc?.nobreak.width ?? 0
+            case .penalty(let p): natural += p.disc.map { $0.width($0.nobreak) } ?? 0
             }
         }
         // The end glyph may hang into the margin: a justified line is that much longer.
@@ -112,13 +112,13 @@ struct LineBuilder {
             if text.styles[Int(style)].strike { strikes.append((startX, x, style)) }
         }
         /// Sets a discretionary's part (or its unbroken ligature) in the discretionary's run.
-        func set(_ part: ParagraphItems.Discretionary.Part, of disc: ParagraphItems.Discretionary) {
-            let run = paragraph.runs[disc.run], startX = x
+        func set(_ part: ShapedText, of disc: ParagraphItems.Discretionary) {
+            let run = paragraph.runs[disc.run], startX = x, width = disc.width(part)
             if run.face >= 0 {
-                runs.add(glyphs: part.glyphs, utf8: part.utf8, scale: disc.scale, width: part.width,
+                runs.add(glyphs: part.glyphs, utf8: part.utf8, scale: disc.scale, width: width,
                          face: paragraph.faces[run.face].ref, color: text.styles[Int(run.style)].font.color.rgb, run: run, x: x)
             }
-            x += part.width
+            x += width
             mark(run.style, from: startX)
         }
         if let post { set(post.post, of: post) }
@@ -158,9 +158,8 @@ struct LineBuilder {
         }
         if let hyphen, paragraph.runs[hyphen.run].face >= 0 {
             let run = paragraph.runs[hyphen.run]
-            // A discretionary's pre-break part fills the hyphen's leading.
-            if let pre { set(pre.pre, of: pre); x -= pre.pre.width }
-            x += hyphen.leading
+            // A discretionary's pre-break part fills the hyphen's leading (ParagraphBuilder sets it to that width).
+            if let pre { set(pre.pre, of: pre) } else { x += hyphen.leading }
             runs.add(glyphs: hyphen.glyphs, utf8: [0x2D], scale: hyphen.scale, width: hyphen.width,
                      face: paragraph.faces[run.face].ref, color: text.styles[Int(lastStyle >= 0 ? lastStyle : run.style)].font.color.rgb,
                      run: run, x: x)

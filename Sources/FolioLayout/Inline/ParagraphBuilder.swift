@@ -183,15 +183,12 @@ struct ParagraphBuilder {
             }
             let end = start + piece.scalars
             if let split = piece.split {
-                // A ligature holding a hyphenation point: one item, the ligature unbroken or its parts broken.
-                func part(_ utf8: [UInt8], _ glyphs: [ShapedGlyph], _ advance: Int32) -> ParagraphItems.Discretionary.Part {
-                    .init(glyphs: glyphs, utf8: utf8, width: Double(advance) * scale)
-                }
+                // A ligature holding a hyphenation point: one item, the ligature unbroken or its parts broken. The
+                // pre-break part fills the hyphen's leading.
                 var penalty = Self.hyphenBreak(run: run, glyphs: word.hyphen, scale: scale, width: hyphenWidth,
                                                leading: Double(split.pre.advance) * scale)
-                penalty.disc = .init(run: run, scale: scale, nobreak: part(piece.utf8, piece.glyphs, piece.advance),
-                                     pre: part(split.pre.utf8, split.pre.glyphs, split.pre.advance),
-                                     post: part(split.post.utf8, split.post.glyphs, split.post.advance))
+                penalty.disc = .init(run: run, scale: scale, nobreak: ShapedText(utf8: piece.utf8, glyphs: piece.glyphs, advance: piece.advance),
+                                     pre: split.pre, post: split.post)
                 p.items.append(.penalty(penalty))
             } else {
                 var box = ParagraphItems.Box(range: start..<end, run: run, width: Double(piece.advance) * scale,

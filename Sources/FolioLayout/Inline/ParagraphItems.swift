@@ -56,20 +56,17 @@ struct ParagraphItems {
     /// and the hyphen, and the next line begins with `post` (the parts shaped apart: "f-" and "fi" for "ffi").
     /// A class, so that every item of a paragraph does not grow to its size (an enum is as large as its largest case).
     final class Discretionary: Sendable {
-        /// Shaped text with its UTF-8 source, in the penalty's hyphen run.
-        struct Part: Sendable {
-            let glyphs: [ShapedGlyph]
-            let utf8: [UInt8]
-            let width: Double
-        }
+        /// The run the parts are set in, and its font-unit scale.
         let run: Int
         let scale: Double
-        let nobreak: Part
-        let pre: Part
-        let post: Part
-        init(run: Int, scale: Double, nobreak: Part, pre: Part, post: Part) {
+        let nobreak: ShapedText
+        let pre: ShapedText
+        let post: ShapedText
+        init(run: Int, scale: Double, nobreak: ShapedText, pre: ShapedText, post: ShapedText) {
             self.run = run; self.scale = scale; self.nobreak = nobreak; self.pre = pre; self.post = post
         }
+        /// A part's width in points.
+        func width(_ part: ShapedText) -> Double { Double(part.advance) * scale }
     }
     /// One element of the paragraph.
     enum Item {
@@ -86,14 +83,6 @@ struct ParagraphItems {
             case .box: true
             case .penalty(let p): p.disc != nil
             default: false
-            }
-        }
-        /// The width the item adds to a line that passes over it.
-        var contentWidth: Double {
-            switch self {
-            case .box(let b): b.width
-            case .penalty(let p): p.disc?.nobreak.width ?? 0
-            default: 0
             }
         }
     }

@@ -107,6 +107,13 @@ public final class ShapeCache: @unchecked Sendable {
 
 /// A word (the text between two break opportunities) shaped once per face and split at its hyphenation points:
 /// words repeat, and one lookup replaces a shaping lookup per piece plus the hyphenation and hyphen lookups.
+/// Text shaped on its own: its UTF-8 source, its glyphs and their advance in font units.
+struct ShapedText: Sendable {
+    var utf8: [UInt8]
+    var glyphs: [ShapedGlyph]
+    var advance: Int32
+}
+
 final class ShapedWord: Sendable {
     /// A piece between two hyphenation points (the whole word when it has none).
     struct Piece: Sendable {
@@ -121,16 +128,10 @@ final class ShapedWord: Sendable {
         var cutBefore = true
         /// For a ligature holding a hyphenation point: the parts before and after the point, each shaped alone.
         var split: Split? = nil
-        /// A part of a ligature's text shaped alone.
-        struct Part: Sendable {
-            var utf8: [UInt8]
-            var glyphs: [ShapedGlyph]
-            var advance: Int32
-        }
         /// The two parts of a ligature, apart (a class: most pieces have none, and stay small).
         final class Split: Sendable {
-            let pre: Part, post: Part
-            init(pre: Part, post: Part) { self.pre = pre; self.post = post }
+            let pre: ShapedText, post: ShapedText
+            init(pre: ShapedText, post: ShapedText) { self.pre = pre; self.post = post }
         }
     }
     let pieces: [Piece]

@@ -56,8 +56,8 @@ extension ShapedWord {
             let pre = shapeAlone(preBytes), post = shapeAlone(postBytes)
             var piece = Piece(scalars: endScalar - startScalar, utf8: Array(utf8[spanStart..<spanEnd]), glyphs: nobreak,
                               advance: nobreak.reduce(0) { $0 + $1.advance }, cutBefore: cutAtStart)
-            piece.split = Piece.Split(pre: Piece.Part(utf8: preBytes, glyphs: pre.glyphs, advance: pre.advance),
-                                      post: Piece.Part(utf8: postBytes, glyphs: post.glyphs, advance: post.advance))
+            piece.split = Piece.Split(pre: ShapedText(utf8: preBytes, glyphs: pre.glyphs, advance: pre.advance),
+                                      post: ShapedText(utf8: postBytes, glyphs: post.glyphs, advance: post.advance))
             pieces.append(piece)
             startByte = spanEnd; startScalar = endScalar; startGlyph = g
             cutAtStart = false
