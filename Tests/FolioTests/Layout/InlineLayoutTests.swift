@@ -82,13 +82,8 @@ struct InlineLayoutTests {
         // Human Rights Watch, "North" across the whole measure to bring the URL's start onto the next line.
         let text = "See, e.g., A/HRC/55/63; Human Rights Watch, \u{201C}North Korea: Covid-19 Used as Pretext to Deepen " +
             "Isolation\u{201D}, https://www.hrw.org/report/2023/08/31/covid-19-used-pretext-deepen-isolation/north-koreas-border-closures (sample long URL)."
-        let (_, selector) = Fixtures.inline(language: "en")
-        let layout = try Fixtures.engine.layouts.load("base", language: "en")
-        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word, composer: layout.body.composer)
         let note = TextStyle(family: .serif, size: 8.5, bold: false, italic: false, color: .black)
-        var styled = StyledText()
-        styled.append(text, SpanStyle(font: note))
-        let result = try inline.layout(styled, ParagraphSpec(width: 438, align: .justify, lineHeight: 11, baseStyle: SpanStyle(font: note)))
+        let result = try Fixtures.composed(text, width: 438, font: note, lineHeight: 11)
         let lines = result.lines.map(lineText)
         #expect(lines.count == 3)
         #expect(lines.first?.hasSuffix("Isolation\u{201D},") == true, "the words fill the first line")
