@@ -107,6 +107,9 @@ public enum DisplayItem: Sendable, Hashable {
     case link(Rect, LinkTarget)
     /// A named destination: links and outline entries land at this point.
     case destination(name: String, at: Point)
+    /// The items up to the matching `.end` belong to a structure element, or are an artifact.
+    case begin(ContentTag)
+    case end
 }
 
 /// One laid-out page.
@@ -155,7 +158,9 @@ public struct DisplayDocument: Sendable {
     public var info: DocumentInfo
     /// How viewers number the pages; empty for plain 1, 2, 3.
     public var pageLabels: [PageLabelRange] = []
-    public init(pages: [Page], outline: [OutlineEntry], info: DocumentInfo) {
-        self.pages = pages; self.outline = outline; self.info = info
+    /// What the content is, in reading order; the pages' `.begin` items point into it.
+    public var structure: StructureTree
+    public init(pages: [Page], outline: [OutlineEntry], info: DocumentInfo, structure: StructureTree = StructureTree()) {
+        self.pages = pages; self.outline = outline; self.info = info; self.structure = structure
     }
 }

@@ -151,7 +151,7 @@ public final class Engine: @unchecked Sendable {
                                  date: Self.displayDate(report.date, language: lang), language: lang, info: info)
         var input = input0
         input.organizationsShort = report.organizations.map(\.short)
-        input.logos = try logos(of: report, maxPixels: layout.limits.maxImagePixels)
+        input.logos = try logos(of: report, maxPixels: layout.limits.maxImagePixels, language: lang)
         let loadTime = monotonicSeconds() - loadStart
         try fonts.locator.ready()
         var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
@@ -164,13 +164,14 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// The organisations' logos, checked: inside the report folder, a PNG or SVG, not damaged, not enormous.
-    func logos(of report: Report, maxPixels: Int) throws -> [ImageInfo] {
-        var out: [ImageInfo] = []
+    func logos(of report: Report, maxPixels: Int, language: String) throws -> [Logo] {
+        var out: [Logo] = []
         for (i, org) in report.organizations.enumerated() {
             guard let logo = org.logo else { continue }
             let at = report.location(ofField: ["organizations", "\(i)", "logo"])
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
-            do { out.append(try ImageInfo.probe(path: path, maxPixels: maxPixels)) } catch let e as ImageError {
+            do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: org.name.text(for: language))) }
+            catch let e as ImageError {
                 throw FolioError(e.message, at: at, hint: "give a PNG or SVG file inside the report folder")
             }
         }

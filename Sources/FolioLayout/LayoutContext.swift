@@ -21,8 +21,8 @@ final class LayoutContext {
     var lineStats = LineStats()
     /// Paragraphs set (for the composer's cost per paragraph).
     var paragraphs = 0
-    /// Paragraphs whose lines came from `ParagraphPrefetch`.
-    var prefetched = 0
+    /// Paragraphs set on several threads at once (`ParagraphJobs`).
+    var parallelJobs = 0
     /// Where lines had to break inside words, for `--verbose`.
     var emergencyNotes: [Warning] = []
 

@@ -7,7 +7,8 @@ public struct FlowItem: Sendable {
     public enum Kind: Sendable { case line, block, space, pageBreak }
     public var kind: Kind
     public var height: Double
-    /// Display items in local coordinates (x from the text block's left edge, y from the item's top).
+    /// Display items in local coordinates (x from the text block's left edge, y from the item's top), inside
+    /// their structure element's `.begin`/`.end`.
     public var items: [DisplayItem]
     /// Whether a page may break just before this item (false keeps it with the item above: orphans,
     /// widows, headings kept with their text).
@@ -16,14 +17,12 @@ public struct FlowItem: Sendable {
     public var footnotes: [Int] = []
     /// For a table row: the header row to repeat when a page starts with this row.
     public var repeatHeader: Int?
-    /// Heading anchors placed by this item, for outlines (name, level, title).
-    public var headings: [HeadingMark] = []
+    /// What starts here that the run stage records the page of.
+    public var landmarks: [Landmark] = []
     /// Whether the item is a line of a heading (a page must not end with one).
     public var isHeading = false
     /// Where the item's text comes from, for checks and page maps.
     public var source: SourceLocation?
-    /// A name the paginator reports the page of ("body-start").
-    public var marker: String?
     /// Never moved to the next page even if it overflows (the cover's items).
     public var keepOnPage = false
 
@@ -32,11 +31,43 @@ public struct FlowItem: Sendable {
     }
 
     static func space(_ h: Double) -> FlowItem { FlowItem(kind: .space, height: h, items: [], breakBefore: true) }
+    static var pageBreak: FlowItem { FlowItem(kind: .pageBreak, height: 0, items: [], breakBefore: true) }
+
+    /// A block holding one rule, an artifact.
+    static func rule(from: Point, to: Point, width: Double, color: RGB, height: Double = 1) -> FlowItem {
+        FlowItem(kind: .block, height: height, items: DisplayItem.artifact(.rule, [.line(from: from, to: to, width: width, color: color)]),
+                 breakBefore: true)
+    }
+
+    /// The headings placed by this item.
+    var headings: [HeadingMark] {
+        landmarks.compactMap { if case .heading(let h) = $0 { h } else { nil } }
+    }
+}
+
+/// Something whose page the layout needs to know: a heading (for the outline and contents), the start of a
+/// note, the first item of the body (where page numbering starts).
+public enum Landmark: Sendable, Hashable {
+    case heading(HeadingMark)
+    case noteStart(Int)
+    case bodyStart
 }
 
 /// A heading placed in the flow, for the outline.
-public struct HeadingMark: Sendable {
+public struct HeadingMark: Sendable, Hashable {
     public var anchor: String
     public var level: Int
     public var title: String
+}
+
+extension DisplayItem {
+    /// Items wrapped as the content of a structure element.
+    static func tagged(_ id: StructureID, _ items: [DisplayItem]) -> [DisplayItem] {
+        items.isEmpty ? [] : [.begin(.element(id))] + items + [.end]
+    }
+
+    /// Items wrapped as an artifact.
+    static func artifact(_ kind: ArtifactKind, _ items: [DisplayItem]) -> [DisplayItem] {
+        items.isEmpty ? [] : [.begin(.artifact(kind))] + items + [.end]
+    }
 }

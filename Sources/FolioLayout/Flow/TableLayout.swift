@@ -11,9 +11,51 @@ struct TableLayout {
     /// The smallest text scale a too-wide table may use before its words are broken.
     static let minimumScale = 0.75
 
-    func layout(_ table: Table, indent: Double, width: Double) throws -> [FlowItem] {
+    func layout(_ table: Table, indent: Double, width: Double, element: StructureID,
+                structure: inout StructureTree) throws -> [FlowItem] {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return [] }
+        let (rows, scale, widths) = try fit(table, columns: columns, width: width)
+        let lineHeight = style.font.size * scale * style.leading
+        var out: [FlowItem] = []
+        var headerIndex: Int? = nil
+        var group: StructureID? = nil
+        // A row slice may be at most this tall: a page, less the repeated header and a margin.
+        var sliceLimit = context.textHeight * 0.9
+        for (r, row) in rows.enumerated() {
+            if group == nil || (!row.header && structure[group!].role == .tableHeader) {
+                group = structure.add(row.header ? .tableHeader : .tableBody, under: element)
+            }
+            let rowElement = structure.add(.tableRow, under: group!)
+            let cells = (0..<columns).map { _ in structure.add(row.header ? .headerCell : .cell, under: rowElement) }
+            let cellLines = try (0..<columns).map { c in
+                try lines(c < row.cells.count ? row.cells[c] : StyledText(), column: c, table: table, width: widths[c],
+                          lineHeight: lineHeight)
+            }
+            // Split each cell's lines into slices no taller than the limit; most rows have one slice.
+            let slices = cellLines.map { Self.slice($0, limit: sliceLimit - 2 * style.padding.points) }
+            let sliceCount = max(slices.map(\.count).max() ?? 1, 1)
+            for s in 0..<sliceCount {
+                let rules = (top: r == 0 && s == 0, bottom: s == sliceCount - 1, heavy: row.header || r == rows.count - 1)
+                var item = slice(slices.map { s < $0.count ? $0[s] : [] }, cells: cells, header: row.header, indent: indent,
+                                 widths: widths, rules: rules)
+                item.breakBefore = s > 0 || r > (headerIndex == nil ? 0 : 1)
+                item.source = table.location
+                if row.header {
+                    headerIndex = out.count
+                    sliceLimit = context.textHeight * 0.9 - item.height
+                } else if let h = headerIndex {
+                    item.repeatHeader = h - out.count
+                }
+                out.append(item)
+            }
+        }
+        return out
+    }
+
+    /// The styled rows at the scale that fits the width (with a warning when smaller than 1), and column widths.
+    private func fit(_ table: Table, columns: Int, width: Double) throws
+        -> (rows: [(cells: [StyledText], header: Bool)], scale: Double, widths: [Double]) {
         var scale = 1.0
         var rows = cells(table, scale: scale)
         var (minW, maxW) = try measure(rows, columns: columns)
@@ -23,72 +65,56 @@ struct TableLayout {
             (minW, maxW) = try measure(rows, columns: columns)
             context.warn(Warning("table is too wide for the page: its text is set at \(Int((scale * 100).rounded()))%\(minW.reduce(0, +) > width ? " and long words are broken" : "")", at: table.location))
         }
-        let widths = Self.columnWidths(min: minW, max: maxW, available: width)
-        let pad = style.padding.points
-        let lineHeight = style.font.size * scale * style.leading
-        var out: [FlowItem] = []
-        var headerIndex: Int? = nil
-        // A row slice may be at most this tall: a page, less the repeated header and a margin.
-        var sliceLimit = context.textHeight * 0.9
-        for (r, row) in rows.enumerated() {
-            var cellLines: [[LineBox]] = []
-            for c in 0..<columns {
-                let text = c < row.cells.count ? row.cells[c] : StyledText()
-                let align: Alignment = switch c < table.alignments.count ? table.alignments[c] : .none {
-                case .center: .center
-                case .right: .right
-                default: .left
-                }
-                var lines: [LineBox] = []
-                if !text.isEmpty {
-                    let spec = ParagraphSpec(width: max(1, widths[c] - 2 * pad), align: align, lineHeight: lineHeight, baseStyle: text.styles[0])
-                    let result = try context.inline.layout(text, spec, times: &context.times)
-                    context.report(missing: result.missing, at: table.location)
-                    lines = result.lines
-                }
-                cellLines.append(lines)
-            }
-            // Split each cell's lines into slices no taller than the limit; most rows have one slice.
-            let slices = cellLines.map { Self.slice($0, limit: sliceLimit - 2 * pad) }
-            let sliceCount = slices.map(\.count).max() ?? 1
-            for s in 0..<max(sliceCount, 1) {
-                let parts = slices.map { s < $0.count ? $0[s] : [] }
-                let height = (parts.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * pad
-                var items: [DisplayItem] = []
-                let total = widths.reduce(0, +)
-                if row.header { items.append(.fill(Rect(x: indent, y: 0, width: total, height: height), style.headerShade.rgb)) }
-                var x = indent
-                var footnotes: [Int] = []
-                for c in 0..<columns {
-                    var y = pad
-                    for line in parts[c] {
-                        items += line.items.map { $0.offset(dx: x + pad, dy: y) }
-                        footnotes += line.footnotes
-                        y += line.height
-                    }
-                    x += widths[c]
-                }
-                let rule = style.ruleWidth.points, color = style.ruleColor.rgb
-                if r == 0 && s == 0 { items.append(.line(from: Point(x: indent, y: 0), to: Point(x: indent + total, y: 0), width: rule * 1.5, color: color)) }
-                let lastSlice = s == max(sliceCount, 1) - 1
-                if lastSlice {
-                    items.append(.line(from: Point(x: indent, y: height), to: Point(x: indent + total, y: height),
-                                       width: row.header || r == rows.count - 1 ? rule * 1.5 : rule * 0.6, color: color))
-                }
-                var item = FlowItem(kind: .block, height: height, items: items,
-                                    breakBefore: s > 0 || r > (headerIndex == nil ? 0 : 1))
-                item.footnotes = footnotes
-                item.source = table.location
-                if row.header {
-                    headerIndex = out.count
-                    sliceLimit = context.textHeight * 0.9 - height
-                } else if let h = headerIndex {
-                    item.repeatHeader = h - out.count
-                }
-                out.append(item)
-            }
+        return (rows, scale, Self.columnWidths(min: minW, max: maxW, available: width))
+    }
+
+    /// A cell's text set in its column.
+    private func lines(_ text: StyledText, column c: Int, table: Table, width: Double, lineHeight: Double) throws -> [LineBox] {
+        guard !text.isEmpty else { return [] }
+        let align: Alignment = switch c < table.alignments.count ? table.alignments[c] : .none {
+        case .center: .center
+        case .right: .right
+        default: .left
         }
-        return out
+        let spec = ParagraphSpec(width: max(1, width - 2 * style.padding.points), align: align, lineHeight: lineHeight,
+                                 baseStyle: text.styles[0])
+        let result = try context.inline.layout(text, spec, times: &context.times)
+        context.report(missing: result.missing, at: table.location)
+        return result.lines
+    }
+
+    /// One slice of a row as a flow item: the header's shading, each cell's lines tagged with its cell, the rules.
+    private func slice(_ parts: [[LineBox]], cells: [StructureID], header: Bool, indent: Double, widths: [Double],
+                       rules: (top: Bool, bottom: Bool, heavy: Bool)) -> FlowItem {
+        let pad = style.padding.points
+        let height = (parts.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * pad
+        let total = widths.reduce(0, +)
+        var items: [DisplayItem] = []
+        if header { items += DisplayItem.artifact(.shading, [.fill(Rect(x: indent, y: 0, width: total, height: height), style.headerShade.rgb)]) }
+        var x = indent
+        var footnotes: [Int] = []
+        for (c, lines) in parts.enumerated() {
+            var y = pad
+            var cell: [DisplayItem] = []
+            for line in lines {
+                cell += line.items.map { $0.offset(dx: x + pad, dy: y) }
+                footnotes += line.footnotes
+                y += line.height
+            }
+            items += DisplayItem.tagged(cells[c], cell)
+            x += widths[c]
+        }
+        let rule = style.ruleWidth.points, color = style.ruleColor.rgb
+        if rules.top {
+            items += DisplayItem.artifact(.rule, [.line(from: Point(x: indent, y: 0), to: Point(x: indent + total, y: 0), width: rule * 1.5, color: color)])
+        }
+        if rules.bottom {
+            items += DisplayItem.artifact(.rule, [.line(from: Point(x: indent, y: height), to: Point(x: indent + total, y: height),
+                                                        width: rules.heavy ? rule * 1.5 : rule * 0.6, color: color)])
+        }
+        var item = FlowItem(kind: .block, height: height, items: items, breakBefore: true)
+        item.footnotes = footnotes
+        return item
     }
 
     /// Styled cell texts, header row first, at a text scale.

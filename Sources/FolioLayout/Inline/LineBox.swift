@@ -50,6 +50,8 @@ extension DisplayItem {
             return .link(Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height), t)
         case .destination(let name, let p):
             return .destination(name: name, at: Point(x: p.x + dx, y: p.y + dy))
+        case .begin, .end:
+            return self
         }
     }
 }

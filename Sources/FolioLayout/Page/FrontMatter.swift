@@ -1,11 +1,10 @@
 import FolioDisplay
-import FolioImages
 import FolioModel
 
 /// The cover page and the table of contents, as flow items.
 struct FrontMatter {
-    let context: LayoutContext
-    let blocks: BlockLayout
+    let composer: FlowComposer
+    var context: LayoutContext { composer.context }
     var layout: Layout { context.layout }
 
     /// A cover page from report.yaml: title, subtitle, organisations with their logos, date; then a page break.
@@ -15,14 +14,14 @@ struct FrontMatter {
         let at = SourceLocation(file: input.document.file, line: 0, column: 0)
         var out: [FlowItem] = []
         // Logos in a row at the top.
-        let logos = input.logos
-        if !logos.isEmpty {
+        if !input.logos.isEmpty {
             let h = c.logoHeight.points
             var x = 0.0
             var items: [DisplayItem] = []
-            for logo in logos {
-                let w = logo.width * h / max(logo.height, 0.01)
-                items.append(.image(ImageRef(path: logo.path, format: logo.format.rawValue), Rect(x: x, y: 0, width: w, height: h)))
+            for (logo, element) in zip(input.logos, composer.front.coverLogos) {
+                let w = logo.image.width * h / max(logo.image.height, 0.01)
+                items += DisplayItem.tagged(element, [.image(ImageRef(path: logo.image.path, format: logo.image.format.rawValue),
+                                                             Rect(x: x, y: 0, width: w, height: h))])
                 x += w + h * 0.6
             }
             out.append(FlowItem(kind: .block, height: h, items: items, breakBefore: false))
@@ -30,21 +29,24 @@ struct FrontMatter {
         let used = out.reduce(0) { $0 + $1.height }
         // A block, not a space: spaces at the top of a page are dropped.
         out.append(FlowItem(kind: .block, height: max(0, c.titleTop.points - layout.page.marginTop.points - used), items: [], breakBefore: false))
+        var elements = composer.front.coverLines.makeIterator()
         func add(_ text: String, _ style: TextStyle, leading: Double, after: Double) throws {
             var styled = StyledText()
             styled.append(text, SpanStyle(font: style))
-            out += try blocks.paragraph(styled, at: at, indent: 0, width: width * 0.85, align: .left, leading: leading)
+            out += try composer.paragraph(styled, at: at, width: width * 0.85, leading: leading, element: elements.next()!)
             out.append(.space(after))
         }
         try add(input.title, c.title, leading: 1.2, after: c.title.size * 0.8)
         if let subtitle = input.subtitle { try add(subtitle, c.subtitle, leading: 1.35, after: c.subtitle.size * 2) }
-        out.append(FlowItem(kind: .block, height: 1, items: [.line(from: Point(x: 0, y: 0.5), to: Point(x: width * 0.25, y: 0.5), width: 1.5, color: c.title.color.rgb)], breakBefore: false))
+        var rule = FlowItem.rule(from: Point(x: 0, y: 0.5), to: Point(x: width * 0.25, y: 0.5), width: 1.5, color: c.title.color.rgb)
+        rule.breakBefore = false
+        out.append(rule)
         out.append(.space(c.meta.size * 1.5))
         for name in input.organizations { try add(name, c.meta, leading: 1.4, after: 0) }
         out.append(.space(c.meta.size))
         try add(input.date, c.meta, leading: 1.4, after: 0)
         for i in out.indices { out[i].breakBefore = false; out[i].keepOnPage = true }
-        out.append(FlowItem(kind: .pageBreak, height: 0, items: [], breakBefore: true))
+        out.append(.pageBreak)
         return out
     }
 
@@ -53,52 +55,57 @@ struct FrontMatter {
     func contents(_ headings: [(level: Int, text: String, anchor: String)], pages: [String: String], language: String) throws -> [FlowItem] {
         let t = layout.contents
         let width = context.textWidth
-        var out: [FlowItem] = []
         var title = StyledText()
         title.append(t.title.text(for: language), SpanStyle(font: layout.h1.font))
-        out += try blocks.paragraph(title, at: SourceLocation(file: "contents", line: 0, column: 0), indent: 0, width: width,
-                                    align: .left, leading: layout.h1.leading)
+        var out = try composer.paragraph(title, at: SourceLocation(file: "contents", line: 0, column: 0), width: width,
+                                         leading: layout.h1.leading, element: composer.front.contentsTitle!)
         out.append(.space(layout.h1.spaceAfter.points * 1.5))
-        let numberWidth = t.font.size * 2.6
         for h in headings where h.level <= t.depth {
-            var font = t.font
-            if h.level == 1 { font.bold = true }
-            let indent = Double(h.level - 1) * t.font.size * 1.5
-            var text = StyledText()
-            text.append(h.text, SpanStyle(font: font, link: .destination(h.anchor)))
-            let spec = ParagraphSpec(width: width - indent - numberWidth - t.font.size, align: .left, lineHeight: t.font.size * 1.45,
-                                     baseStyle: SpanStyle(font: font))
-            var lines = try context.inline.layout(text, spec).lines
+            guard let element = composer.front.contentsEntries[h.anchor] else { continue }
+            let lines = try entry(h, page: pages[h.anchor] ?? "", width: width)
             guard !lines.isEmpty else { continue }
-            var number = StyledText()
-            number.append(pages[h.anchor] ?? "", SpanStyle(font: font, link: .destination(h.anchor)))
-            let numberSpec = ParagraphSpec(width: numberWidth, align: .right, lineHeight: lines[lines.count - 1].height, baseStyle: SpanStyle(font: font))
-            if let n = try context.inline.layout(number, numberSpec).lines.first {
-                let last = lines.count - 1
-                lines[last].items += n.items.map { $0.offset(dx: width - indent - numberWidth, dy: 0) }
-                lines[last].items += try leaders(from: lines[last].contentWidth + t.font.size * 0.5,
-                                                 to: width - indent - numberWidth + (numberWidth - n.contentWidth) - t.font.size * 0.5,
-                                                 baseline: lines[last].baseline, font: t.font)
-            }
             if h.level == 1 && !out.isEmpty { out.append(.space(t.font.size * 0.5)) }
+            let indent = Double(h.level - 1) * t.font.size * 1.5
             for (i, line) in lines.enumerated() {
-                var item = FlowItem(kind: .line, height: line.height, items: line.items.map { $0.offset(dx: indent, dy: 0) }, breakBefore: i == 0)
-                item.items.append(.link(Rect(x: indent, y: 0, width: width - indent, height: line.height), .destination(h.anchor)))
-                out.append(item)
+                var items = line.items.map { $0.offset(dx: indent, dy: 0) }
+                items.append(.link(Rect(x: indent, y: 0, width: width - indent, height: line.height), .destination(h.anchor)))
+                out.append(FlowItem(kind: .line, height: line.height, items: DisplayItem.tagged(element, items), breakBefore: i == 0))
             }
         }
-        if t.pageBreakAfter { out.append(FlowItem(kind: .pageBreak, height: 0, items: [], breakBefore: true)) }
+        if t.pageBreakAfter { out.append(.pageBreak) }
         return out
+    }
+
+    /// A contents entry's lines: the heading's text, then on its last line leader dots and the page number.
+    private func entry(_ h: (level: Int, text: String, anchor: String), page: String, width: Double) throws -> [LineBox] {
+        let t = layout.contents
+        var font = t.font
+        if h.level == 1 { font.bold = true }
+        let indent = Double(h.level - 1) * t.font.size * 1.5
+        let numberWidth = t.font.size * 2.6
+        var text = StyledText()
+        text.append(h.text, SpanStyle(font: font, link: .destination(h.anchor)))
+        let spec = ParagraphSpec(width: width - indent - numberWidth - t.font.size, align: .left, lineHeight: t.font.size * 1.45,
+                                 baseStyle: SpanStyle(font: font))
+        var lines = try context.inline.layout(text, spec).lines
+        guard !lines.isEmpty else { return [] }
+        let last = lines.count - 1
+        if let n = try context.label(page, SpanStyle(font: font, link: .destination(h.anchor)), width: numberWidth, align: .right,
+                                     lineHeight: lines[last].height) {
+            lines[last].items += n.items.map { $0.offset(dx: width - indent - numberWidth, dy: 0) }
+            lines[last].items += DisplayItem.artifact(.leader, try leaders(
+                from: lines[last].contentWidth + t.font.size * 0.5,
+                to: width - indent - numberWidth + (numberWidth - n.contentWidth) - t.font.size * 0.5,
+                baseline: lines[last].baseline, font: t.font))
+        }
+        return lines
     }
 
     /// Leader dots between `from` and `to`, on a grid so that the dots of all entries line up.
     private func leaders(from: Double, to: Double, baseline: Double, font: TextStyle) throws -> [DisplayItem] {
         let leader = layout.contents.leader
         guard !leader.isEmpty, to - from > font.size else { return [] }
-        var text = StyledText()
-        text.append(leader, SpanStyle(font: font))
-        let spec = ParagraphSpec(width: 100, align: .left, lineHeight: 10, baseStyle: SpanStyle(font: font))
-        guard let dot = try context.inline.layout(text, spec).lines.first,
+        guard let dot = try context.label(leader, SpanStyle(font: font), width: 100, lineHeight: 10),
               case .glyphs(var run)? = dot.items.first(where: { if case .glyphs = $0 { return true } else { return false } }) else { return [] }
         let pitch = font.size * 0.55
         var x = (from / pitch).rounded(.up) * pitch

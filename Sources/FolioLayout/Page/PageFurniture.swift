@@ -60,27 +60,30 @@ struct PageFurniture {
         let layout = context.layout
         let p = layout.page
         var out: [DisplayItem] = []
-        let left = p.marginInner.points, width = context.textWidth
         for (style, isHeader) in [(layout.header, true), (layout.footer, false)] {
             if isHeader ? !showHeader : !showFooter { continue }
             let lineHeight = style.font.size * 1.3
             // Heads sit half a margin above the text block, feet half a margin below it.
             let top = isHeader ? p.marginTop.points * 0.5 - lineHeight : p.height.points - p.marginBottom.points * 0.5
+            var slots: [DisplayItem] = []
             for (template, align) in [(style.left, Alignment.left), (style.center, .center), (style.right, .right)] {
                 let text = fields.fill(template, page: page, pages: pages, section: section)
                 guard !text.isEmpty else { continue }
-                let key = SlotLines.Key(text: text, align: align, isHeader: isHeader)
-                let line: LineBox?
-                if let known = lines.set[key] { line = known } else {
-                    var styled = StyledText()
-                    styled.append(text, SpanStyle(font: style.font))
-                    let spec = ParagraphSpec(width: width, align: align, lineHeight: lineHeight, baseStyle: SpanStyle(font: style.font))
-                    line = try context.inline.layout(styled, spec).lines.first
-                    lines.set[key] = line
+                if let line = try line(text, align: align, isHeader: isHeader, font: style.font, lineHeight: lineHeight) {
+                    slots += line.items.map { $0.offset(dx: p.marginInner.points, dy: top) }
                 }
-                if let line { out += line.items.map { $0.offset(dx: left, dy: top) } }
             }
+            out += DisplayItem.artifact(isHeader ? .header : .footer, slots)
         }
         return out
+    }
+
+    /// A slot's text set on one line the text block wide, set once for all the pages that repeat it.
+    private func line(_ text: String, align: Alignment, isHeader: Bool, font: TextStyle, lineHeight: Double) throws -> LineBox? {
+        let key = SlotLines.Key(text: text, align: align, isHeader: isHeader)
+        if let known = lines.set[key] { return known }
+        let line = try context.label(text, SpanStyle(font: font), width: context.textWidth, align: align, lineHeight: lineHeight)
+        lines.set[key] = line
+        return line
     }
 }

@@ -47,6 +47,9 @@ final class PagePainter {
                 guard tags else { continue }
                 cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(fmt(point.x)) y=\(fmt(point.y))")
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
+            case .begin, .end:
+                // Structure is written by the tagged-PDF pass, not drawn.
+                continue
             }
         }
         let status = cairo_status(cr)

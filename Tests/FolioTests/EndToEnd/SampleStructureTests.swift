@@ -13,15 +13,15 @@ struct SampleStructureTests {
         let r = laid.layoutReport
         #expect(r.emergencyBreaks == 0)
         if laid.layout.footnotes.placement == .page {
-            #expect(r.footnotePages.count == r.footnoteReferencePages.count)
-            for (n, page) in r.footnoteReferencePages {
-                #expect(r.footnotePages[n] == page, "note \(n) starts on page \(r.footnotePages[n] ?? -1), its mark is on \(page)")
+            #expect(r.landings.notePages.count == r.landings.noteReferencePages.count)
+            for (n, page) in r.landings.noteReferencePages {
+                #expect(r.landings.notePages[n] == page, "note \(n) starts on page \(r.landings.notePages[n] ?? -1), its mark is on \(page)")
             }
         }
         for (i, page) in r.pageMap.enumerated() { #expect(!page.endsWithHeading, "page \(i + 1) ends with a heading") }
         #expect(laid.document.outline.count >= 22)
         if laid.layout.contents.enabled {
-            for (anchor, index) in r.headingPages where r.contentsLabels[anchor] != nil {
+            for (anchor, index) in r.landings.headingPages where r.contentsLabels[anchor] != nil {
                 #expect(r.contentsLabels[anchor] == r.pageMap[index].label, "\(anchor)")
             }
         }

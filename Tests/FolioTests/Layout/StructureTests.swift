@@ -22,7 +22,7 @@ func layOut(_ markdown: String, layout: String = "upr-submission", yaml: String?
     let info = DocumentInfo(title: "T", author: "A", subject: "", keywords: "", creator: "test", language: language, date: "2024-01-01T00:00:00Z")
     var input = EditionInput(document: doc, layout: l, title: "A Report: On Things", subtitle: "Subtitle", organizations: ["Org One", "Org Two"],
                              date: "1 January 2024", language: language, info: info)
-    input.logos = logos
+    input.logos = logos.enumerated().map { Logo(image: $1, alt: "Org \($0 + 1)") }
     return try DocumentLayout(fonts: engine.fonts, manifest: engine.manifest, cache: engine.cache).layout(input)
 }
 
@@ -48,7 +48,7 @@ struct StructureTests {
     @Test func contentsShowThePageEachLinkLandsOn() throws {
         let (doc, report) = try layOut(Self.longBody, layout: "report")
         #expect(report.passes >= 2)
-        for (anchor, page) in report.headingPages where anchor.hasPrefix("section") {
+        for (anchor, page) in report.landings.headingPages where anchor.hasPrefix("section") {
             // Front matter is numbered apart: the body's first page is 1.
             let bodyStart = doc.pageLabels.last?.start ?? 0
             #expect(report.contentsLabels[anchor] == String(page - bodyStart + 1), "\(anchor)")
@@ -84,7 +84,7 @@ struct StructureTests {
         let (doc, report) = try layOut("Claim.[^a]\n\nMore.[^b]\n\n[^a]: Source A.\n[^b]: Source B.\n", layout: "briefing")
         let last = doc.pages.last!
         #expect(texts(last).contains { $0.contains("Notes") })
-        #expect(report.footnotePages[1] == doc.pages.count - 1)
+        #expect(report.landings.notePages[1] == doc.pages.count - 1)
     }
 
     @Test func numberedParagraphsInTheMargin() throws {

@@ -1,0 +1,37 @@
+import FolioFonts
+import FolioModel
+
+/// Sets the collected paragraphs, on every core: a paragraph's lines depend only on its text and spec, so they can
+/// be set in any order. Each thread has its own font selector; the shape cache is shared. Results come back by
+/// job index, so compose takes each paragraph's lines without matching anything up.
+enum ParagraphJobs {
+    typealias Outcome = Result<InlineLayout.Result, Error>
+
+    /// The outcome of every job, in job order; a failed job holds its error, which compose reports in place.
+    static func run(_ jobs: [ParagraphJob], context: LayoutContext) -> [Outcome] {
+        let width = min(Parallelism.width, jobs.count)
+        guard width > 1 else {
+            return jobs.map { job in Result { try context.inline.layout(job.text, job.spec, times: &context.times) } }
+        }
+        let c = context
+        let chunks = Array(0..<width).concurrentMap { chunk -> ([(Int, Outcome)], PhaseTimes) in
+            let selector = FontSelector(manifest: c.selector.manifest, library: c.selector.library, language: c.language)
+            let inline = InlineLayout(selector: selector, cache: c.inline.cache, koreanBreaks: c.inline.koreanBreaks,
+                                      composer: c.inline.composer)
+            var times = PhaseTimes()
+            var out: [(Int, Outcome)] = []
+            // Interleaved, so that long and short stretches of the document are shared out evenly.
+            for i in stride(from: chunk, to: jobs.count, by: width) {
+                out.append((i, Result { try inline.layout(jobs[i].text, jobs[i].spec, times: &times) }))
+            }
+            return (out, times)
+        }
+        var outcomes = [Outcome?](repeating: nil, count: jobs.count)
+        for (results, times) in chunks {
+            context.times.merge(times)   // summed over threads: CPU time, not wall time
+            for (i, outcome) in results { outcomes[i] = outcome }
+        }
+        context.parallelJobs += jobs.count
+        return outcomes.map { $0! }
+    }
+}

@@ -1,0 +1,149 @@
+import FolioDisplay
+
+/// A flow item placed on a page, `y` from the text block's top.
+struct Placed {
+    var item: FlowItem
+    var y: Double
+    /// A table's header row repeated at the top of a continuation page (an artifact, not content).
+    var repeated = false
+}
+
+/// A page's share of the flow: body items and footnote lines with their vertical positions in the text block.
+struct PageContent {
+    var body: [Placed] = []
+    var notes: [Placed] = []
+}
+
+/// Breaks the flow into pages. Items are placed top to bottom; when one does not fit, the page ends at the last
+/// place a break is allowed (so headings stay with their text and paragraphs keep two lines on each side).
+/// Footnotes go at the foot of the page that refers to them, under a rule; a note that does not fit whole
+/// continues at the foot of the next page.
+struct Paginator {
+    let height: Double
+    /// Footnote lines by note number.
+    let notes: [Int: [FlowItem]]
+    /// Space between the body and the notes (the separator rule sits in it).
+    let noteSeparation: Double
+
+    func paginate(_ flow: [FlowItem]) -> [PageContent] {
+        var pages: [PageContent] = []
+        var k = 0
+        var carried: [FlowItem] = []       // note lines continued from the previous page
+        var placedNotes = Set<Int>()
+        while k < flow.count || !carried.isEmpty {
+            var fill = PageFill(paginator: self, carried: carried)
+            // Skip spaces (and page breaks, which are already honoured) at the top of a page.
+            while k < flow.count, flow[k].kind == .space || flow[k].kind == .pageBreak { k += 1 }
+            if k < flow.count, let rel = flow[k].repeatHeader {
+                fill.page.body.append(Placed(item: flow[k + rel], y: fill.y, repeated: true))
+                fill.y += flow[k + rel].height
+            }
+            k = fill.fill(flow, from: k, placedNotes: &placedNotes)
+            pages.append(fill.finish())
+            carried = fill.carryNext
+        }
+        return pages
+    }
+}
+
+/// One page being filled.
+private struct PageFill {
+    let paginator: Paginator
+    var page = PageContent()
+    var y = 0.0
+    var noteLines: [FlowItem] = []
+    var noteHeight = 0.0
+    /// Note lines for the next page.
+    var carryNext: [FlowItem] = []
+    /// The notes placed on this page, in order: a rollback removes the ones placed after the break (a snapshot
+    /// holds counts, not copies, so pagination stays linear with thousands of notes).
+    var pageNotes: [Int] = []
+
+    private struct Snapshot { var k: Int, body: Int, notes: Int, y: Double, noteHeight: Double, carry: [FlowItem], pageNotes: Int }
+
+    /// Continued notes come first in the note area, up to half the page.
+    init(paginator: Paginator, carried: [FlowItem]) {
+        self.paginator = paginator
+        for line in carried {
+            if paginator.noteSeparation + noteHeight + line.height <= paginator.height * 0.5 || noteLines.isEmpty {
+                noteLines.append(line); noteHeight += line.height
+            } else { carryNext.append(line) }
+        }
+    }
+
+    /// Places items from `start` until the page is full; returns where the next page starts.
+    mutating func fill(_ flow: [FlowItem], from start: Int, placedNotes: inout Set<Int>) -> Int {
+        let height = paginator.height
+        var k = start
+        var lastBreak: Snapshot?
+        while k < flow.count {
+            let item = flow[k]
+            if item.kind == .pageBreak { return k + 1 }
+            if k > start, item.breakBefore {
+                lastBreak = Snapshot(k: k, body: page.body.count, notes: noteLines.count, y: y, noteHeight: noteHeight,
+                                     carry: carryNext, pageNotes: pageNotes.count)
+            }
+            // Most lines refer to no note: they make no arrays here.
+            let newNotes = item.footnotes.isEmpty ? []
+                : item.footnotes.filter { !placedNotes.contains($0) }.compactMap { paginator.notes[$0] }.flatMap { $0 }
+            let newHeight = newNotes.isEmpty ? 0 : newNotes.reduce(0) { $0 + $1.height }
+            let sep = noteLines.isEmpty && !newNotes.isEmpty ? paginator.noteSeparation : 0
+            let fixedSep = noteLines.isEmpty ? 0 : paginator.noteSeparation
+            if item.keepOnPage || y + item.height + fixedSep + sep + noteHeight + newHeight <= height + 0.01 {
+                place(item, notes: newNotes, height: newHeight, placedNotes: &placedNotes)
+                k += 1
+                continue
+            }
+            // The item's notes do not fit whole: place it with the first lines of its notes, carry the rest.
+            let room = height - y - item.height - fixedSep - sep - noteHeight
+            if item.kind != .space, let first = newNotes.first, room >= first.height {
+                placeSplitting(item, notes: newNotes, room: room, placedNotes: &placedNotes)
+                return k + 1
+            }
+            if let b = lastBreak, b.k > start {
+                rollback(to: b, placedNotes: &placedNotes)
+                return b.k
+            }
+            if k == start {
+                // Nothing fits on an empty page: place it anyway rather than loop (a cell taller than a page).
+                place(item, notes: newNotes, height: newHeight, placedNotes: &placedNotes)
+                return k + 1
+            }
+            return k
+        }
+        return k
+    }
+
+    private mutating func place(_ item: FlowItem, notes: [FlowItem], height: Double, placedNotes: inout Set<Int>) {
+        page.body.append(Placed(item: item, y: y)); y += item.height
+        noteLines += notes; noteHeight += height
+        for n in item.footnotes where placedNotes.insert(n).inserted { pageNotes.append(n) }
+    }
+
+    private mutating func placeSplitting(_ item: FlowItem, notes: [FlowItem], room: Double, placedNotes: inout Set<Int>) {
+        page.body.append(Placed(item: item, y: y)); y += item.height
+        var used = 0.0
+        for (i, line) in notes.enumerated() {
+            if used + line.height <= room { noteLines.append(line); used += line.height }
+            else { carryNext += notes[i...]; break }
+        }
+        noteHeight += used
+        for n in item.footnotes where placedNotes.insert(n).inserted { pageNotes.append(n) }
+    }
+
+    /// Goes back to the last allowed break.
+    private mutating func rollback(to b: Snapshot, placedNotes: inout Set<Int>) {
+        page.body.removeLast(page.body.count - b.body)
+        noteLines.removeLast(noteLines.count - b.notes)
+        y = b.y; noteHeight = b.noteHeight; carryNext = b.carry
+        for n in pageNotes[b.pageNotes...] { placedNotes.remove(n) }
+        pageNotes.removeLast(pageNotes.count - b.pageNotes)
+    }
+
+    /// The page, with its notes at the foot of the text block.
+    mutating func finish() -> PageContent {
+        var ny = paginator.height - noteHeight
+        for line in noteLines { page.notes.append(Placed(item: line, y: ny)); ny += line.height }
+        return page
+    }
+}
