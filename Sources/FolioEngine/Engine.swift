@@ -33,13 +33,6 @@ public struct RenderedEdition: Sendable {
     public var seconds: Double
 }
 
-/// An edition that failed, with why.
-public struct FailedEdition: Error, Sendable {
-    public var report: String
-    public var edition: String
-    public var error: String
-}
-
 /// Runs the pipeline for report editions: load → lay out → draw → finish → write atomically.
 /// Fonts and shaped words are loaded once per engine and shared by every edition.
 public final class Engine: @unchecked Sendable {

@@ -38,9 +38,6 @@ int32_t folio_line_break_class(uint32_t codepoint);
 /** Whether the code point is white space (Unicode White_Space). */
 int32_t folio_is_whitespace(uint32_t codepoint);
 
-/** The Unicode version ICU implements, as "major.minor". */
-const char *folio_unicode_version(void);
-
 #ifdef __cplusplus
 }
 #endif

@@ -45,9 +45,6 @@ public enum AtomicFile {
         try write(bytes, to: target)
         return true
     }
-
-    /// Removes a temporary file if it is there.
-    public static func discard(_ temporary: String) { unlink(temporary) }
 }
 
 /// A failure of the engine outside the input's content (file system, backends).
