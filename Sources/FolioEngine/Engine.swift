@@ -1,4 +1,5 @@
 import Foundation
+import FolioChecksum
 import FolioDisplay
 import FolioFonts
 import FolioImages
