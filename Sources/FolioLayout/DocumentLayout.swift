@@ -133,7 +133,7 @@ public struct DocumentLayout {
             if found == labels { settled = true } else { labels = found }
         } while !settled && passes < Self.maxPasses
         if !settled {
-            context.warn(Warning("the contents' page numbers did not settle after \(Self.maxPasses) layout passes; some may be off by one"))
+            context.warn(Warning(.contentsUnsettled, "the contents' page numbers did not settle after \(Self.maxPasses) layout passes; some may be off by one"))
         }
 
         var fields = FurnitureFields(title: input.title, shortTitle: Self.shortTitle(input.title),
