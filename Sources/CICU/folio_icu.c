@@ -94,3 +94,7 @@ int32_t folio_line_break_class(uint32_t codepoint) {
 int32_t folio_is_whitespace(uint32_t codepoint) {
     return u_isUWhiteSpace((UChar32)codepoint) ? 1 : 0;
 }
+
+const char *folio_error_name(int32_t code) {
+    return u_errorName((UErrorCode)code);
+}

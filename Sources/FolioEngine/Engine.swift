@@ -45,7 +45,8 @@ public final class Engine: @unchecked Sendable {
 
     public init(home: String? = nil) throws {
         guard let home = home ?? ResourcePaths.home() else {
-            throw EngineError("cannot find Folio's Layouts/ and Fonts/ folders; set FOLIO_HOME to the folder that holds them")
+            throw EngineError(call: "ResourcePaths.home",
+                              reason: "cannot find Folio's Layouts/ and Fonts/ folders; set FOLIO_HOME to the folder that holds them")
         }
         self.home = home
         manifest = try FontManifest.load(file: home + "/Fonts/fonts.yaml")

@@ -13,7 +13,7 @@ public enum AtomicFile {
         if rename(temporary, target) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw EngineError("cannot move \(temporary) to \(target): \(reason)")
+            throw EngineError(call: "rename", reason: "cannot move \(temporary) to \(target): \(reason)")
         }
     }
 
@@ -23,7 +23,7 @@ public enum AtomicFile {
         pending.insert(tmp)
         defer { pending.remove(tmp) }
         guard FileManager.default.createFile(atPath: tmp, contents: Data(bytes)) else {
-            throw EngineError("cannot write \(target): \(String(cString: strerror(errno)))")
+            throw EngineError(call: "FileManager.createFile", reason: "cannot write \(target): \(String(cString: strerror(errno)))")
         }
         try commit(tmp, to: target)
     }
@@ -47,11 +47,15 @@ public enum AtomicFile {
     }
 }
 
-/// A failure of the engine outside the input's content (file system, backends).
+/// A failure of the engine outside the input's content (file system, its own resources): the call that failed,
+/// and why.
 public struct EngineError: Error, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { "error: " + message }
+    /// The function or system call that failed.
+    public var call: String
+    /// What could not be done and why, for the user.
+    public var reason: String
+    public init(call: String, reason: String) { self.call = call; self.reason = reason }
+    public var description: String { "error: \(reason) (\(call) failed)" }
 }
 
 /// The set of temporary files in flight, shared by worker threads and the signal handler.
