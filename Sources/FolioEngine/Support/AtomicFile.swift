@@ -3,13 +3,13 @@ import Foundation
 /// Writes that either appear whole or not at all: a temporary file beside the target, then rename(2).
 public enum AtomicFile {
     /// A temporary path in the target's folder (same file system, so the rename is atomic).
-    public static func temporaryPath(for target: String) -> String {
+    static func temporaryPath(for target: String) -> String {
         let url = URL(fileURLWithPath: target)
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
     }
 
     /// Moves a finished temporary file onto its target.
-    public static func commit(_ temporary: String, to target: String) throws {
+    static func commit(_ temporary: String, to target: String) throws {
         if rename(temporary, target) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
