@@ -42,14 +42,16 @@ let package = Package(
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "FolioDisplay"),
         .target(name: "FolioImages", dependencies: ["CRsvg"]),
+        .target(name: "FolioChecksum", dependencies: ["CGLib"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages"]),
         .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG"]),
-        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "CGLib"]),
+        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioChecksum"]),
         .executableTarget(name: "folio", dependencies: [
             "FolioEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FolioTests", dependencies: [
             "folio", "FolioEngine", "FolioLayout", "FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioRender",
+            "FolioChecksum",
         ]),
     ],
     swiftLanguageModes: [.v5]

@@ -2,8 +2,6 @@
 #include <unicode/ubrk.h>
 #include <unicode/uscript.h>
 #include <unicode/uchar.h>
-#include <unicode/uversion.h>
-#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 #include <pthread.h>
@@ -97,10 +95,6 @@ int32_t folio_is_whitespace(uint32_t codepoint) {
     return u_isUWhiteSpace((UChar32)codepoint) ? 1 : 0;
 }
 
-const char *folio_unicode_version(void) {
-    static char buffer[U_MAX_VERSION_STRING_LENGTH];
-    UVersionInfo info;
-    u_getUnicodeVersion(info);
-    snprintf(buffer, sizeof buffer, "%d.%d", info[0], info[1]);
-    return buffer;
+const char *folio_error_name(int32_t code) {
+    return u_errorName((UErrorCode)code);
 }

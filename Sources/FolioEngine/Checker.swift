@@ -4,12 +4,12 @@ import FolioLayout
 import FolioModel
 
 /// A finding of `folio check`: where, how bad, what.
-public struct Finding: Sendable {
+public struct Finding: Sendable, Encodable {
     /// Errors fail the check; warnings are risks; notes inform.
-    public enum Severity: String, Sendable { case error, warning, note }
+    public enum Severity: String, Sendable, Encodable { case error, warning, note }
     public var severity: Severity
-    /// A stable kind for machines: "model", "layout", "missing-character", "loose-line", "word-limit", …
-    public var kind: String
+    /// What the finding is about; its raw value is the stable code machines read.
+    public var kind: DiagnosticKind
     public var message: String
     public var location: SourceLocation?
     public var edition: String?
@@ -17,6 +17,38 @@ public struct Finding: Sendable {
     public var text: String {
         (location.map { "\($0): " } ?? "") + "\(severity.rawValue): " + (edition.map { "[\($0)] " } ?? "") + message
     }
+
+    /// A warning of reading or laying out an edition, as a finding.
+    init(_ warning: Warning, edition: String) {
+        self.init(severity: .warning, kind: warning.kind, message: warning.message, location: warning.location, edition: edition)
+    }
+
+    init(severity: Severity, kind: DiagnosticKind, message: String, location: SourceLocation?, edition: String?) {
+        self.severity = severity; self.kind = kind; self.message = message; self.location = location; self.edition = edition
+    }
+
+    enum CodingKeys: String, CodingKey { case severity, kind, message, edition, file, line, column }
+
+    /// The location's parts are keys of their own (`file`, `line`, `column`), present when the finding has one.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(message, forKey: .message)
+        try c.encodeIfPresent(edition, forKey: .edition)
+        if let location {
+            try c.encode(location.file, forKey: .file)
+            try c.encode(location.line, forKey: .line)
+            try c.encode(location.column, forKey: .column)
+        }
+    }
+}
+
+/// An edition's size, as `folio check` reports it.
+public struct EditionFigures: Sendable, Encodable {
+    public var edition: String
+    public var pages: Int
+    public var words: Int
 }
 
 /// Everything wrong or risky in a report, without writing a PDF: model and layout errors, characters no
@@ -27,94 +59,103 @@ public struct Checker {
     public init(engine: Engine) { self.engine = engine }
 
     /// Findings and per-edition figures (pages, words).
-    public func check(directory: String, editions: [String] = [], layout: String? = nil) -> (findings: [Finding], figures: [(edition: String, pages: Int, words: Int)]) {
-        var findings: [Finding] = []
-        var figures: [(String, Int, Int)] = []
-        var languageRule: [String]? = nil
+    public func check(directory: String, editions: [String] = [], layout: String? = nil) -> (findings: [Finding], figures: [EditionFigures]) {
         let report: Report
         do { report = try Report.load(directory: directory) } catch {
-            findings.append(Self.finding(error, kind: "model", edition: nil))
-            return (findings, figures)
+            return ([Self.finding(error, kind: .model, edition: nil)], [])
         }
+        var findings: [Finding] = []
+        var figures: [EditionFigures] = []
+        var languageRule: [String]? = nil
         for edition in report.editions where editions.isEmpty || editions.contains(edition.code) {
             let laid: Engine.LaidOut
             do { laid = try engine.layOut(report: report, edition: edition, layoutName: layout) } catch {
-                findings.append(Self.finding(error, kind: "model", edition: edition.code))
+                findings.append(Self.finding(error, kind: .model, edition: edition.code))
                 continue
             }
-            let code = edition.code
-            for w in laid.warnings {
-                let kind = w.message.hasPrefix("no font has") ? "missing-character" : "layout"
-                findings.append(Finding(severity: .warning, kind: kind, message: w.message, location: w.location, edition: code))
-            }
-            for note in laid.layoutReport.emergencyNotes {
-                findings.append(Finding(severity: .warning, kind: "word-broken", message: note.message, location: note.location, edition: code))
-            }
-            var seen = Set<SourceLocation>()
-            for at in laid.layoutReport.lineStats.loose where seen.insert(at).inserted {
-                findings.append(Finding(severity: .warning, kind: "loose-line",
-                                        message: "a very loose line (spaces more than twice their width): rephrase, or allow hyphenation",
-                                        location: at, edition: code))
-            }
-            findings += overfull(laid, edition: code)
-            for (i, page) in laid.layoutReport.pageMap.enumerated() where page.endsWithHeading {
-                findings.append(Finding(severity: .warning, kind: "heading-at-page-end", message: "page \(i + 1) ends with a heading",
-                                        location: page.lastSource, edition: code))
-            }
-            // Internal links must land somewhere.
-            let document = laid.content
-            let anchors = Set(document.headings.map(\.anchor))
-            for link in document.links where link.url.hasPrefix("#") {
-                let anchor = String(link.url.dropFirst())
-                if !anchors.contains(anchor) {
-                    findings.append(Finding(severity: .error, kind: "broken-link",
-                                            message: "link to '#\(anchor)' has no heading with that anchor" +
-                                                (Spelling.nearest(to: anchor, in: Array(anchors)).map { "; did you mean '#\($0)'?" } ?? ""),
-                                            location: link.at, edition: code))
-                }
-            }
-            // The layout's submission rules.
-            let rules = laid.layout.checks
-            let words = document.wordCount(includeFootnotes: rules.countFootnotes)
-            let joint = report.organizations.count > 1
-            let limit = joint ? rules.wordLimitJoint : rules.wordLimit
-            if limit > 0 && words > limit {
-                findings.append(Finding(severity: .error, kind: "word-limit",
-                                        message: "\(words) words, over the limit of \(limit) for \(joint ? "a joint" : "an individual") submission (\(rules.countFootnotes ? "footnotes included" : "footnotes not counted"); headings, lists, quotes and tables count)",
-                                        location: SourceLocation(file: report.fileName(of: edition), line: 0, column: 0), edition: code))
-            }
-            if rules.numberedParagraphs && !laid.layout.numberedParagraphs.enabled {
-                findings.append(Finding(severity: .error, kind: "numbered-paragraphs",
-                                        message: "submissions must number their paragraphs: the layout '\(laid.layout.name)' does not",
-                                        location: report.location(ofField: ["layout"]), edition: code))
-            }
-            if !rules.languages.isEmpty { languageRule = rules.languages }
-            figures.append((code, laid.document.pages.count, words))
+            findings += warnings(laid) + overfull(laid) + headingsAtPageEnd(laid) + brokenLinks(laid)
+            let (rules, words) = submissionRules(laid)
+            findings += rules
+            if !laid.layout.checks.languages.isEmpty { languageRule = laid.layout.checks.languages }
+            figures.append(EditionFigures(edition: edition.code, pages: laid.document.pages.count, words: words))
         }
         // A submission needs one edition in a language the UN accepts; other editions are for other readers.
         if let accepted = languageRule, !report.editions.contains(where: { accepted.contains(String($0.lang.prefix(2))) }) {
-            findings.append(Finding(severity: .error, kind: "language",
+            findings.append(Finding(severity: .error, kind: .language,
                                     message: "no edition is in a language the UN accepts for submissions (\(accepted.joined(separator: ", "))): add one",
                                     location: report.location(ofField: ["editions"]), edition: nil))
         }
         return (findings, figures)
     }
 
+    /// The warnings of reading and laying out, the notes of words broken, and very loose lines (once per paragraph).
+    func warnings(_ laid: Engine.LaidOut) -> [Finding] {
+        let code = laid.edition.code
+        var out = (laid.warnings + laid.layoutReport.emergencyNotes).map { Finding($0, edition: code) }
+        var seen = Set<SourceLocation>()
+        for at in laid.layoutReport.lineStats.loose where seen.insert(at).inserted {
+            out.append(Finding(severity: .warning, kind: .looseLine,
+                               message: "a very loose line (spaces more than twice their width): rephrase, or allow hyphenation",
+                               location: at, edition: code))
+        }
+        return out
+    }
+
     /// Text that reaches past the text block's right edge (which layout should never produce).
-    private func overfull(_ laid: Engine.LaidOut, edition: String) -> [Finding] {
+    func overfull(_ laid: Engine.LaidOut) -> [Finding] {
         let p = laid.layout.page
         let right = p.width.points - p.marginOuter.points
         var out: [Finding] = []
         for (i, page) in laid.document.pages.enumerated() {
             for case .glyphs(let run) in page.items where run.origin.x + run.width > right + 3 {
-                out.append(Finding(severity: .warning, kind: "overfull-line", message: "text passes the right margin on page \(i + 1): “\(run.text.suffix(30))”",
-                                   location: nil, edition: edition))
+                out.append(Finding(severity: .warning, kind: .overfullLine, message: "text passes the right margin on page \(i + 1): “\(run.text.suffix(30))”",
+                                   location: nil, edition: laid.edition.code))
             }
         }
         return out
     }
 
-    static func finding(_ error: Error, kind: String, edition: String?) -> Finding {
+    func headingsAtPageEnd(_ laid: Engine.LaidOut) -> [Finding] {
+        laid.layoutReport.pageMap.enumerated().filter(\.element.endsWithHeading).map { i, page in
+            Finding(severity: .warning, kind: .headingAtPageEnd, message: "page \(i + 1) ends with a heading",
+                    location: page.lastSource, edition: laid.edition.code)
+        }
+    }
+
+    /// Internal links must land on a heading's anchor.
+    func brokenLinks(_ laid: Engine.LaidOut) -> [Finding] {
+        let document = laid.content
+        let anchors = Set(document.headings.map(\.anchor))
+        return document.links.filter { $0.url.hasPrefix("#") && !anchors.contains(String($0.url.dropFirst())) }.map { link in
+            let anchor = String(link.url.dropFirst())
+            return Finding(severity: .error, kind: .brokenLink,
+                           message: "link to '#\(anchor)' has no heading with that anchor" +
+                               (Spelling.nearest(to: anchor, in: Array(anchors)).map { "; did you mean '#\($0)'?" } ?? ""),
+                           location: link.at, edition: laid.edition.code)
+        }
+    }
+
+    /// The layout's submission rules for one edition (word limit, numbered paragraphs), and its word count.
+    func submissionRules(_ laid: Engine.LaidOut) -> (findings: [Finding], words: Int) {
+        let (report, edition, rules) = (laid.report, laid.edition, laid.layout.checks)
+        var out: [Finding] = []
+        let words = laid.content.wordCount(includeFootnotes: rules.countFootnotes)
+        let joint = report.organizations.count > 1
+        let limit = joint ? rules.wordLimitJoint : rules.wordLimit
+        if limit > 0 && words > limit {
+            out.append(Finding(severity: .error, kind: .wordLimit,
+                               message: "\(words) words, over the limit of \(limit) for \(joint ? "a joint" : "an individual") submission (\(rules.countFootnotes ? "footnotes included" : "footnotes not counted"); headings, lists, quotes and tables count)",
+                               location: SourceLocation(file: report.fileName(of: edition), line: 0, column: 0), edition: edition.code))
+        }
+        if rules.numberedParagraphs && !laid.layout.numberedParagraphs.enabled {
+            out.append(Finding(severity: .error, kind: .numberedParagraphs,
+                               message: "submissions must number their paragraphs: the layout '\(laid.layout.name)' does not",
+                               location: report.location(ofField: ["layout"]), edition: edition.code))
+        }
+        return (out, words)
+    }
+
+    static func finding(_ error: Error, kind: DiagnosticKind, edition: String?) -> Finding {
         if let e = error as? FolioError {
             return Finding(severity: .error, kind: kind, message: e.message + (e.hint.map { " (\($0))" } ?? ""), location: e.location, edition: edition)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import FolioChecksum
 import FolioDisplay
 import FolioFonts
 import FolioImages
@@ -33,13 +34,6 @@ public struct RenderedEdition: Sendable {
     public var seconds: Double
 }
 
-/// An edition that failed, with why.
-public struct FailedEdition: Error, Sendable {
-    public var report: String
-    public var edition: String
-    public var error: String
-}
-
 /// Runs the pipeline for report editions: load → lay out → draw → finish → write atomically.
 /// Fonts and shaped words are loaded once per engine and shared by every edition.
 public final class Engine: @unchecked Sendable {
@@ -51,7 +45,8 @@ public final class Engine: @unchecked Sendable {
 
     public init(home: String? = nil) throws {
         guard let home = home ?? ResourcePaths.home() else {
-            throw EngineError("cannot find Folio's Layouts/ and Fonts/ folders; set FOLIO_HOME to the folder that holds them")
+            throw EngineError(call: "ResourcePaths.home",
+                              reason: "cannot find Folio's Layouts/ and Fonts/ folders; set FOLIO_HOME to the folder that holds them")
         }
         self.home = home
         manifest = try FontManifest.load(file: home + "/Fonts/fonts.yaml")

@@ -11,39 +11,60 @@ public struct Manifest {
 
     public init(report: String?, files: [RenderedEdition]) { self.report = report; self.files = files }
 
-    /// The JSON text, keys in a fixed order so that equal runs give equal bytes.
-    public func json() -> String {
-        var s = "{\n"
-        if let report { s += "  \"report\": \(Self.quote(report)),\n" }
-        s += "  \"folio\": \(Self.quote(Folio.version)),\n  \"files\": ["
-        for (i, f) in files.enumerated() {
-            let prefix = prefixReports ? f.report + "/" : ""
-            s += i == 0 ? "\n" : ",\n"
-            s += "    {"
-            if report == nil { s += "\"report\": \(Self.quote(f.report)), " }
-            s += "\"edition\": \(Self.quote(f.edition)), \"language\": \(Self.quote(f.language)), \"path\": \(Self.quote(prefix + f.path)), "
-            s += "\"sha256\": \(Self.quote(f.sha256)), \"bytes\": \(f.bytes), \"pages\": \(f.pages), "
-            s += "\"title\": \(Self.quote(f.title)), \"layout\": \(Self.quote(f.layout)), "
-            s += "\"thumbnail\": \(f.thumbnail.map { Self.quote(prefix + $0) } ?? "null"), \"folio\": \(Self.quote(Folio.version))}"
-        }
-        s += files.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return s
+    /// The manifest's content as it is written.
+    public struct Contents: Codable, Equatable, Sendable {
+        public var report: String?
+        public var folio: String
+        public var files: [File]
     }
 
-    /// A JSON string literal.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
+    /// One file of the package.
+    public struct File: Codable, Equatable, Sendable {
+        /// The report's id, in a batch's manifest only.
+        public var report: String?
+        public var edition: String
+        public var language: String
+        public var path: String
+        public var sha256: String
+        public var bytes: Int
+        public var pages: Int
+        public var title: String
+        public var layout: String
+        /// Null when no thumbnail was made, so that every file has the same keys.
+        public var thumbnail: String?
+        public var folio: String
+
+        enum CodingKeys: String, CodingKey {
+            case report, edition, language, path, sha256, bytes, pages, title, layout, thumbnail, folio
         }
-        return out + "\""
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(report, forKey: .report)
+            try c.encode(edition, forKey: .edition)
+            try c.encode(language, forKey: .language)
+            try c.encode(path, forKey: .path)
+            try c.encode(sha256, forKey: .sha256)
+            try c.encode(bytes, forKey: .bytes)
+            try c.encode(pages, forKey: .pages)
+            try c.encode(title, forKey: .title)
+            try c.encode(layout, forKey: .layout)
+            try c.encode(thumbnail, forKey: .thumbnail)
+            try c.encode(folio, forKey: .folio)
+        }
+    }
+
+    public var contents: Contents {
+        Contents(report: report, folio: Folio.version, files: files.map { f in
+            let prefix = prefixReports ? f.report + "/" : ""
+            return File(report: report == nil ? f.report : nil, edition: f.edition, language: f.language, path: prefix + f.path,
+                        sha256: f.sha256, bytes: f.bytes, pages: f.pages, title: f.title, layout: f.layout,
+                        thumbnail: f.thumbnail.map { prefix + $0 }, folio: Folio.version)
+        })
+    }
+
+    /// The JSON bytes: keys sorted and indented, so that equal runs give equal bytes and people can read them.
+    public func json() throws -> [UInt8] {
+        try JSONOutput.encode(contents, pretty: true)
     }
 }

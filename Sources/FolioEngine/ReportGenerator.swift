@@ -13,7 +13,9 @@ public struct ReportGenerator {
     /// drawing sentences from `source` (a Markdown file such as the sample's).
     public func write(folder: String, pages: Int, source: String) throws {
         let sentences = Self.sentences(of: source)
-        guard sentences.count > 10 else { throw EngineError("the source text has too few sentences to draw from") }
+        guard sentences.count > 10 else {
+            throw EngineError(call: "ReportGenerator.sentences", reason: "the source text has too few sentences to draw from")
+        }
         var rng = SplitMix64(seed: seed)
         func pick() -> String { sentences[Int(rng.next() % UInt64(sentences.count))] }
         var md = ""

@@ -4,11 +4,14 @@ import FolioUnicode
 import Glibc
 #endif
 
-/// Why a font could not be used.
+/// Why a font could not be used: the HarfBuzz or fontconfig call that failed, and what that means.
 public struct FontError: Error, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    /// The library function that failed (or whose result could not be used).
+    public var call: String
+    /// What could not be done and why, for the user.
+    public var reason: String
+    public init(call: String, reason: String) { self.call = call; self.reason = reason }
+    public var description: String { "\(reason) (\(call) failed)" }
 }
 
 /// Vertical metrics of a face in font units.
@@ -44,7 +47,7 @@ public final class FontFace: @unchecked Sendable {
     /// Loads face `index` of the font file at `path`.
     public init(path: String, index: Int, familyName: String, isBold: Bool, isItalic: Bool) throws {
         guard let blob = hb_blob_create_from_file_or_fail(path) else {
-            throw FontError("cannot read font file \(path)")
+            throw FontError(call: "hb_blob_create_from_file_or_fail", reason: "cannot read font file \(path)")
         }
         // hb_face_create checks the file's table directory itself; counting faces (a second check) only serves the error.
         let face = hb_face_create(blob, UInt32(max(index, 0)))!
@@ -53,9 +56,9 @@ public final class FontFace: @unchecked Sendable {
             let faceCount = hb_face_count(blob)
             hb_face_destroy(face); hb_blob_destroy(blob)
             if index < 0 || UInt32(index) >= max(faceCount, 1) {
-                throw FontError("font file \(path) has no face \(index) (it has \(faceCount))")
+                throw FontError(call: "hb_face_create", reason: "font file \(path) has no face \(index) (it has \(faceCount))")
             }
-            throw FontError("font file \(path) face \(index) is not a usable OpenType font")
+            throw FontError(call: "hb_face_create", reason: "font file \(path) face \(index) is not a usable OpenType font (no glyphs or no units per em)")
         }
         let font = hb_font_create(face)!
         hb_font_set_scale(font, Int32(upem), Int32(upem))

@@ -25,7 +25,7 @@ public final class FontLocator: @unchecked Sendable {
         init() throws {
             // FcInitLoadConfigAndFonts alone: calling FcInit first would load the configuration and caches twice.
             guard let config = FcInitLoadConfigAndFonts() else {
-                throw FontError("fontconfig could not load its configuration")
+                throw FontError(call: "FcInitLoadConfigAndFonts", reason: "fontconfig could not load its configuration")
             }
             pointer = config
         }

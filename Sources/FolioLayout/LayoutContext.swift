@@ -46,7 +46,7 @@ final class LayoutContext {
         for s in missing {
             let code = String(format: "U+%04X", s.value)
             if missingSeen.insert("\(code)@\(location?.description ?? "")").inserted {
-                warnings.append(Warning("no font has character \(code) '\(s)'; it is drawn with the notdef box",
+                warnings.append(Warning(.missingCharacter, "no font has character \(code) '\(s)'; it is drawn with the notdef box",
                                         at: location))
             }
         }

@@ -16,11 +16,16 @@ public struct BreakOpportunity: Sendable, Equatable {
     public init(index: Int, kind: BreakKind) { self.index = index; self.kind = kind }
 }
 
-/// Failure reported by ICU, with its UErrorCode.
+/// A failure reported by ICU: the call that failed, and ICU's UErrorCode for why.
 public struct ICUError: Error, CustomStringConvertible {
+    /// The ICU function that failed, with what it was asked for.
+    public var call: String
+    /// ICU's UErrorCode.
     public var code: Int32
-    public var operation: String
-    public var description: String { "ICU \(operation) failed with error code \(code)" }
+    public init(call: String, code: Int32) { self.call = call; self.code = code }
+    /// ICU's name of the code ("U_MEMORY_ALLOCATION_ERROR").
+    public var codeName: String { String(cString: folio_error_name(code)) }
+    public var description: String { "ICU's \(call) failed: \(codeName) (\(code))" }
 }
 
 /// UAX #14 line-break opportunities from ICU, in scalar indices.
@@ -37,7 +42,7 @@ public enum LineBreakOpportunities {
             let n = utf16.withUnsafeBufferPointer { text in
                 folio_line_breaks(text.baseAddress, Int32(text.count), locale, &offsets, &kinds, Int32(capacity), &error)
             }
-            if n < 0 { throw ICUError(code: error, operation: "line break iteration") }
+            if n < 0 { throw ICUError(call: "ubrk_open or ubrk_setText (line breaks, locale '\(locale)')", code: error) }
             if Int(n) > capacity { capacity = Int(n); continue }
             return (0..<Int(n)).map {
                 BreakOpportunity(index: scalarAt[Int(offsets[$0])],
@@ -60,7 +65,7 @@ public enum LineBreakOpportunities {
         let n = utf16.withUnsafeBufferPointer { text in
             folio_grapheme_breaks(text.baseAddress, Int32(text.count), &offsets, Int32(capacity), &error)
         }
-        if n < 0 { throw ICUError(code: error, operation: "grapheme iteration") }
+        if n < 0 { throw ICUError(call: "ubrk_open (grapheme clusters)", code: error) }
         capacity = Int(n)
         return offsets.prefix(capacity).map { scalarAt[Int($0)] }
     }

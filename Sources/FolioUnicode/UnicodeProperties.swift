@@ -47,7 +47,4 @@ public enum UnicodeProperties {
         if scalar.value < 0x80 { return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
         return folio_is_whitespace(scalar.value) != 0
     }
-
-    /// The Unicode version of the ICU in use.
-    public static var unicodeVersion: String { String(cString: folio_unicode_version()) }
 }

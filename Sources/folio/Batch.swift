@@ -82,11 +82,11 @@ struct Batch: ParsableCommand {
         let rendered = outcomes.compactMap { if case .rendered(let r) = $0 { return r } else { return nil } }
         // Each report's package gets its own manifest; the run gets one for everything.
         for (id, files) in Dictionary(grouping: rendered, by: \.report) {
-            try AtomicFile.write(Array(Manifest(report: id, files: files).json().utf8), to: "\(output)/\(id)/manifest.json")
+            try AtomicFile.write(try Manifest(report: id, files: files).json(), to: "\(output)/\(id)/manifest.json")
         }
         var manifest = Manifest(report: nil, files: rendered)
         manifest.prefixReports = true
-        try AtomicFile.write(Array(manifest.json().utf8), to: output + "/manifest.json")
+        try AtomicFile.write(try manifest.json(), to: output + "/manifest.json")
         print(summary(outcomes, seconds: Date().timeIntervalSince(start), jobs: jobs))
         for case .rendered(let r) in outcomes where !r.warnings.isEmpty {
             FileHandle.standardError.write(Data("\(r.report)/\(r.edition):\n".utf8))

@@ -19,6 +19,12 @@ struct Check: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
+    /// What --format json prints: the findings (`kind` is a stable code), then each edition's pages and words.
+    struct Output: Encodable {
+        var findings: [Finding]
+        var editions: [EditionFigures]
+    }
+
     @Argument(help: "The report folder.")
     var report: String
     @Option(name: .long, help: "Edition to check (repeatable); all when omitted.")
@@ -40,16 +46,7 @@ struct Check: ParsableCommand {
             let errors = findings.filter { $0.severity == .error }.count
             print("\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")")
         case .json:
-            var s = "{\"findings\": ["
-            s += findings.map { f in
-                var o = "{\"severity\": \(Manifest.quote(f.severity.rawValue)), \"kind\": \(Manifest.quote(f.kind)), \"message\": \(Manifest.quote(f.message))"
-                if let e = f.edition { o += ", \"edition\": \(Manifest.quote(e))" }
-                if let l = f.location { o += ", \"file\": \(Manifest.quote(l.file)), \"line\": \(l.line), \"column\": \(l.column)" }
-                return o + "}"
-            }.joined(separator: ", ")
-            s += "], \"editions\": ["
-            s += figures.map { "{\"edition\": \(Manifest.quote($0.edition)), \"pages\": \($0.pages), \"words\": \($0.words)}" }.joined(separator: ", ")
-            print(s + "]}")
+            FileHandle.standardOutput.write(Data(try JSONOutput.encode(Output(findings: findings, editions: figures), pretty: false)))
         }
         if findings.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) { throw ExitCode(1) }
     }

@@ -70,7 +70,7 @@ struct Render: ParsableCommand {
             }
         }
         let manifest = Manifest(report: report.id, files: files)
-        _ = try AtomicFile.writeIfChanged(Array(manifest.json().utf8), to: output + "/manifest.json")
+        _ = try AtomicFile.writeIfChanged(try manifest.json(), to: output + "/manifest.json")
         if !files.isEmpty && files.allSatisfy(\.unchanged) { print("nothing changed") }
         if failed > 0 { throw ExitCode(1) }
     }

@@ -38,8 +38,8 @@ int32_t folio_line_break_class(uint32_t codepoint);
 /** Whether the code point is white space (Unicode White_Space). */
 int32_t folio_is_whitespace(uint32_t codepoint);
 
-/** The Unicode version ICU implements, as "major.minor". */
-const char *folio_unicode_version(void);
+/** ICU's name of a UErrorCode ("U_MEMORY_ALLOCATION_ERROR"), for error messages. */
+const char *folio_error_name(int32_t code);
 
 #ifdef __cplusplus
 }

@@ -3,17 +3,17 @@ import Foundation
 /// Writes that either appear whole or not at all: a temporary file beside the target, then rename(2).
 public enum AtomicFile {
     /// A temporary path in the target's folder (same file system, so the rename is atomic).
-    public static func temporaryPath(for target: String) -> String {
+    static func temporaryPath(for target: String) -> String {
         let url = URL(fileURLWithPath: target)
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
     }
 
     /// Moves a finished temporary file onto its target.
-    public static func commit(_ temporary: String, to target: String) throws {
+    static func commit(_ temporary: String, to target: String) throws {
         if rename(temporary, target) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw EngineError("cannot move \(temporary) to \(target): \(reason)")
+            throw EngineError(call: "rename", reason: "cannot move \(temporary) to \(target): \(reason)")
         }
     }
 
@@ -23,7 +23,7 @@ public enum AtomicFile {
         pending.insert(tmp)
         defer { pending.remove(tmp) }
         guard FileManager.default.createFile(atPath: tmp, contents: Data(bytes)) else {
-            throw EngineError("cannot write \(target): \(String(cString: strerror(errno)))")
+            throw EngineError(call: "FileManager.createFile", reason: "cannot write \(target): \(String(cString: strerror(errno)))")
         }
         try commit(tmp, to: target)
     }
@@ -45,16 +45,17 @@ public enum AtomicFile {
         try write(bytes, to: target)
         return true
     }
-
-    /// Removes a temporary file if it is there.
-    public static func discard(_ temporary: String) { unlink(temporary) }
 }
 
-/// A failure of the engine outside the input's content (file system, backends).
+/// A failure of the engine outside the input's content (file system, its own resources): the call that failed,
+/// and why.
 public struct EngineError: Error, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { "error: " + message }
+    /// The function or system call that failed.
+    public var call: String
+    /// What could not be done and why, for the user.
+    public var reason: String
+    public init(call: String, reason: String) { self.call = call; self.reason = reason }
+    public var description: String { "error: \(reason) (\(call) failed)" }
 }
 
 /// The set of temporary files in flight, shared by worker threads and the signal handler.

@@ -36,7 +36,7 @@ public struct DocumentLayout {
             try front.contents(input.document.headings, pages: labels, language: input.language)
         }, at: SourceLocation(file: input.document.file, line: 0, column: 0))
         if !record.settled {
-            context.warn(Warning("the contents' page numbers did not settle after \(PageRun.maxPasses) layout passes; some may be off by one"))
+            context.warn(Warning(.contentsUnsettled, "the contents' page numbers did not settle after \(PageRun.maxPasses) layout passes; some may be off by one"))
         }
         let furniture = PageFurniture(context: context, fields: fields(input))
         let finalized = try Finalizer(context: context, run: record, pageRun: pageRun, furniture: furniture).pages()

@@ -44,7 +44,7 @@ extension FlowComposer {
         if result.emergencyBreaks > 0 {
             context.emergencyBreaks += result.emergencyBreaks
             let ends = result.lines.dropLast().map { lineTextTail($0) }
-            context.emergencyNotes.append(Warning("\(result.emergencyBreaks) line(s) broken inside a word (\(result.composer)); line ends: \(ends.joined(separator: " | "))", at: at))
+            context.emergencyNotes.append(Warning(.wordBroken, "\(result.emergencyBreaks) line(s) broken inside a word (\(result.composer)); line ends: \(ends.joined(separator: " | "))", at: at))
         }
         context.lineStats.record(result.lines, at: at)
     }

@@ -63,7 +63,7 @@ struct TableLayout {
             scale = max(Self.minimumScale, width / minW.reduce(0, +))
             rows = cells(table, scale: scale)
             (minW, maxW) = try measure(rows, columns: columns)
-            context.warn(Warning("table is too wide for the page: its text is set at \(Int((scale * 100).rounded()))%\(minW.reduce(0, +) > width ? " and long words are broken" : "")", at: table.location))
+            context.warn(Warning(.tableTooWide, "table is too wide for the page: its text is set at \(Int((scale * 100).rounded()))%\(minW.reduce(0, +) > width ? " and long words are broken" : "")", at: table.location))
         }
         return (rows, scale, Self.columnWidths(min: minW, max: maxW, available: width))
     }

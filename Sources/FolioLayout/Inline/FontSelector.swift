@@ -41,7 +41,7 @@ public final class FontSelector {
     /// Notes that a face sets text: a synthesized bold is said once per family, when it is first used.
     func use(_ selected: SelectedFace) {
         if selected.ref.syntheticBold, warned.insert(selected.face.familyName).inserted {
-            warnings.append(Warning("font family '\(selected.face.familyName)' has no bold face: bold is synthesized"))
+            warnings.append(Warning(.syntheticBold, "font family '\(selected.face.familyName)' has no bold face: bold is synthesized"))
         }
     }
 

@@ -22,9 +22,23 @@ public struct InlineLayout {
         /// Lines that end inside a word because nothing else fitted (Korean syllable or long-word breaks).
         public var emergencyBreaks: Int
         /// Which breaker set the lines.
-        public var composer: String
+        public var composer: Composer
         /// The faces the lines use (their first use is reported by the selector of the layout that takes them).
         var faces: [SelectedFace] = []
+    }
+
+    /// The breaker that set a paragraph's lines, and in which pass; the raw value is how notes name it.
+    public enum Composer: String, Sendable, CustomStringConvertible {
+        /// Ragged text, or justified text without the optimal composer.
+        case firstFit = "first-fit"
+        case optimal
+        /// Knuth–Plass at the second pass's tolerance, when the layout's tolerance found no breaks.
+        case optimalLoose = "optimal (loose pass)"
+        /// Knuth–Plass with breaks inside words allowed.
+        case optimalEmergency = "optimal (emergency pass)"
+        /// First fit, after no pass of Knuth–Plass found breaks.
+        case firstFitFallback = "first-fit (fallback)"
+        public var description: String { rawValue }
     }
 
     /// Badness accepted in the second pass: loose lines (spaces stretched up to 4.6 times their stretchability)
@@ -54,7 +68,7 @@ public struct InlineLayout {
         let first = spec.width - spec.firstLineIndent
         let width: (Int) -> Double = { $0 == 0 ? first : spec.width }
         var breaks: [Int]? = nil
-        var used = "first-fit"
+        var used = Composer.firstFit
         if justify, let c = composer, c.algorithm == .optimal {
             var p = KnuthPlass.Parameters()
             p.tolerance = c.tolerance
@@ -62,20 +76,20 @@ public struct InlineLayout {
             p.maxConsecutiveHyphens = c.hyphenMaxConsecutive
             p.shortLastLine = c.shortLastLine
             breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: p)
-            used = "optimal"
+            used = .optimal
             if breaks == nil {
                 p.tolerance = max(c.tolerance, Self.secondPassTolerance)
                 breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: p)
-                used = "optimal (loose pass)"
+                used = .optimalLoose
             }
             if breaks == nil {
                 p.tolerance = max(c.tolerance, Self.emergencyPassTolerance)
                 p.allowEmergency = true
                 breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: p)
-                used = "optimal (emergency pass)"
+                used = .optimalEmergency
             }
         }
-        if breaks == nil { if justify && used != "first-fit" { used = "first-fit (fallback)" } }
+        if breaks == nil && used != .firstFit { used = .firstFitFallback }
         let chosen = breaks ?? FirstFitBreaker.breaks(paragraph.items, width: width)
         times.add("break", monotonicSeconds() - breakStart)
         let lines = try times.measure("set lines") {

@@ -15,12 +15,6 @@ public struct TextRun: Sendable {
     public var rise: Double = 0
 }
 
-/// A character that no configured font can draw.
-public struct MissingCharacter: Sendable, Hashable {
-    public var scalar: Unicode.Scalar
-    public var location: SourceLocation?
-}
-
 /// Splits styled text into runs by script (UAX #24 resolution of Common and Inherited), style, and the face
 /// that covers each character, so that every character is drawn by a font that has it.
 struct Itemizer {

@@ -206,11 +206,4 @@ public struct Layout: Decodable, Sendable {
     public func heading(_ level: Int) -> HeadingStyle {
         switch level { case 1: h1; case 2: h2; default: h3 }
     }
-
-    /// Keys a layout file may have at its top level (besides language overrides such as `ko:`).
-    public static let topLevelKeys = ["extends", "description"] + CodingKeys.allNames
-}
-
-extension Layout.CodingKeys: CaseIterable {
-    static var allNames: [String] { allCases.map(\.rawValue) }
 }

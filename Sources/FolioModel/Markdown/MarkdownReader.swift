@@ -68,11 +68,11 @@ public struct MarkdownReader {
             let html = node.literal.trimmingSpaces.lowercased()
             if ["<!-- pagebreak -->", "<!-- page-break -->", "<!-- newpage -->"].contains(html) { return .pageBreak(here) }
             if !html.hasPrefix("<!--") {
-                warnings.append(Warning("raw HTML is ignored", at: here))
+                warnings.append(Warning(.rawHTML, "raw HTML is ignored", at: here))
             }
             return nil
         default:
-            warnings.append(Warning("unsupported Markdown block '\(node.kind)' is ignored", at: here))
+            warnings.append(Warning(.unsupportedMarkdown, "unsupported Markdown block '\(node.kind)' is ignored", at: here))
             return nil
         }
     }
@@ -107,13 +107,13 @@ public struct MarkdownReader {
             case "strikethrough": out.append(.strikethrough(try inlines(child, depth: depth + 1)))
             case "link": out.append(.link(url: child.url, try inlines(child, depth: depth + 1)))
             case "image":
-                warnings.append(Warning("inline images are not supported yet; the alt text is set instead",
+                warnings.append(Warning(.inlineImage, "inline images are not supported yet; the alt text is set instead",
                                         at: loc(child.line, child.column)))
                 out.append(contentsOf: try inlines(child, depth: depth + 1))
             case "footnote_reference":
                 out.append(.footnoteReference(Int(child.literal) ?? 0))
             case "html_inline":
-                warnings.append(Warning("raw HTML is ignored", at: loc(child.line, child.column)))
+                warnings.append(Warning(.rawHTML, "raw HTML is ignored", at: loc(child.line, child.column)))
             default:
                 out.append(contentsOf: try inlines(child, depth: depth + 1))
             }

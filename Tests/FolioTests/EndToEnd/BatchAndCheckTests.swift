@@ -88,14 +88,14 @@ struct CheckTests {
 
     @Test func brokenInternalLink() {
         let dir = Reports.make(id: "links", editions: ["en": "# Methodology\n\nSee [above](#methodolgy).\n"])
-        let f = findings(dir).first { $0.kind == "broken-link" }
+        let f = findings(dir).first { $0.kind == .brokenLink }
         #expect(f?.location?.line == 3)
         #expect(f?.message.contains("did you mean '#methodology'") == true)
     }
 
     @Test func charactersNoFontHas() {
         let dir = Reports.make(id: "chars", editions: ["en": "# A\n\nA private-use character \u{F8FF} here.\n"])
-        let f = findings(dir).first { $0.kind == "missing-character" }
+        let f = findings(dir).first { $0.kind == .missingCharacter }
         #expect(f?.message.contains("U+F8FF") == true)
         #expect(f?.location?.line == 3)
     }
@@ -103,14 +103,14 @@ struct CheckTests {
     @Test func wordLimitOfTheLayout() {
         let long = String(repeating: "word ", count: 3000)
         let dir = Reports.make(id: "words", editions: ["en": "# A\n\n\(long)\n"])
-        let f = findings(dir).first { $0.kind == "word-limit" }
+        let f = findings(dir).first { $0.kind == .wordLimit }
         #expect(f?.severity == .error)
         #expect(f?.message.contains("over the limit of 2815 for an individual submission") == true)
     }
 
     @Test func noUNLanguage() {
         let dir = Reports.make(id: "lang", editions: ["ko": "# 가\n\n글.\n"])
-        #expect(findings(dir).contains { $0.kind == "language" && $0.severity == .error })
+        #expect(findings(dir).contains { $0.kind == .language && $0.severity == .error })
     }
 
     @Test func numberedParagraphsRequired() {
@@ -119,13 +119,13 @@ struct CheckTests {
         let layouts = Fixtures.temporaryFolder("ly")
         Fixtures.write("extends: upr-submission\nnumbered-paragraphs: { enabled: false }\n", to: layouts + "/plain.yaml")
         let f = Checker(engine: Fixtures.engine).check(directory: dir, layout: layouts + "/plain.yaml").findings
-        #expect(f.contains { $0.kind == "numbered-paragraphs" })
+        #expect(f.contains { $0.kind == .numberedParagraphs })
     }
 
     @Test func modelErrorsAreFindingsWithLocations() {
         let dir = Reports.make(id: "model", editions: ["en": "x\n"], extra: "colour: blue\n")
         let f = findings(dir)
-        #expect(f.count == 1 && f[0].kind == "model" && f[0].location?.line == 7)
+        #expect(f.count == 1 && f[0].kind == .model && f[0].location?.line == 7)
     }
 
     @Test func theSampleHasNoErrors() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FolioChecksum
 import FolioEngine
 
 /// Renders the bundled sample through the CLI once and checks the PDFs with independent tools.
