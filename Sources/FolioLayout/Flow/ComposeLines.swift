@@ -11,7 +11,7 @@ extension FlowComposer {
             let orphan = i > 0 && i < orphans
             let widow = i > 0 && i > n - widows
             var item = FlowItem(kind: .line, height: line.height,
-                                items: DisplayItem.tagged(element, line.items.map { $0.offset(dx: indent, dy: 0) }),
+                                items: DisplayItem.tagged(element, line.items, dx: indent),
                                 breakBefore: !(orphan || widow))
             item.footnotes = line.footnotes
             item.source = at

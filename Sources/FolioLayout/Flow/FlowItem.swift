@@ -62,8 +62,14 @@ public struct HeadingMark: Sendable, Hashable {
 
 extension DisplayItem {
     /// Items wrapped as the content of a structure element.
-    static func tagged(_ id: StructureID, _ items: [DisplayItem]) -> [DisplayItem] {
-        items.isEmpty ? [] : [.begin(.element(id))] + items + [.end]
+    static func tagged(_ id: StructureID, _ items: [DisplayItem], dx: Double = 0, dy: Double = 0) -> [DisplayItem] {
+        guard !items.isEmpty else { return [] }
+        var out: [DisplayItem] = []
+        out.reserveCapacity(items.count + 2)
+        out.append(.begin(.element(id)))
+        if dx == 0 && dy == 0 { out.append(contentsOf: items) } else { for item in items { out.append(item.offset(dx: dx, dy: dy)) } }
+        out.append(.end)
+        return out
     }
 
     /// Items wrapped as an artifact.
