@@ -1,7 +1,5 @@
 import Foundation
-
-/// Image formats Folio places (logos on covers).
-public enum ImageFormat: String, Sendable { case png, svg }
+import FolioDisplay
 
 /// Why an image cannot be used.
 public struct ImageError: Error, CustomStringConvertible {

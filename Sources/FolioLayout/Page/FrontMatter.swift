@@ -22,7 +22,7 @@ struct FrontMatter {
             var items: [DisplayItem] = []
             for logo in logos {
                 let w = logo.width * h / max(logo.height, 0.01)
-                items.append(.image(ImageRef(path: logo.path, format: logo.format.rawValue), Rect(x: x, y: 0, width: w, height: h)))
+                items.append(.image(ImageRef(path: logo.path, format: logo.format), Rect(x: x, y: 0, width: w, height: h)))
                 x += w + h * 0.6
             }
             out.append(FlowItem(kind: .block, height: h, items: items, breakBefore: false))

@@ -106,7 +106,7 @@ final class PagePainter {
 
     /// PNGs through cairo's PNG reader, SVGs as vectors through librsvg.
     private func drawImage(_ ref: ImageRef, _ rect: Rect) throws {
-        if ref.format == "svg" {
+        if ref.format == .svg {
             let bytes = [UInt8](FileManager.default.contents(atPath: ref.path) ?? Data())
             try SVGDocument(data: bytes, path: ref.path).draw(on: cr, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
             return
