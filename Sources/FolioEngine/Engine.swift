@@ -171,7 +171,7 @@ public final class Engine: @unchecked Sendable {
             let at = report.location(ofField: ["organizations", "\(i)", "logo"])
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
             do { out.append(try ImageInfo.probe(path: path, maxPixels: maxPixels)) } catch let e as ImageError {
-                throw FolioError(e.message, at: at, hint: "give a PNG or SVG file inside the report folder")
+                throw FolioError(e.description, at: at, hint: "give a PNG or SVG file inside the report folder")
             }
         }
         return out

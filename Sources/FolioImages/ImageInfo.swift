@@ -1,13 +1,6 @@
 import Foundation
 import FolioDisplay
 
-/// Why an image cannot be used.
-public struct ImageError: Error, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
 /// An image's format and natural size, checked before layout so that a bad file is reported, not drawn.
 public struct ImageInfo: Sendable, Hashable {
     public var path: String

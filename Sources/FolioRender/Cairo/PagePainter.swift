@@ -1,7 +1,6 @@
 import Foundation
 internal import CCairo
 import FolioDisplay
-import FolioImages
 
 /// Draws display-list pages on a cairo context; the one drawing path shared by the PDF and PNG backends.
 final class PagePainter {
@@ -107,7 +106,7 @@ final class PagePainter {
         switch ref.format {
         case .svg:
             let bytes = [UInt8](FileManager.default.contents(atPath: ref.path) ?? Data())
-            try SVGDocument(data: bytes, path: ref.path).draw(on: cr, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+            try SVGImage(data: bytes, path: ref.path).draw(on: canvas, in: rect)
         case .png:
             try drawPNG(ref.path, rect)
         }
