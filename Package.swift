@@ -41,10 +41,10 @@ let package = Package(
         .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode"]),
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "FolioDisplay"),
-        .target(name: "FolioImages", dependencies: ["CRsvg"]),
+        .target(name: "FolioImages", dependencies: ["FolioDisplay", "CRsvg"]),
         .target(name: "FolioChecksum", dependencies: ["CGLib"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages"]),
-        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "CRsvg"]),
         .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioChecksum"]),
         .executableTarget(name: "folio", dependencies: [
             "FolioEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),

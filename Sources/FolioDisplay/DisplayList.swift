@@ -76,12 +76,16 @@ public enum LinkTarget: Sendable, Hashable {
     case destination(String)
 }
 
-/// An image file to draw: PNG or SVG, checked before layout.
+/// The image formats Folio places (logos on covers); the raw value is the usual file extension.
+public enum ImageFormat: String, Sendable, Hashable, CaseIterable {
+    case png, svg
+}
+
+/// An image file to draw, checked before layout.
 public struct ImageRef: Sendable, Hashable {
     public var path: String
-    /// "png" or "svg".
-    public var format: String
-    public init(path: String, format: String) { self.path = path; self.format = format }
+    public var format: ImageFormat
+    public init(path: String, format: ImageFormat) { self.path = path; self.format = format }
 }
 
 /// A range of pages numbered one way in PDF viewers (PDF page labels).

@@ -167,7 +167,7 @@ public final class Engine: @unchecked Sendable {
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
             do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: org.name.text(for: language))) }
             catch let e as ImageError {
-                throw FolioError(e.message, at: at, hint: "give a PNG or SVG file inside the report folder")
+                throw FolioError(e.description, at: at, hint: "give a PNG or SVG file inside the report folder")
             }
         }
         return out

@@ -1,14 +1,5 @@
 import Foundation
-
-/// Image formats Folio places (logos on covers).
-public enum ImageFormat: String, Sendable { case png, svg }
-
-/// Why an image cannot be used.
-public struct ImageError: Error, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
+import FolioDisplay
 
 /// An image's format and natural size, checked before layout so that a bad file is reported, not drawn.
 public struct ImageInfo: Sendable, Hashable {

@@ -1,24 +1,26 @@
-import CRsvg
+import Foundation
+internal import CRsvg
 
-/// An SVG file parsed by librsvg, drawn as vectors. It is loaded from bytes with no base location, so it
-/// cannot pull in other files or URLs. librsvg itself is opened when the first SVG is met.
-public final class SVGDocument: @unchecked Sendable {
+/// An SVG file parsed by librsvg to check it and learn its size (FolioRender draws it). It is loaded from bytes
+/// with no base location, so it cannot pull in other files or URLs. librsvg is opened when the first SVG is met.
+final class SVGDocument {
     private let api: folio_rsvg_api
     private let handle: OpaquePointer
     /// Intrinsic size in CSS pixels (96 per inch).
-    public let width: Double
-    public let height: Double
+    let width: Double
+    let height: Double
 
-    public init(data: [UInt8], path: String) throws {
+    init(data: [UInt8], path: String) throws {
+        let unreadable = "SVG image '\(path)' cannot be read"
         guard let loaded = folio_rsvg_load() else {
-            throw ImageError("SVG image '\(path)' cannot be read: \(folio_rsvg_error().map { String(cString: $0) } ?? "librsvg cannot be loaded")")
+            throw ImageError(unreadable, call: "folio_rsvg_load", status: folio_rsvg_error().map { String(cString: $0) })
         }
         let api = loaded.pointee
         self.api = api
         var error: UnsafeMutablePointer<folio_gerror>?
         let h = data.withUnsafeBufferPointer { api.new_from_data($0.baseAddress, $0.count, &error) }
         guard let h else {
-            throw ImageError("SVG image '\(path)' cannot be read: \(Self.message(api, error))")
+            throw ImageError(unreadable, call: "rsvg_handle_new_from_data", status: Self.message(api, error))
         }
         handle = h
         api.set_dpi(h, 96)
@@ -39,19 +41,10 @@ public final class SVGDocument: @unchecked Sendable {
 
     deinit { api.object_unref(UnsafeMutableRawPointer(handle)) }
 
-    /// Draws the image into a rectangle of a cairo context (`cr` is a `cairo_t *`).
-    public func draw(on cr: OpaquePointer, x: Double, y: Double, width: Double, height: Double) throws {
-        var viewport = folio_rsvg_rectangle(x: x, y: y, width: width, height: height)
-        var error: UnsafeMutablePointer<folio_gerror>?
-        if api.render_document(handle, UnsafeMutableRawPointer(cr), &viewport, &error) == 0 {
-            throw ImageError("SVG drawing failed: \(Self.message(api, error))")
-        }
-    }
-
-    /// A GError's message, freeing the error.
+    /// A GError's message (libxml's end with a newline), freeing the error.
     private static func message(_ api: folio_rsvg_api, _ error: UnsafeMutablePointer<folio_gerror>?) -> String {
         guard let error else { return "unknown error" }
         defer { api.error_free(error) }
-        return error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+        return error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unknown error"
     }
 }

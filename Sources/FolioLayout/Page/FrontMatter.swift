@@ -20,7 +20,7 @@ struct FrontMatter {
             var items: [DisplayItem] = []
             for (logo, element) in zip(input.logos, composer.front.coverLogos) {
                 let w = logo.image.width * h / max(logo.image.height, 0.01)
-                items += DisplayItem.tagged(element, [.image(ImageRef(path: logo.image.path, format: logo.image.format.rawValue),
+                items += DisplayItem.tagged(element, [.image(ImageRef(path: logo.image.path, format: logo.image.format),
                                                              Rect(x: x, y: 0, width: w, height: h))])
                 x += w + h * 0.6
             }

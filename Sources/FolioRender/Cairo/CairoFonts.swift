@@ -1,17 +1,10 @@
-import CCairo
-import CFreeType
+internal import CCairo
+internal import CFreeType
 import FolioDisplay
 import FolioFonts
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// A backend failure, naming the library call that failed.
-public struct RenderError: Error, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
 
 /// cairo font faces made from FreeType faces of their own (never shared with HarfBuzz: cairo resizes them).
 ///
@@ -34,7 +27,7 @@ final class CairoFonts: @unchecked Sendable {
     init() throws {
         var lib: FT_Library?
         let err = FT_Init_FreeType(&lib)
-        guard err == 0, let lib else { throw RenderError("FT_Init_FreeType failed with error \(err)") }
+        guard err == 0, let lib else { throw RenderError("FreeType cannot start", call: "FT_Init_FreeType", status: "error \(err)") }
         library = lib
         var attributes = pthread_mutexattr_t()
         pthread_mutexattr_init(&attributes)
@@ -50,7 +43,7 @@ final class CairoFonts: @unchecked Sendable {
         if let face = faces[ref] { return face }
         var ftFace: FT_Face?
         let err = FT_New_Face(library, ref.path, FT_Long(ref.index), &ftFace)
-        guard err == 0, let ftFace else { throw RenderError("FreeType cannot open \(ref.path) face \(ref.index) (error \(err))") }
+        guard err == 0, let ftFace else { throw RenderError("FreeType cannot open \(ref.path) face \(ref.index)", call: "FT_New_Face", status: "error \(err)") }
         let face = try wrap(FaceOwner(face: ftFace, buffer: nil, fonts: self), synthesizeBold: ref.syntheticBold)
         faces[ref] = face
         return face
@@ -66,7 +59,7 @@ final class CairoFonts: @unchecked Sendable {
         let err = FT_New_Memory_Face(library, buffer, FT_Long(bytes.count), 0, &ftFace)
         guard err == 0, let ftFace else {
             buffer.deallocate()
-            throw RenderError("FreeType cannot open a font subset (error \(err))")
+            throw RenderError("FreeType cannot open a font subset", call: "FT_New_Memory_Face", status: "error \(err)")
         }
         return try wrap(FaceOwner(face: ftFace, buffer: buffer, fonts: self), synthesizeBold: synthesizeBold)
     }
@@ -75,14 +68,14 @@ final class CairoFonts: @unchecked Sendable {
     private func wrap(_ owner: FaceOwner, synthesizeBold: Bool) throws -> OpaquePointer {
         // Hinting means nothing in a PDF, and loading CFF glyphs without it is much faster.
         guard let face = cairo_ft_font_face_create_for_ft_face(owner.face, Int32(FT_LOAD_NO_HINTING)) else {
-            throw RenderError("cairo cannot use a font face")
+            throw RenderError("cairo cannot use a font face", call: "cairo_ft_font_face_create_for_ft_face", status: "no face")
         }
         let status = cairo_font_face_set_user_data(face, &Self.faceKey, Unmanaged.passRetained(owner).toOpaque()) { pointer in
             if let pointer { Unmanaged<FaceOwner>.fromOpaque(pointer).release() }
         }
         if status != CAIRO_STATUS_SUCCESS {
             cairo_font_face_destroy(face)
-            throw RenderError("cairo_font_face_set_user_data failed: \(String(cString: cairo_status_to_string(status)))")
+            throw RenderError("cairo cannot use a font face", call: "cairo_font_face_set_user_data", status: CairoCanvas.describe(status))
         }
         if synthesizeBold { cairo_ft_font_face_set_synthesize(face, UInt32(CAIRO_FT_SYNTHESIZE_BOLD.rawValue)) }
         return face

@@ -1,5 +1,3 @@
-import CCairo
-import CPNG
 import FolioDisplay
 
 /// Renders display-list pages to PNG images through cairo's image surface: the same drawing as the PDF.
@@ -8,30 +6,32 @@ public struct PNGWriter {
     public var dpi: Double
     public init(dpi: Double = 96) { self.dpi = dpi }
 
+    /// The largest image drawn, in pixels (1.6 GB of memory at 4 bytes a pixel).
+    static let maxPixels = 400_000_000.0
+
+    /// zlib level for previews and thumbnails: libpng's default (6, with adaptive row filters) spent most of a
+    /// thumbnail's time deflating; level 3 without filters is several times faster for a somewhat larger file.
+    static let compressionLevel: Int32 = 3
+
+    private static let white = RGB(r: 1, g: 1, b: 1)
+
     /// The PNG bytes of a page.
     public func encode(_ page: Page) throws -> [UInt8] {
         try encode(page, overlay: [])
     }
 
-    /// Draws a page on an image surface and hands the surface to `output`.
-    public func draw(_ page: Page, overlay: [DisplayItem] = [], output: (OpaquePointer) throws -> Void) throws {
+    /// A page with an overlay (layout boxes) as PNG bytes.
+    public func encode(_ page: Page, overlay: [DisplayItem]) throws -> [UInt8] {
         let scale = dpi / 72
-        let w = Int32((page.width * scale).rounded()), h = Int32((page.height * scale).rounded())
-        guard w > 0, h > 0, Int(w) * Int(h) <= 400_000_000 else { throw RenderError("page too large for a PNG at \(dpi) dpi") }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { throw RenderError("cairo_image_surface_create failed") }
-        defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), "cairo_image_surface_create")
-        guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
-        defer { cairo_destroy(cr) }
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        // The process-wide faces: raster glyphs come from FreeType's cache, shared by every page and edition.
-        let painter = PagePainter(cr: cr, fonts: { (try CairoFonts.shared.face($0), nil) }, tags: false)
+        let w = (page.width * scale).rounded(), h = (page.height * scale).rounded()
+        guard w > 0, h > 0, w * h <= Self.maxPixels else { throw RenderError("page too large for a PNG at \(dpi) dpi") }
+        let canvas = try CairoCanvas.image(width: Int(w), height: Int(h))
+        canvas.paint(Self.white)
+        canvas.scale(scale)
+        let painter = Self.painter(canvas)
         try painter.draw(page)
         if !overlay.isEmpty { try painter.draw(Page(width: page.width, height: page.height, items: overlay)) }
-        cairo_surface_flush(surface)
-        try output(surface)
+        return try canvas.pngBytes(level: Self.compressionLevel)
     }
 
     /// Every page on one image, in rows of `columns`, with a gap between pages.
@@ -40,53 +40,25 @@ public struct PNGWriter {
         let scale = dpi / 72, gap = 12.0
         let cellW = first.width * scale, cellH = first.height * scale
         let cols = max(1, min(columns, pages.count)), rows = (pages.count + cols - 1) / cols
-        let w = Int32((Double(cols) * (cellW + gap) + gap).rounded()), h = Int32((Double(rows) * (cellH + gap) + gap).rounded())
-        guard Int(w) * Int(h) <= 400_000_000 else { throw RenderError("contact sheet too large at \(dpi) dpi: lower --dpi") }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { throw RenderError("cairo_image_surface_create failed") }
-        defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), "cairo_image_surface_create")
-        guard let cr = cairo_create(surface) else { throw RenderError("cairo_create failed") }
-        defer { cairo_destroy(cr) }
-        cairo_set_source_rgb(cr, 0.82, 0.82, 0.82)
-        cairo_paint(cr)
-        let painter = PagePainter(cr: cr, fonts: { (try CairoFonts.shared.face($0), nil) }, tags: false)
+        let w = (Double(cols) * (cellW + gap) + gap).rounded(), h = (Double(rows) * (cellH + gap) + gap).rounded()
+        guard w * h <= Self.maxPixels else { throw RenderError("contact sheet too large at \(dpi) dpi: lower --dpi") }
+        let canvas = try CairoCanvas.image(width: Int(w), height: Int(h))
+        canvas.paint(RGB(r: 0.82, g: 0.82, b: 0.82))
+        let painter = Self.painter(canvas)
         for (i, page) in pages.enumerated() {
-            cairo_save(cr)
-            cairo_translate(cr, gap + Double(i % cols) * (cellW + gap), gap + Double(i / cols) * (cellH + gap))
-            cairo_set_source_rgb(cr, 1, 1, 1)
-            cairo_rectangle(cr, 0, 0, page.width * scale, page.height * scale)
-            cairo_fill(cr)
-            cairo_scale(cr, scale, scale)
-            try painter.draw(page)
-            cairo_restore(cr)
+            try canvas.withSavedState {
+                canvas.translate(x: gap + Double(i % cols) * (cellW + gap), y: gap + Double(i / cols) * (cellH + gap))
+                canvas.fill(Rect(x: 0, y: 0, width: page.width * scale, height: page.height * scale), Self.white)
+                canvas.scale(scale)
+                try painter.draw(page)
+            }
         }
-        cairo_surface_flush(surface)
-        return try Self.pngBytes(surface)
+        return try canvas.pngBytes(level: Self.compressionLevel)
     }
 
-    /// A page with an overlay (layout boxes) as PNG bytes.
-    public func encode(_ page: Page, overlay: [DisplayItem]) throws -> [UInt8] {
-        var out: [UInt8] = []
-        try draw(page, overlay: overlay) { out = try Self.pngBytes($0) }
-        return out
-    }
-
-    /// zlib level for previews and thumbnails: libpng's default (6, with adaptive row filters) spent most of a
-    /// thumbnail's time deflating; level 3 without filters is several times faster for a somewhat larger file.
-    static let compressionLevel: Int32 = 3
-
-    /// An RGB24 image surface encoded as PNG in memory.
-    static func pngBytes(_ surface: OpaquePointer) throws -> [UInt8] {
-        guard cairo_image_surface_get_format(surface) == CAIRO_FORMAT_RGB24, let data = cairo_image_surface_get_data(surface) else {
-            throw RenderError("only RGB24 image surfaces are encoded as PNG")
-        }
-        var out: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        var error = [CChar](repeating: 0, count: 256)
-        let status = folio_png_encode_rgb24(data, cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
-                                            cairo_image_surface_get_stride(surface), Self.compressionLevel, &out, &length, &error, error.count)
-        guard status == 0, let out else { throw RenderError(String(cString: error)) }
-        defer { folio_png_free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: length))
+    /// A painter with the process-wide faces: raster glyphs come from FreeType's cache, shared by every page
+    /// and edition.
+    private static func painter(_ canvas: CairoCanvas) -> PagePainter {
+        PagePainter(canvas: canvas, fonts: { (try CairoFonts.shared.face($0), nil) }, tags: false)
     }
 }

@@ -1,17 +1,17 @@
 import Foundation
-import CCairo
+internal import CCairo
 import FolioDisplay
-import FolioImages
 
 /// Draws display-list pages on a cairo context; the one drawing path shared by the PDF and PNG backends.
 final class PagePainter {
+    private let canvas: CairoCanvas
     private let cr: OpaquePointer
     private let fonts: (FontRef) throws -> (OpaquePointer, [UInt32: UInt32]?)
     /// PDF only: emit link and destination tags.
     private let tags: Bool
 
-    init(cr: OpaquePointer, fonts: @escaping (FontRef) throws -> (OpaquePointer, [UInt32: UInt32]?), tags: Bool) {
-        self.cr = cr; self.fonts = fonts; self.tags = tags
+    init(canvas: CairoCanvas, fonts: @escaping (FontRef) throws -> (OpaquePointer, [UInt32: UInt32]?), tags: Bool) {
+        self.canvas = canvas; self.cr = canvas.cr; self.fonts = fonts; self.tags = tags
     }
 
     func draw(_ page: Page) throws {
@@ -52,10 +52,7 @@ final class PagePainter {
                 continue
             }
         }
-        let status = cairo_status(cr)
-        if status != CAIRO_STATUS_SUCCESS {
-            throw RenderError("cairo drawing failed: \(String(cString: cairo_status_to_string(status)))")
-        }
+        try canvas.check("cairo_status", "cairo cannot draw the page")
     }
 
     /// Glyphs and clusters of the run being drawn: one buffer each for the whole document, not two arrays a run.
@@ -109,16 +106,24 @@ final class PagePainter {
 
     /// PNGs through cairo's PNG reader, SVGs as vectors through librsvg.
     private func drawImage(_ ref: ImageRef, _ rect: Rect) throws {
-        if ref.format == "svg" {
+        switch ref.format {
+        case .svg:
             let bytes = [UInt8](FileManager.default.contents(atPath: ref.path) ?? Data())
-            try SVGDocument(data: bytes, path: ref.path).draw(on: cr, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-            return
+            try SVGImage(data: bytes, path: ref.path).draw(on: canvas, in: rect)
+        case .png:
+            try drawPNG(ref.path, rect)
         }
-        guard let image = cairo_image_surface_create_from_png(ref.path) else { throw RenderError("cannot read image \(ref.path)") }
+    }
+
+    private func drawPNG(_ path: String, _ rect: Rect) throws {
+        let call = "cairo_image_surface_create_from_png"
+        guard let image = cairo_image_surface_create_from_png(path) else {
+            throw RenderError("PNG image '\(path)' cannot be read", call: call, status: "no surface")
+        }
         defer { cairo_surface_destroy(image) }
         let status = cairo_surface_status(image)
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw RenderError("image \(ref.path) cannot be decoded: \(String(cString: cairo_status_to_string(status)))")
+            throw RenderError("PNG image '\(path)' cannot be decoded", call: call, status: CairoCanvas.describe(status))
         }
         let w = Double(cairo_image_surface_get_width(image)), h = Double(cairo_image_surface_get_height(image))
         cairo_save(cr)

@@ -1,5 +1,5 @@
 import Foundation
-import CQPDF
+internal import CQPDF
 import FolioFonts
 import FolioDisplay
 
@@ -15,7 +15,7 @@ public struct PDFFinisher {
     /// libqpdf's functions, or an error saying why it cannot be loaded.
     static func library() throws -> folio_qpdf_api {
         guard let api = folio_qpdf_load() else {
-            throw RenderError(folio_qpdf_error().map { String(cString: $0) } ?? "libqpdf cannot be loaded")
+            throw RenderError("libqpdf cannot be loaded", call: "folio_qpdf_load", status: folio_qpdf_error().map { String(cString: $0) })
         }
         return api.pointee
     }
@@ -25,7 +25,7 @@ public struct PDFFinisher {
         let q = try Self.library()
         var bytes = input
         CairoXref.repair(&bytes)
-        guard let qpdf = q.qpdf_init() else { throw RenderError("qpdf_init failed") }
+        guard let qpdf = q.qpdf_init() else { throw RenderError("qpdf cannot start", call: "qpdf_init", status: "no handle") }
         var handle: qpdf_data? = qpdf
         defer { q.qpdf_cleanup(&handle) }
         q.qpdf_silence_errors(qpdf)
@@ -33,7 +33,7 @@ public struct PDFFinisher {
         let read = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { q.qpdf_read_memory(qpdf, "cairo output", $0.baseAddress, UInt64($0.count), nil) }
         }
-        if read & QPDF_ERRORS != 0 { throw error(q, qpdf, "reading cairo's PDF") }
+        if read & QPDF_ERRORS != 0 { throw error(q, qpdf, "qpdf_read_memory", "qpdf cannot read cairo's PDF") }
 
         let root = q.qpdf_get_root(qpdf)
         q.qpdf_oh_replace_key(qpdf, root, "/Lang", q.qpdf_oh_new_unicode_string(qpdf, info.language))
@@ -50,23 +50,24 @@ public struct PDFFinisher {
             q.qpdf_oh_replace_key(qpdf, infoDict, "/ModDate", q.qpdf_oh_new_string(qpdf, date))
             q.qpdf_oh_replace_key(qpdf, infoDict, "/Producer", q.qpdf_oh_new_unicode_string(qpdf, producer))
         }
-        if q.qpdf_init_write_memory(qpdf) & QPDF_ERRORS != 0 { throw error(q, qpdf, "preparing to write") }
+        if q.qpdf_init_write_memory(qpdf) & QPDF_ERRORS != 0 { throw error(q, qpdf, "qpdf_init_write_memory", "qpdf cannot prepare to write the PDF") }
         q.qpdf_set_deterministic_ID(qpdf, QPDF_TRUE)
         q.qpdf_set_compress_streams(qpdf, QPDF_TRUE)
         // cairo already deflates every stream: copying them as they are saves decoding and re-deflating fonts.
         q.qpdf_set_decode_level(qpdf, qpdf_dl_none)
         q.qpdf_set_object_stream_mode(qpdf, qpdf_o_generate)
-        if q.qpdf_write(qpdf) & QPDF_ERRORS != 0 { throw error(q, qpdf, "writing") }
-        guard let out = q.qpdf_get_buffer(qpdf) else { throw RenderError("qpdf wrote no buffer") }
+        if q.qpdf_write(qpdf) & QPDF_ERRORS != 0 { throw error(q, qpdf, "qpdf_write", "qpdf cannot write the PDF") }
+        guard let out = q.qpdf_get_buffer(qpdf) else { throw RenderError("qpdf wrote nothing", call: "qpdf_get_buffer", status: "no buffer") }
         return Array(UnsafeBufferPointer(start: out, count: q.qpdf_get_buffer_length(qpdf)))
     }
 
-    private func error(_ q: folio_qpdf_api, _ qpdf: qpdf_data, _ what: String) -> RenderError {
+    /// The error qpdf recorded for `call`.
+    private func error(_ q: folio_qpdf_api, _ qpdf: qpdf_data, _ call: String, _ message: String) -> RenderError {
         var detail = "unknown error"
         if q.qpdf_has_error(qpdf) != 0, let e = q.qpdf_get_error(qpdf), let text = q.qpdf_get_error_full_text(qpdf, e) {
             detail = String(cString: text)
         }
-        return RenderError("qpdf failed \(what): \(detail)")
+        return RenderError(message, call: call, status: detail)
     }
 
     /// `2024-04-08T00:00:00Z` → `D:20240408000000Z` (PDF 32000 §7.9.4).

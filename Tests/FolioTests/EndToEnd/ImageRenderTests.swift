@@ -43,12 +43,9 @@ struct ImageRenderTests {
 
 @Suite("PNG previews")
 struct PNGPreviewTests {
-    /// A page with a black square on white, encoded by Folio and decoded by Python's zlib (not libpng): the
-    /// pixels must be where they were drawn.
-    @Test func encodedPixelsDecodeWhereTheyWereDrawn() throws {
-        let page = Page(width: 100, height: 50, items: [.fill(Rect(x: 10, y: 10, width: 20, height: 20), RGB(r: 0, g: 0, b: 0))])
-        let png = try PNGWriter(dpi: 72).encode(page)
-        let path = Fixtures.temporaryFolder("png") + "/page.png"
+    /// A PNG decoded by Python's zlib (not libpng): "width height depth colourType" and the RGB of each pixel asked for.
+    func decode(_ png: [UInt8], at pixels: [(x: Int, y: Int)]) throws -> String {
+        let path = Fixtures.temporaryFolder("png") + "/image.png"
         try Data(png).write(to: URL(fileURLWithPath: path))
         let script = """
         import sys, struct, zlib
@@ -64,10 +61,27 @@ struct PNGPreviewTests {
         w, h, depth, color = ihdr[:4]
         raw = zlib.decompress(idat)
         row = lambda y: raw[y * (1 + 3 * w) + 1:(y + 1) * (1 + 3 * w)]
-        print(w, h, depth, color, tuple(row(20)[3 * 20:3 * 20 + 3]), tuple(row(40)[3 * 60:3 * 60 + 3]))
+        points = [tuple(map(int, p.split(','))) for p in sys.argv[2:]]
+        print(w, h, depth, color, *[tuple(row(y)[3 * x:3 * x + 3]) for x, y in points])
         """
-        let r = Fixtures.run("python3", ["-c", script, path])
+        let r = Fixtures.run("python3", ["-c", script, path] + pixels.map { "\($0.x),\($0.y)" })
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.trimmingCharacters(in: .whitespacesAndNewlines) == "100 50 8 2 (0, 0, 0) (255, 255, 255)")
+        return r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A page with a black square on white, encoded by Folio: the pixels must be where they were drawn.
+    @Test func encodedPixelsDecodeWhereTheyWereDrawn() throws {
+        let page = Page(width: 100, height: 50, items: [.fill(Rect(x: 10, y: 10, width: 20, height: 20), RGB(r: 0, g: 0, b: 0))])
+        let png = try PNGWriter(dpi: 72).encode(page)
+        #expect(try decode(png, at: [(20, 20), (60, 40)]) == "100 50 8 2 (0, 0, 0) (255, 255, 255)")
+    }
+
+    /// Three pages in rows of two on grey, 12 px apart: each page white with its square, the gaps grey.
+    @Test func theContactSheetPlacesEveryPage() throws {
+        let page = Page(width: 100, height: 50, items: [.fill(Rect(x: 10, y: 10, width: 20, height: 20), RGB(r: 0, g: 0, b: 0))])
+        let png = try PNGWriter(dpi: 72).contactSheet([page, page, page], columns: 2)
+        // Pages at (12, 12), (124, 12) and (12, 74); the sheet is 2 × 112 + 12 by 2 × 62 + 12.
+        let probes: [(x: Int, y: Int)] = [(32, 32), (144, 32), (32, 94), (144, 94), (80, 40), (6, 6), (118, 30)]
+        #expect(try decode(png, at: probes) == "236 136 8 2 (0, 0, 0) (0, 0, 0) (0, 0, 0) (209, 209, 209) (255, 255, 255) (209, 209, 209) (209, 209, 209)")
     }
 }
