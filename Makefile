@@ -19,15 +19,13 @@ FUZZ_FLAGS := --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswi
 
 all: build
 
-## Install the Debian packages that are missing (and pikepdf, which ../shared/tools/pdfaudit.py needs).
+## Install the Debian packages that are missing.
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:" $$missing; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	@python3 -c 'import pikepdf' 2>/dev/null || python3 -m pip install --quiet pikepdf 2>/dev/null || \
-	  echo "note: pikepdf not installed; the pdfaudit test will be skipped"
 
 ## Build the release binary .build/release/folio (Swift's libraries linked in: 10 ms less at every start).
 build: deps

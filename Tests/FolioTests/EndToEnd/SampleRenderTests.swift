@@ -17,13 +17,13 @@ struct SampleRenderTests {
     static let ko = output + "/dprk-upr4-joint-submission_KO.pdf"
 
     /// Text as pdftotext extracts it, with line ends joined the way a reader's copy-paste would.
-    func text(_ pdf: String) -> String {
-        let r = Fixtures.run("pdftotext", ["-enc", "UTF-8", pdf, "-"])
+    func text(_ pdf: String) throws -> String {
+        let r = try PDFTool.pdftotext.run(["-enc", "UTF-8", pdf, "-"])
         return r.out.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
     }
 
-    @Test func koreanAndEnglishSentencesComeBackIntact() {
-        let ko = text(Self.ko), en = text(Self.en)
+    @Test func koreanAndEnglishSentencesComeBackIntact() throws {
+        let ko = try text(Self.ko), en = try text(Self.en)
         #expect(ko.contains("국가보위성이 다룬 사건의 경우 가족들은 몇 주 또는 몇 달이 지나서야 구금 사실을 알게 되었고"))
         #expect(ko.contains("북한인권정보센터"))
         #expect(en.contains("The Database Center for North Korean Human Rights (NKDB, 북한인권정보센터) and the International"))
@@ -32,32 +32,30 @@ struct SampleRenderTests {
 
     @Test func everyFontIsEmbeddedSubsetAndMapped() throws {
         for pdf in [Self.en, Self.ko] {
-            let rows = Fixtures.run("pdffonts", [pdf]).out.split(separator: "\n").dropFirst(2)
-            #expect(!rows.isEmpty)
-            for row in rows {
-                let cols = row.split(separator: " ", omittingEmptySubsequences: true)
-                // columns from the right: emb sub uni object-id generation
-                #expect(cols[cols.count - 5] == "yes", "not embedded: \(row)")
-                #expect(cols[cols.count - 4] == "yes", "not subset: \(row)")
-                #expect(cols[cols.count - 3] == "yes", "no ToUnicode: \(row)")
+            let fonts = try PDFStructure.fonts(pdf)
+            #expect(!fonts.isEmpty)
+            for font in fonts {
+                #expect(font.embedded, "not embedded: \(font.row)")
+                #expect(font.subset, "not subset: \(font.row)")
+                #expect(font.toUnicode, "no ToUnicode: \(font.row)")
             }
         }
     }
 
-    @Test func qpdfFindsNoDamage() {
+    @Test func qpdfFindsNoDamage() throws {
         for pdf in [Self.en, Self.ko] {
-            let r = Fixtures.run("qpdf", ["--check", pdf])
-            #expect(r.status == 0, "\(r.out)\(r.err)")
+            let damage = try PDFStructure.damage(pdf)
+            #expect(damage == nil, "\(damage ?? "")")
         }
     }
 
-    @Test func metadataTitleAndPages() {
-        let info = Fixtures.run("pdfinfo", [Self.ko]).out
+    @Test func metadataTitleAndPages() throws {
+        let info = try PDFTool.pdfinfo.run([Self.ko]).out
         #expect(info.contains("Title:           조선민주주의인민공화국(DPRK): 제4차 보편적 정례인권검토(UPR) 공동 보고서"))
         #expect(info.contains("Author:          북한인권정보센터; 국제인권연맹"))
         #expect(info.contains("Creator:         Folio "))
         #expect(info.contains("A4"))
-        let raw = Fixtures.run("qpdf", ["--qdf", "--object-streams=disable", Self.ko, "-"]).out
+        let raw = try PDFTool.qpdf.run(["--qdf", "--object-streams=disable", Self.ko, "-"]).out
         #expect(raw.contains("/Lang (ko)"))
         #expect(raw.contains("/CreationDate (D:20240408000000Z)"))
     }
@@ -88,21 +86,44 @@ struct SampleRenderTests {
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
     }
 
-    /// pdfaudit (../shared/tools) measures what readers see; skipped where it or pikepdf is absent.
-    @Test func pdfauditReadsClean() throws {
-        let tool = Fixtures.root + "/../shared/tools/pdfaudit.py"
-        guard FileManager.default.fileExists(atPath: tool),
-              Fixtures.run("python3", ["-c", "import pikepdf"]).status == 0 else { return }
-        for (pdf, source) in [(Self.en, "en"), (Self.ko, "ko")] {
-            let r = Fixtures.run("python3", [tool, pdf, "--source", Fixtures.sample + "/content/\(source).md", "--json"])
-            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-            #expect(json["overfull_lines"] as? Int == 0, "\(source)")
-            #expect(json["qpdf_ok"] as? Bool == true)
-            #expect(json["lang"] as? String == source)
-            #expect((json["text_recall"] as? Double ?? 0) >= 0.98, "\(source)")
-            #expect((json["midword_hangul_breaks"] as? Int ?? 1) == 0, "\(source)")
-            #expect((json["outline_entries"] as? Int ?? 0) >= 22)
-            if source == "ko" { #expect((json["text_recall_hangul"] as? Double ?? 0) >= 0.98) }
+    /// The two editions; each one's source is content/<language>.md.
+    static let editions = [(pdf: en, language: "en"), (pdf: ko, language: "ko")]
+    static func source(_ language: String) throws -> SourceText {
+        try SourceText(markdownFile: Fixtures.sample + "/content/\(language).md")
+    }
+
+    @Test func noLineRunsPastTheMargin() throws {
+        for edition in Self.editions {
+            let text = try PDFText(pdf: edition.pdf)
+            #expect(text.bodyRightEdge != nil, "\(edition.language): no body lines found")
+            let overfull = text.overfullLines()
+            #expect(overfull.isEmpty, "\(edition.language): \(overfull)")
+        }
+    }
+
+    @Test func everyWordOfTheSourceComesBack() throws {
+        for edition in Self.editions {
+            let recall = try PDFText(pdf: edition.pdf).recall(of: try Self.source(edition.language))
+            #expect(recall.words >= 0.98, "\(edition.language) \(recall.words), missing: \(recall.missing.prefix(40))")
+            if edition.language == "ko" {
+                #expect((recall.hangul ?? 0) >= 0.98, "Hangul words \(recall.hangul ?? 0)")
+            }
+        }
+    }
+
+    @Test func koreanLinesBreakBetweenWords() throws {
+        let text = try PDFText(pdf: Self.ko)
+        let breaks = text.koreanBreaksInsideWords(source: try Self.source("ko"))
+        #expect(breaks.isEmpty, "line ends inside a word: \(breaks)")
+    }
+
+    @Test func languageAndOutline() throws {
+        for edition in Self.editions {
+            #expect(try PDFStructure.language(edition.pdf) == edition.language)
+            let markdown = try String(contentsOfFile: Fixtures.sample + "/content/\(edition.language).md", encoding: .utf8)
+            let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("# ") || $0.hasPrefix("## ") || $0.hasPrefix("### ") }
+            #expect(headings.count >= 22)
+            #expect(try PDFStructure.outlineEntries(edition.pdf) == headings.count, "one entry per heading: \(edition.language)")
         }
     }
 }
