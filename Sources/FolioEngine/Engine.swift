@@ -6,6 +6,7 @@ import FolioImages
 import FolioLayout
 import FolioModel
 import FolioRender
+import FolioSupport
 import FolioUnicode
 
 /// One edition's rendered file, as the manifest lists it.
@@ -36,7 +37,7 @@ public struct RenderedEdition: Sendable {
 
 /// Runs the pipeline for report editions: load → lay out → draw → finish → write atomically.
 /// Fonts and shaped words are loaded once per engine and shared by every edition.
-public final class Engine: @unchecked Sendable {
+public final class Engine: Sendable {
     public let home: String
     public let fonts: FontLibrary
     public let manifest: FontManifest
