@@ -10,7 +10,7 @@ func system(_ name: String, pkg: String?, apt: String) -> Target {
 
 let package = Package(
     name: "Folio",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],   // Synchronization.Mutex
     products: [
         .executable(name: "folio", targets: ["folio"]),
         .library(name: "FolioEngine", targets: ["FolioEngine"]),
@@ -36,20 +36,22 @@ let package = Package(
         // PNG encoding at a chosen zlib level (libpng's longjmp errors need C): see Sources/CPNG/include/folio_png.h.
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
 
-        // Folio's own layers.
-        .target(name: "FolioUnicode", dependencies: ["CICU", "CHyphen"]),
-        .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode"]),
+        // Folio's own layers. FolioSupport: threads, locks and once-made caches, for every layer above it.
+        .target(name: "FolioSupport", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "FolioUnicode", dependencies: ["CICU", "CHyphen", "FolioSupport"]),
+        .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode", "FolioSupport"]),
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "FolioDisplay"),
         .target(name: "FolioImages", dependencies: ["CRsvg"]),
-        .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages"]),
-        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG"]),
-        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "CGLib"]),
+        .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages", "FolioSupport"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "FolioSupport"]),
+        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioSupport", "CGLib"]),
         .executableTarget(name: "folio", dependencies: [
-            "FolioEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "FolioEngine", "FolioSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FolioTests", dependencies: [
             "folio", "FolioEngine", "FolioLayout", "FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioRender",
+            "FolioSupport",
         ]),
     ],
     swiftLanguageModes: [.v5]

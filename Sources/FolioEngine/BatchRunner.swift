@@ -1,6 +1,7 @@
 import Foundation
 import FolioFonts
 import FolioModel
+import FolioSupport
 
 /// One edition of one report, the unit of batch work.
 public struct BatchJob: Sendable {

@@ -5,6 +5,7 @@ import FolioImages
 import FolioLayout
 import FolioModel
 import FolioRender
+import FolioSupport
 import FolioUnicode
 
 /// One edition's rendered file, as the manifest lists it.

@@ -1,4 +1,4 @@
-import FolioUnicode
+import FolioSupport
 
 /// Every face the process has loaded, by file and index: each font is read once and shared by editions and jobs.
 public final class FontLibrary: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import CFontconfig
+import FolioSupport
 
 /// A font file and face index that fontconfig found for a family and style.
 public struct LocatedFont: Sendable, Hashable {

@@ -4,6 +4,7 @@ import FolioEngine
 import FolioFonts
 import FolioModel
 import FolioLayout
+import FolioSupport
 
 /// `folio render`: every (or the named) edition of one report into PDFs and a manifest.
 struct Render: ParsableCommand {

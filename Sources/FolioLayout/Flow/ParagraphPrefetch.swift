@@ -1,5 +1,6 @@
 import FolioFonts
 import FolioModel
+import FolioSupport
 
 /// Sets a document's paragraphs, headings and footnotes on every core before the block layout runs.
 ///

@@ -1,4 +1,5 @@
 import FolioFonts
+import FolioSupport
 import FolioUnicode
 #if canImport(Glibc)
 import Glibc

@@ -2,6 +2,7 @@ import CCairo
 import CFreeType
 import FolioDisplay
 import FolioFonts
+import FolioSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,7 @@ final class CairoFonts: @unchecked Sendable {
     private var faces: [FontRef: OpaquePointer] = [:]
     /// FreeType's library is not thread-safe for creating and freeing faces; cairo may free one from inside a
     /// call made under this lock, so it is recursive.
-    fileprivate var mutex = pthread_mutex_t()
+    fileprivate let lock = RecursiveLock()
     private static var faceKey = cairo_user_data_key_t()
 
     init() throws {
@@ -36,39 +37,34 @@ final class CairoFonts: @unchecked Sendable {
         let err = FT_Init_FreeType(&lib)
         guard err == 0, let lib else { throw RenderError("FT_Init_FreeType failed with error \(err)") }
         library = lib
-        var attributes = pthread_mutexattr_t()
-        pthread_mutexattr_init(&attributes)
-        pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_RECURSIVE))
-        pthread_mutex_init(&mutex, &attributes)
-        pthread_mutexattr_destroy(&attributes)
     }
 
     /// The shared cairo font face for a font file, created once per process.
     func face(_ ref: FontRef) throws -> OpaquePointer {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        if let face = faces[ref] { return face }
-        var ftFace: FT_Face?
-        let err = FT_New_Face(library, ref.path, FT_Long(ref.index), &ftFace)
-        guard err == 0, let ftFace else { throw RenderError("FreeType cannot open \(ref.path) face \(ref.index) (error \(err))") }
-        let face = try wrap(FaceOwner(face: ftFace, buffer: nil, fonts: self), synthesizeBold: ref.syntheticBold)
-        faces[ref] = face
-        return face
+        try lock.withLock {
+            if let face = faces[ref] { return face }
+            var ftFace: FT_Face?
+            let err = FT_New_Face(library, ref.path, FT_Long(ref.index), &ftFace)
+            guard err == 0, let ftFace else { throw RenderError("FreeType cannot open \(ref.path) face \(ref.index) (error \(err))") }
+            let face = try wrap(FaceOwner(face: ftFace, buffer: nil, fonts: self), synthesizeBold: ref.syntheticBold)
+            faces[ref] = face
+            return face
+        }
     }
 
     /// A new cairo font face for font bytes (a subset); the caller owns one reference.
     func face(bytes: [UInt8], synthesizeBold: Bool) throws -> OpaquePointer {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
-        buffer.initialize(from: bytes, count: bytes.count)
-        var ftFace: FT_Face?
-        let err = FT_New_Memory_Face(library, buffer, FT_Long(bytes.count), 0, &ftFace)
-        guard err == 0, let ftFace else {
-            buffer.deallocate()
-            throw RenderError("FreeType cannot open a font subset (error \(err))")
+        try lock.withLock {
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+            buffer.initialize(from: bytes, count: bytes.count)
+            var ftFace: FT_Face?
+            let err = FT_New_Memory_Face(library, buffer, FT_Long(bytes.count), 0, &ftFace)
+            guard err == 0, let ftFace else {
+                buffer.deallocate()
+                throw RenderError("FreeType cannot open a font subset (error \(err))")
+            }
+            return try wrap(FaceOwner(face: ftFace, buffer: buffer, fonts: self), synthesizeBold: synthesizeBold)
         }
-        return try wrap(FaceOwner(face: ftFace, buffer: buffer, fonts: self), synthesizeBold: synthesizeBold)
     }
 
     /// A cairo face over an FT_Face; the owner is released (freeing the FT_Face) when cairo lets go of it.
@@ -98,9 +94,7 @@ final class FaceOwner {
         self.face = face; self.buffer = buffer; self.fonts = fonts
     }
     deinit {
-        pthread_mutex_lock(&fonts.mutex)
-        FT_Done_Face(face)
-        pthread_mutex_unlock(&fonts.mutex)
+        fonts.lock.withLock { _ = FT_Done_Face(face) }
         buffer?.deallocate()
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import CQPDF
 import FolioFonts
 import FolioDisplay
+import FolioSupport
 
 /// Finishes cairo's PDF with libqpdf, in memory: sets /Lang, PDF-format dates, the producer, DisplayDocTitle
 /// and a deterministic /ID, and writes a clean file with object streams.
