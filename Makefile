@@ -42,9 +42,10 @@ test: deps
 	cc -fsyntax-only -Wall -Werror $$(pkg-config --cflags librsvg-2.0) -I Sources/CRsvg/include scripts/check-rsvg-abi.c
 	$(SWIFT) test
 
-## Benchmarks: median time per phase of each sample edition (release build).
-bench: build
-	.build/release/folio bench $(SAMPLE) --runs 20
+## Benchmarks: median time per phase of each sample edition (release build of folio-bench).
+bench: deps
+	$(SWIFT) build -c release --product folio-bench --static-swift-stdlib
+	.build/release/folio-bench $(SAMPLE) --runs 20
 
 ## Fuzz every target for FUZZ_SECONDS each (libFuzzer + AddressSanitizer), from the committed seed corpus.
 ## A crash, a sanitizer finding or an input slower than 10 s fails the run and leaves the input in .build-fuzz/.
@@ -63,8 +64,8 @@ fuzz: deps
 
 ## LeakSanitizer over 100 renders in one process: leaks must not grow with the number of renders.
 leaks: deps
-	$(SWIFT) build --scratch-path .build-asan -Xswiftc -sanitize=address --product folio
-	./scripts/leak-check.sh .build-asan/debug/folio $(SAMPLE)
+	$(SWIFT) build --scratch-path .build-asan -Xswiftc -sanitize=address --product folio-bench
+	./scripts/leak-check.sh .build-asan/debug/folio-bench $(SAMPLE)
 
 clean:
 	rm -rf .build .build-fuzz .build-asan $(OUT)

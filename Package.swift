@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],   // Synchronization.Mutex
     products: [
         .executable(name: "folio", targets: ["folio"]),
+        .executable(name: "folio-bench", targets: ["folio-bench"]),
         .library(name: "FolioEngine", targets: ["FolioEngine"]),
     ],
     dependencies: [
@@ -46,12 +47,24 @@ let package = Package(
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages", "FolioSupport"]),
         .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioImages", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "FolioSupport"]),
         .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioSupport", "CGLib"]),
+        // Tools, not part of the FolioEngine library: the report generator and the benchmarks (`folio-bench`;
+        // `folio generate` and `folio bench` run the same code).
+        .target(name: "FolioGenerate", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "FolioBenchmarks", dependencies: [
+            "FolioEngine", "FolioLayout", "FolioModel", "FolioRender", "FolioFonts", "FolioUnicode", "FolioDisplay",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "folio-bench", dependencies: [
+            "FolioBenchmarks", "FolioGenerate", "FolioEngine", "FolioModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/FolioBench"),
         .executableTarget(name: "folio", dependencies: [
-            "FolioEngine", "FolioSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "FolioEngine", "FolioSupport", "FolioBenchmarks", "FolioGenerate",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FolioTests", dependencies: [
             "folio", "FolioEngine", "FolioLayout", "FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioRender",
-            "FolioSupport",
+            "FolioSupport", "FolioGenerate",
         ]),
     ],
     swiftLanguageModes: [.v5]

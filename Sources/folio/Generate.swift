@@ -1,25 +1,14 @@
 import ArgumentParser
-import FolioEngine
+import FolioGenerate
 
-/// `folio generate`: a large synthetic report for benchmarks.
+/// `folio generate`: a large synthetic report for benchmarks (the same as `folio-bench generate`).
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a large synthetic report (for benchmarks): paragraphs drawn from a source text, with headings, footnotes, lists, quotes and tables.",
+        abstract: GenerateOptions.abstract,
         discussion: "Example: folio generate /tmp/big-en --pages 300 --language en --source Examples/dprk-upr4/content/en.md")
 
-    @Argument(help: "The report folder to write.")
-    var folder: String
-    @Option(name: .long, help: "Approximate number of pages.")
-    var pages = 300
-    @Option(name: .long, help: "Edition language (en or ko).")
-    var language = "en"
-    @Option(name: .long, help: "Markdown file whose sentences are drawn from.")
-    var source: String
+    @OptionGroup var options: GenerateOptions
 
-    func run() throws {
-        let text = try String(contentsOfFile: source, encoding: .utf8)
-        try ReportGenerator(language: language).write(folder: folder, pages: pages, source: text)
-        print("wrote \(folder)")
-    }
+    func run() throws { try options.write() }
 }
