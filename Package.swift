@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
 
         // Folio's own layers. FolioSupport: threads, locks and once-made caches, for every layer above it.
-        .target(name: "FolioSupport", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "FolioSupport"),
         .target(name: "FolioUnicode", dependencies: ["CICU", "CHyphen", "FolioSupport"]),
         .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode", "FolioSupport"]),
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
@@ -67,7 +67,7 @@ let package = Package(
             "FolioSupport", "FolioGenerate",
         ]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
 
 // Fuzz targets (libFuzzer) exist only when asked for, since they have no main of their own:

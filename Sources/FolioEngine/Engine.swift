@@ -43,7 +43,7 @@ public struct FailedEdition: Error, Sendable {
 
 /// Runs the pipeline for report editions: load → lay out → draw → finish → write atomically.
 /// Fonts and shaped words are loaded once per engine and shared by every edition.
-public final class Engine: @unchecked Sendable {
+public final class Engine: Sendable {
     public let home: String
     public let fonts: FontLibrary
     public let manifest: FontManifest

@@ -25,6 +25,7 @@ public struct FaceMetrics: Sendable, Equatable {
 ///
 /// Shaping happens at units-per-em scale so that one face serves every size; callers scale by size/upem.
 /// HarfBuzz is used with its own OpenType functions, not FreeType, so the cairo backend can own its FT_Face.
+/// Unchecked: it owns C pointers (HarfBuzz blob, face and font), made immutable before any thread shapes with them.
 public final class FontFace: @unchecked Sendable {
     public let path: String
     public let index: Int

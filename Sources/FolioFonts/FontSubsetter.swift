@@ -20,7 +20,7 @@ public enum FontSubsetter {
     }
 
     /// A subset font and the new id of each original glyph id.
-    public struct Subset {
+    public struct Subset: Sendable {
         public var bytes: [UInt8]
         public var glyphMap: [UInt32: UInt32]
     }

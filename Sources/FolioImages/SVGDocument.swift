@@ -2,7 +2,7 @@ import CRsvg
 
 /// An SVG file parsed by librsvg, drawn as vectors. It is loaded from bytes with no base location, so it
 /// cannot pull in other files or URLs. librsvg itself is opened when the first SVG is met.
-public final class SVGDocument: @unchecked Sendable {
+public final class SVGDocument {
     private let api: folio_rsvg_api
     private let handle: OpaquePointer
     /// Intrinsic size in CSS pixels (96 per inch).

@@ -126,7 +126,7 @@ struct Batch: ParsableCommand {
 }
 
 /// A progress bar on a terminal, plain lines otherwise.
-final class Progress: @unchecked Sendable {
+final class Progress: Sendable {
     let total: Int
     let terminal: Bool
     init(total: Int, terminal: Bool) { self.total = total; self.terminal = terminal }

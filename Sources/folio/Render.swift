@@ -5,6 +5,7 @@ import FolioFonts
 import FolioModel
 import FolioLayout
 import FolioSupport
+import Synchronization
 
 /// `folio render`: every (or the named) edition of one report into PDFs and a manifest.
 struct Render: ParsableCommand {
@@ -85,11 +86,11 @@ enum Runner {
     static func engine() throws -> Engine {
         do {
             let engine = try Engine()
-            kept.append(engine)
+            kept.withLock { $0.append(engine) }
             return engine
         } catch { printError(error, edition: nil); throw ExitCode(2) }
     }
-    private static var kept: [Engine] = []
+    private static let kept = Mutex<[Engine]>([])
 
     static func loadReport(_ directory: String) throws -> Report {
         do { return try Report.load(directory: directory) } catch { printError(error, edition: nil); throw ExitCode(2) }

@@ -22,7 +22,7 @@ struct ParagraphPrefetch {
         var result: InlineLayout.Result
     }
 
-    private struct Request {
+    private struct Request: Sendable {
         var at: SourceLocation
         var text: StyledText
         var spec: ParagraphSpec
@@ -35,11 +35,11 @@ struct ParagraphPrefetch {
         guard width > 1 else { return [:] }
         let requests = self.requests(document)
         guard requests.count > 1 else { return [:] }
-        let c = context
+        let manifest = context.selector.manifest, library = context.selector.library, language = context.language
+        let cache = context.inline.cache, koreanBreaks = context.inline.koreanBreaks, composer = context.inline.composer
         let chunks = Array(0..<min(width, requests.count)).concurrentMap { chunk -> ([(Int, InlineLayout.Result)], PhaseTimes) in
-            let selector = FontSelector(manifest: c.selector.manifest, library: c.selector.library, language: c.language)
-            let inline = InlineLayout(selector: selector, cache: c.inline.cache, koreanBreaks: c.inline.koreanBreaks,
-                                      composer: c.inline.composer)
+            let selector = FontSelector(manifest: manifest, library: library, language: language)
+            let inline = InlineLayout(selector: selector, cache: cache, koreanBreaks: koreanBreaks, composer: composer)
             var times = PhaseTimes()
             var out: [(Int, InlineLayout.Result)] = []
             // Interleaved, so that long and short stretches of the document are shared out evenly.

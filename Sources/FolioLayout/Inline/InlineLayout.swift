@@ -15,7 +15,7 @@ public struct InlineLayout {
     }
 
     /// The result of setting a paragraph.
-    public struct Result {
+    public struct Result: Sendable {
         public var lines: [LineBox]
         /// Characters no configured font has.
         public var missing: [Unicode.Scalar]

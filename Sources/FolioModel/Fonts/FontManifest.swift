@@ -59,6 +59,7 @@ public struct FontManifest: Decodable, Sendable {
     }
 }
 
+// Unchecked: Yams' Node is not marked Sendable (its Tag is a class); a parsed tree is only read, never changed.
 extension YAMLSource: @unchecked Sendable {}
 
 /// How a script is scaled and shifted next to another (fonts.yaml `pairing`).

@@ -21,6 +21,7 @@ public struct RenderError: Error, CustomStringConvertible {
 /// must never be after the FT_Library is gone. So the library lives as long as the process; faces of font
 /// files are made once and shared by every document and thread, faces of per-document subsets live as long
 /// as cairo holds them.
+/// Unchecked: it owns C pointers (the FT_Library, cairo faces), used only under its recursive lock.
 final class CairoFonts: @unchecked Sendable {
     static let shared: CairoFonts = {
         do { return try CairoFonts() } catch { fatalError("FreeType could not start: \(error)") }
@@ -30,7 +31,7 @@ final class CairoFonts: @unchecked Sendable {
     /// FreeType's library is not thread-safe for creating and freeing faces; cairo may free one from inside a
     /// call made under this lock, so it is recursive.
     fileprivate let lock = RecursiveLock()
-    private static var faceKey = cairo_user_data_key_t()
+    nonisolated(unsafe) private static var faceKey = cairo_user_data_key_t()   // cairo uses only its address
 
     init() throws {
         var lib: FT_Library?

@@ -15,7 +15,7 @@ enum Fixtures {
     static let sample = root + "/Examples/dprk-upr4"
 
     /// One engine for the whole run: fonts load once, as in a batch.
-    nonisolated(unsafe) static let engine: Engine = try! Engine(home: root)
+    static let engine: Engine = try! Engine(home: root)
 
     /// A fresh temporary folder, inside the run's own folder.
     static func temporaryFolder(_ name: String = "folio-test") -> String {
@@ -26,7 +26,7 @@ enum Fixtures {
 
     /// One folder per test process for every temporary folder, removed when the process exits, so that runs
     /// do not pile up folders in /tmp.
-    nonisolated(unsafe) static let scratch: String = {
+    static let scratch: String = {
         let path = NSTemporaryDirectory() + "folio-tests-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         scratchToRemove = path
