@@ -11,23 +11,19 @@ import Darwin
 public enum Parallelism {
     /// The machine's cores.
     public static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key, nil)
-        return key
-    }()
+    private static let slot = ThreadSlot()
 
     /// The threads that work started on this thread may use.
     public static var width: Int {
-        if let set = pthread_getspecific(key) { return Int(bitPattern: set) }
+        if let set = slot.value { return Int(bitPattern: set) }
         return cores
     }
 
     /// Runs `body` with `width` threads (at least 1) for the work it starts on this thread.
     public static func withWidth<T>(_ width: Int, _ body: () throws -> T) rethrows -> T {
-        let previous = pthread_getspecific(key)
-        pthread_setspecific(key, UnsafeRawPointer(bitPattern: max(1, width)))
-        defer { pthread_setspecific(key, previous) }
+        let previous = slot.value
+        slot.value = UnsafeMutableRawPointer(bitPattern: max(1, width))
+        defer { slot.value = previous }
         return try body()
     }
 }

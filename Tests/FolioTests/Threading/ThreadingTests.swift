@@ -65,6 +65,32 @@ struct ThreadingTests {
         #expect(calls == 1)
     }
 
+    /// Threads whose `ThreadSlot` pointer was closed (a C callback cannot capture a test's own counter).
+    static let closed = Atomic<Int>(0)
+
+    @Test func threadSlotIsPerThreadAndClosedWhenItsThreadEnds() throws {
+        let slot = ThreadSlot { pointer in
+            if pointer == UnsafeMutableRawPointer(bitPattern: 7) { ThreadingTests.closed.add(1, ordering: .relaxed) }
+        }
+        let seenElsewhere = Mutex<UnsafeMutableRawPointer?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        detachThread {
+            slot.value = UnsafeMutableRawPointer(bitPattern: 7)
+            finished.signal()
+        }
+        finished.wait()
+        detachThread {
+            seenElsewhere.withLock { $0 = slot.value }
+            finished.signal()
+        }
+        finished.wait()
+        #expect(seenElsewhere.withLock { $0 } == nil)
+        #expect(slot.value == nil)
+        // The destructor runs as the thread ends, just after its work returns.
+        for _ in 0..<200 where ThreadingTests.closed.load(ordering: .relaxed) == 0 { usleep(5_000) }
+        #expect(ThreadingTests.closed.load(ordering: .relaxed) == 1)
+    }
+
     @Test func concurrentMapKeepsOrderAndHonoursWidthOne() {
         let input = Array(0..<100)
         #expect(input.concurrentMap { $0 * 2 } == input.map { $0 * 2 })
