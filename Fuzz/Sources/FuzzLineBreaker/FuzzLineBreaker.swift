@@ -6,8 +6,8 @@ import FolioModel
 /// The line breaker on random Unicode (Hangul, Latin, combining marks, RTL scripts, emoji, controls):
 /// it must set every paragraph, keep the text, and never set a line wider than the measure unless one
 /// grapheme alone is wider.
-nonisolated(unsafe) let engine = try! Engine()
-nonisolated(unsafe) let layoutEN = try! engine.layouts.load("base", language: "en")
+let engine = try! Engine()
+let layoutEN = try! engine.layouts.load("base", language: "en")
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLineBreaker(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
