@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode", "FolioSupport"]),
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "FolioDisplay"),
-        .target(name: "FolioImages", dependencies: ["FolioDisplay", "CRsvg"]),
+        .target(name: "FolioImages", dependencies: ["FolioDisplay", "FolioSupport", "CRsvg"]),
         .target(name: "FolioChecksum", dependencies: ["CGLib"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages", "FolioSupport"]),
         .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "CRsvg", "FolioSupport"]),
