@@ -37,8 +37,7 @@ struct ParagraphPrefetch {
         let c = context
         let chunks = Array(0..<min(width, requests.count)).concurrentMap { chunk -> ([(Int, InlineLayout.Result)], PhaseTimes) in
             let selector = FontSelector(manifest: c.selector.manifest, library: c.selector.library, language: c.language)
-            let inline = InlineLayout(selector: selector, cache: c.inline.cache, koreanBreaks: c.inline.koreanBreaks,
-                                      composer: c.inline.composer)
+            let inline = InlineLayout(selector: selector, cache: c.inline.cache, configuration: c.inline.configuration)
             var times = PhaseTimes()
             var out: [(Int, InlineLayout.Result)] = []
             // Interleaved, so that long and short stretches of the document are shared out evenly.

@@ -37,6 +37,12 @@ struct KnuthPlass {
         var allowEmergency = false
     }
 
+    /// One pass over a paragraph: its parameters, and its name where Folio reports which breaker set the lines.
+    struct Pass {
+        var name: String
+        var parameters: Parameters
+    }
+
     typealias Item = ParagraphItems.Item
     /// TeX's inf_bad.
     static let infinitelyBad = 10000.0

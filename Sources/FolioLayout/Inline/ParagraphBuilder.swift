@@ -7,7 +7,7 @@ import FolioUnicode
 struct ParagraphBuilder {
     let selector: FontSelector
     let cache: ShapeCache
-    let options: BuilderOptions
+    let configuration: ComposerConfiguration
 
     /// Cost of an emergency break: above any ordinary break, so it is taken only when nothing else fits.
     static let emergencyCost = 5000.0
@@ -30,9 +30,9 @@ struct ParagraphBuilder {
         result.items.reserveCapacity(n / 2 + 8)   // about three items (box, glue, penalty) per six-letter word
         var runOf = [Int](repeating: 0, count: n)
         for (r, run) in itemized.runs.enumerated() { for i in run.range { runOf[i] = r } }
-        let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: options.koreanBreaks)
+        let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: configuration.koreanBreaks)
         let classes = try rules.classes(language: selector.language)
-        let hyphenator = options.hyphenate ? Hyphenator.forLanguage(selector.language) : nil
+        let hyphenator = configuration.hyphenation != nil ? Hyphenator.forLanguage(selector.language) : nil
         let french = selector.language.hasPrefix("fr")
 
         var spaceRun = -1, spaceW = 0.0   // the space width of the last run that had one
@@ -56,7 +56,7 @@ struct ParagraphBuilder {
                     result.items.append(.penalty(.init(cost: .infinity)))
                 }
                 result.items.append(.glue(.init(range: i..<j, run: run, width: w,
-                                                stretch: w * options.spaceStretch, shrink: w * options.spaceShrink)))
+                                                stretch: w * configuration.spaceStretch, shrink: w * configuration.spaceShrink)))
                 i = j
                 continue
             }
@@ -71,7 +71,7 @@ struct ParagraphBuilder {
                 result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
             }
             let hyphenating = hyphenator != nil && itemized.runs[runOf[i]].script == .latin
-                && rules.mayHyphenate(i..<j, capitalized: options.hyphenateCapitalized)
+                && rules.mayHyphenate(i..<j, capitalized: configuration.hyphenation?.capitalized ?? false)
             if appendWord(i..<j, run: runOf[i], text: text, hyphenator: hyphenating ? hyphenator : nil,
                           into: &result, maxWidth: maxWidth) {
                 // set from the word cache
@@ -112,11 +112,11 @@ struct ParagraphBuilder {
         let hangulA = BreakRules.isHangulSyllable(a), hangulB = BreakRules.isHangulSyllable(b)
         var kern = ParagraphItems.Kern(width: 0, stretch: 0)
         if hangulA && hangulB {
-            kern.stretch = options.hangulLetterSpace * size
-            kern.shrink = options.hangulLetterShrink * size
+            kern.stretch = configuration.hangulLetterSpace * size
+            kern.shrink = configuration.hangulLetterShrink * size
         }
-        if options.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {
-            kern.width = options.hangulLatinSpace * size
+        if configuration.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {
+            kern.width = configuration.hangulLatinSpace * size
         }
         if kern.width > 0 || kern.stretch > 0 || kern.shrink > 0 { p.items.insert(.kern(kern), at: first) }
     }
@@ -149,8 +149,9 @@ struct ParagraphBuilder {
 
     /// Hyphenation settings as a cache-key variant (0: not hyphenated).
     private var hyphenationVariant: UInt32 {
+        guard let h = configuration.hyphenation else { return 0 }
         func byte(_ v: Int) -> UInt32 { UInt32(clamping: min(max(v, 0), 255)) }
-        return 1 << 24 | byte(options.hyphenMinWord) << 16 | byte(options.hyphenMinLeft) << 8 | byte(options.hyphenMinRight)
+        return 1 << 24 | byte(h.minWord) << 16 | byte(h.minLeft) << 8 | byte(h.minRight)
     }
 
     /// Appends a word's boxes (and hyphenation penalties) from the word cache; false, appending nothing, when
@@ -226,14 +227,14 @@ struct ParagraphBuilder {
     /// Where a word may be hyphenated (scalar indices into the text), with the layout's limits.
     private func hyphenationPoints(_ range: Range<Int>, text: StyledText, hyphenator: Hyphenator) -> [Int] {
         let letters = BreakRules.letterCore(text.scalars, range)
-        guard letters.count >= options.hyphenMinWord else { return [] }
-        return hyphenator.points(in: Array(text.scalars[letters]), minLeft: options.hyphenMinLeft, minRight: options.hyphenMinRight)
+        guard let h = configuration.hyphenation, letters.count >= h.minWord else { return [] }
+        return hyphenator.points(in: Array(text.scalars[letters]), minLeft: h.minLeft, minRight: h.minRight)
             .map { letters.lowerBound + $0 }
     }
 
     /// How far a box ending with `last` hangs into the margin (hanging punctuation), 0 when it does not.
     private func protrusion(of glyphs: [ShapedGlyph], ending last: Unicode.Scalar, scale: Double) -> Double {
-        guard options.hangingPunctuation, BreakRules.hangs(last), let g = glyphs.last else { return 0 }
+        guard configuration.hangingPunctuation, BreakRules.hangs(last), let g = glyphs.last else { return 0 }
         return Double(g.advance) * scale * Self.protrusionFactor
     }
 
