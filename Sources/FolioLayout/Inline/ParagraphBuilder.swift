@@ -21,6 +21,21 @@ struct ParagraphBuilder {
     /// Share of a glyph's width that hangs into the margin (microtype's default for . , and -).
     static let protrusionFactor = 0.7
 
+    /// What setting a paragraph's text reads at every step, and the space width last found.
+    private struct Scan {
+        let text: StyledText
+        let scalars: [Unicode.Scalar]
+        /// The run of each scalar.
+        let runOf: [Int]
+        let classes: [BreakClass]
+        let rules: BreakRules
+        let hyphenator: Hyphenator?
+        let french: Bool
+        let maxWidth: Double
+        /// The space width of the last run that had one.
+        var spaceRun = -1, spaceWidth = 0.0
+    }
+
     func build(_ text: StyledText, maxWidth: Double) throws -> ParagraphItems {
         let itemized = try Itemizer(selector: selector).itemize(text)
         var result = ParagraphItems(runs: itemized.runs, faces: itemized.faces, missing: itemized.missing)
@@ -31,71 +46,82 @@ struct ParagraphBuilder {
         var runOf = [Int](repeating: 0, count: n)
         for (r, run) in itemized.runs.enumerated() { for i in run.range { runOf[i] = r } }
         let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: configuration.koreanBreaks)
-        let classes = try rules.classes(language: selector.language)
-        let hyphenator = configuration.hyphenation != nil ? Hyphenator.forLanguage(selector.language) : nil
-        let french = selector.language.hasPrefix("fr")
-
-        var spaceRun = -1, spaceW = 0.0   // the space width of the last run that had one
+        var scan = Scan(text: text, scalars: scalars, runOf: runOf, classes: try rules.classes(language: selector.language),
+                        rules: rules, hyphenator: configuration.hyphenation != nil ? Hyphenator.forLanguage(selector.language) : nil,
+                        french: selector.language.hasPrefix("fr"), maxWidth: maxWidth)
         var i = 0
         while i < n {
             let s = scalars[i]
             if s == "\u{2028}" || s == "\n" {
                 result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
                 i += 1
-                continue
-            }
-            if BreakRules.isBreakingSpace(s) {
-                var j = i + 1
-                while j < n, BreakRules.isBreakingSpace(scalars[j]) { j += 1 }
-                let run = runOf[i]
-                if run != spaceRun { spaceRun = run; spaceW = spaceWidth(result, run: run, text: text) }
-                let w = spaceW
-                // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
-                // glue makes it no breakpoint (TeX's \nobreak).
-                if french, (j < n && Self.frenchBindsBefore.contains(scalars[j].value)) || (i > 0 && scalars[i - 1] == "«") {
-                    result.items.append(.penalty(.init(cost: .infinity)))
-                }
-                result.items.append(.glue(.init(range: i..<j, run: run, width: w,
-                                                stretch: w * configuration.spaceStretch, shrink: w * configuration.spaceShrink)))
-                i = j
-                continue
-            }
-            if s == "\u{AD}" { i += 1; continue }   // soft hyphen: only a break class, never drawn
-            var j = i + 1
-            while j < n, runOf[j] == runOf[i], classes[j] == .none, !BreakRules.isBreakingSpace(scalars[j]),
-                  scalars[j] != "\u{2028}", scalars[j] != "\n", scalars[j] != "\u{AD}" { j += 1 }
-            let before = result.items.count
-            // Two boxes with no break between them (a style or script change inside a word) may still be
-            // parted as a last resort, so that no chain of boxes is wider than a line.
-            if before > 0, result.items[before - 1].isBox {
-                result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
-            }
-            let hyphenating = hyphenator != nil && itemized.runs[runOf[i]].script == .latin
-                && rules.mayHyphenate(i..<j, capitalized: configuration.hyphenation?.capitalized ?? false)
-            if appendWord(i..<j, run: runOf[i], text: text, hyphenator: hyphenating ? hyphenator : nil,
-                          into: &result, maxWidth: maxWidth) {
-                // set from the word cache
-            } else if hyphenating, let hyphenator {
-                try appendHyphenated(i..<j, run: runOf[i], text: text, hyphenator: hyphenator, into: &result, maxWidth: maxWidth)
+            } else if BreakRules.isBreakingSpace(s) {
+                i = appendSpace(at: i, &scan, into: &result)
+            } else if s == "\u{AD}" {
+                i += 1   // soft hyphen: only a break class, never drawn
             } else {
-                try appendBox(i..<j, run: runOf[i], text: text, into: &result, maxWidth: maxWidth)
+                i = try appendText(at: i, scan, into: &result)
             }
-            addKern(between: before, text: text, into: &result)
-            var k = j
-            while k < n, scalars[k] == "\u{AD}" { k += 1 }
-            if k < n, !BreakRules.isBreakingSpace(scalars[k]) {
-                switch classes[k] {
-                case .allowed: result.items.append(.penalty(.init(cost: 0)))
-                case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
-                case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: runOf[j - 1], text: text, result)))
-                case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
-                case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
-                case .none: break
-                }
-            }
-            i = k
         }
         return result
+    }
+
+    /// Appends the glue of the spaces that start at `i`; returns the index after them.
+    @inline(__always)
+    private func appendSpace(at i: Int, _ scan: inout Scan, into result: inout ParagraphItems) -> Int {
+        let n = scan.scalars.count
+        var j = i + 1
+        while j < n, BreakRules.isBreakingSpace(scan.scalars[j]) { j += 1 }
+        let run = scan.runOf[i]
+        if run != scan.spaceRun { scan.spaceRun = run; scan.spaceWidth = spaceWidth(result, run: run, text: scan.text) }
+        let w = scan.spaceWidth
+        // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
+        // glue makes it no breakpoint (TeX's \nobreak).
+        if scan.french, (j < n && Self.frenchBindsBefore.contains(scan.scalars[j].value)) || (i > 0 && scan.scalars[i - 1] == "«") {
+            result.items.append(.penalty(.init(cost: .infinity)))
+        }
+        result.items.append(.glue(.init(range: i..<j, run: run, width: w,
+                                        stretch: w * configuration.spaceStretch, shrink: w * configuration.spaceShrink)))
+        return j
+    }
+
+    /// Appends the text from `i` up to the next break opportunity, space or run change (hyphenated where it may
+    /// be), the kern before it and the break after it; returns the index of what follows.
+    private func appendText(at i: Int, _ scan: Scan, into result: inout ParagraphItems) throws -> Int {
+        let n = scan.scalars.count, run = scan.runOf[i]
+        var j = i + 1
+        while j < n, scan.runOf[j] == run, scan.classes[j] == .none, !BreakRules.isBreakingSpace(scan.scalars[j]),
+              scan.scalars[j] != "\u{2028}", scan.scalars[j] != "\n", scan.scalars[j] != "\u{AD}" { j += 1 }
+        let before = result.items.count
+        // Two boxes with no break between them (a style or script change inside a word) may still be
+        // parted as a last resort, so that no chain of boxes is wider than a line.
+        if before > 0, result.items[before - 1].isBox {
+            result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
+        }
+        let hyphenating = scan.hyphenator != nil && result.runs[run].script == .latin
+            && scan.rules.mayHyphenate(i..<j, capitalized: configuration.hyphenation?.capitalized ?? false)
+        if appendWord(i..<j, run: run, text: scan.text, hyphenator: hyphenating ? scan.hyphenator : nil,
+                      into: &result, maxWidth: scan.maxWidth) {
+            // set from the word cache
+        } else if hyphenating, let hyphenator = scan.hyphenator {
+            try appendHyphenated(i..<j, run: run, text: scan.text, hyphenator: hyphenator, into: &result, maxWidth: scan.maxWidth)
+        } else {
+            try appendBox(i..<j, run: run, text: scan.text, into: &result, maxWidth: scan.maxWidth)
+        }
+        addKern(between: before, text: scan.text, into: &result)
+        var k = j
+        while k < n, scan.scalars[k] == "\u{AD}" { k += 1 }
+        if k < n, !BreakRules.isBreakingSpace(scan.scalars[k]) {
+            switch scan.classes[k] {
+            case .allowed: result.items.append(.penalty(.init(cost: 0)))
+            case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
+            case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: scan.runOf[j - 1], text: scan.text, result)))
+            case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
+            case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
+            case .none: break
+            }
+        }
+        return k
     }
 
     /// Letter-space between Hangul syllables and optional space between Hangul and Latin, where two boxes meet
