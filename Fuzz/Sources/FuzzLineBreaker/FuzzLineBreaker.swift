@@ -17,7 +17,9 @@ public func fuzzLineBreaker(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     let mode: KoreanBreaks = data[1] & 0x80 == 0 ? .word : .syllable
     let text = String(decoding: UnsafeBufferPointer(start: data + 2, count: size - 2), as: UTF8.self)
     let selector = FontSelector(manifest: engine.manifest, library: engine.fonts, language: language)
-    let inline = InlineLayout(selector: selector, cache: engine.cache, koreanBreaks: mode, composer: layoutEN.body.composer)
+    var modeLayout = layoutEN
+    modeLayout.body.koreanBreaks = mode
+    let inline = InlineLayout(selector: selector, cache: engine.cache, configuration: ComposerConfiguration(modeLayout))
     var styled = StyledText()
     styled.append(text, SpanStyle(font: layoutEN.body.font))
     for align in [Alignment.justify, .left] {

@@ -15,10 +15,10 @@ enum ParagraphJobs {
             return jobs.map { job in Result { try context.inline.layout(job.text, job.spec, times: &context.times) } }
         }
         let manifest = context.selector.manifest, library = context.selector.library, language = context.language
-        let cache = context.inline.cache, koreanBreaks = context.inline.koreanBreaks, composer = context.inline.composer
+        let cache = context.inline.cache, configuration = context.inline.configuration
         let chunks = Array(0..<width).concurrentMap { chunk -> ([(Int, Outcome)], PhaseTimes) in
             let selector = FontSelector(manifest: manifest, library: library, language: language)
-            let inline = InlineLayout(selector: selector, cache: cache, koreanBreaks: koreanBreaks, composer: composer)
+            let inline = InlineLayout(selector: selector, cache: cache, configuration: configuration)
             var times = PhaseTimes()
             var out: [(Int, Outcome)] = []
             // Interleaved, so that long and short stretches of the document are shared out evenly.

@@ -171,9 +171,7 @@ struct TableLayout {
     /// The widest unbreakable piece and the one-line width of a cell's text.
     private func measure(_ text: StyledText) throws -> (min: Double, max: Double) {
         guard !text.isEmpty else { return (0, 0) }
-        var options = BuilderOptions()
-        options.koreanBreaks = context.layout.body.koreanBreaks
-        let builder = ParagraphBuilder(selector: context.selector, cache: context.inline.cache, options: options)
+        let builder = ParagraphBuilder(selector: context.selector, cache: context.inline.cache, configuration: context.inline.configuration.plain)
         let items = try builder.build(text, maxWidth: 1e9).items
         var widest = 0.0, piece = 0.0, total = 0.0
         for item in items {

@@ -52,7 +52,7 @@ struct DiagnosticKindTests {
         let bold = SpanStyle(font: TextStyle(family: .serif, size: 10, bold: true, italic: false, color: .black))
         var text = StyledText()
         text.append("Bold", bold)
-        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word)
+        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, configuration: ComposerConfiguration(koreanBreaks: .word))
         _ = try inline.layout(text, ParagraphSpec(width: 200, align: .left, lineHeight: 14, baseStyle: bold))
         return selector.warnings
     }

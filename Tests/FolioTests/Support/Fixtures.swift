@@ -68,14 +68,14 @@ enum Fixtures {
     /// A font selector and inline layout over the default manifest.
     static func inline(language: String, breaks: KoreanBreaks = .word) -> (InlineLayout, FontSelector) {
         let selector = FontSelector(manifest: engine.manifest, library: engine.fonts, language: language)
-        return (InlineLayout(selector: selector, cache: engine.cache, koreanBreaks: breaks), selector)
+        return (InlineLayout(selector: selector, cache: engine.cache, configuration: ComposerConfiguration(koreanBreaks: breaks)), selector)
     }
 
     /// English text set justified in `font` by the base layout's composer (Knuth–Plass, hyphenation on).
     static func composed(_ s: String, width: Double, font: TextStyle, lineHeight: Double = 14) throws -> InlineLayout.Result {
         let (_, selector) = inline(language: "en")
         let layout = try engine.layouts.load("base", language: "en")
-        let inline = InlineLayout(selector: selector, cache: engine.cache, koreanBreaks: .word, composer: layout.body.composer)
+        let inline = InlineLayout(selector: selector, cache: engine.cache, configuration: ComposerConfiguration(layout))
         var text = StyledText()
         text.append(s, SpanStyle(font: font))
         return try inline.layout(text, ParagraphSpec(width: width, align: .justify, lineHeight: lineHeight, baseStyle: SpanStyle(font: font)))
