@@ -73,10 +73,11 @@ extension FlowComposer {
         return out
     }
 
-    /// Places each footnote in the structure after the element that first refers to it (its reading order).
-    func placeFootnotes() {
+    /// Places each footnote in the structure after the element that first refers to it (its reading order): after
+    /// the inline elements of that element, so once finalize has made them.
+    func placeFootnotes(in tree: inout StructureTree) {
         for note in plan.notes {
-            if let referrer = noteReferrers[note.number] { structure.move(note.element, under: referrer) }
+            if let referrer = noteReferrers[note.number] { tree.move(note.element, under: referrer) }
         }
     }
 

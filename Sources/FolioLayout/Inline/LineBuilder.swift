@@ -122,7 +122,9 @@ struct LineBuilder {
     private struct Pen {
         var x: Double
         var runs: RunAssembler
-        var linkAreas: [(x0: Double, x1: Double, target: LinkTarget)] = []
+        /// The style whose inline elements (a link, a note reference) are open, and where the open link began.
+        var tagStyle: Int32 = -1
+        var linkStart = 0.0
         var strikes: [(x0: Double, x1: Double, style: Int32)] = []
         var destinations: [DisplayItem] = []
         var footnotes: [Int] = []
@@ -139,6 +141,7 @@ struct LineBuilder {
         case .box(let b):
             let run = paragraph.runs[b.run]
             style = run.style
+            enter(style, &pen)
             if run.face >= 0 {
                 pen.runs.add(glyphs: b.glyphs, utf8: b.utf8, scale: b.scale, width: b.width,
                              face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb, run: run, x: pen.x)
@@ -151,6 +154,7 @@ struct LineBuilder {
         case .glue(let g):
             let run = paragraph.runs[g.run]
             style = run.style
+            enter(style, &pen)
             let w = g.width + (glueRatio >= 0 ? g.stretch * glueRatio : g.shrink * glueRatio)
             if run.face >= 0, let space = paragraph.faces[run.face].face.spaceGlyph {
                 pen.runs.add(space: space, face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb,
@@ -167,24 +171,47 @@ struct LineBuilder {
         mark(style, from: startX, &pen)
     }
 
-    /// Link areas and strike-through for text set from `startX` to the pen in `style`.
+    /// Strike-through for text set from `startX` to the pen in `style`.
     @inline(__always)
     private func mark(_ style: Int32, from startX: Double, _ pen: inout Pen) {
         pen.lastStyle = style
-        if let target = text.styles[Int(style)].link {
-            if let last = pen.linkAreas.last, last.target == target, abs(last.x1 - startX) < 0.01 {
-                pen.linkAreas[pen.linkAreas.count - 1].x1 = pen.x
-            } else {
-                pen.linkAreas.append((startX, pen.x, target))
-            }
-        }
         if text.styles[Int(style)].strike { pen.strikes.append((startX, pen.x, style)) }
+    }
+
+    /// Opens and closes the inline elements of text about to be set in `style`: a note reference, a link (its
+    /// clickable area goes inside it, as the link annotation of its structure element). Only a change of link
+    /// target or note closes them: a space between two words of one link stays inside it.
+    @inline(__always)
+    private func enter(_ style: Int32, _ pen: inout Pen) {
+        if style == pen.tagStyle { return }
+        let old = pen.tagStyle >= 0 ? text.styles[Int(pen.tagStyle)] : nil, new = text.styles[Int(style)]
+        if old?.link == new.link && old?.footnote == new.footnote { pen.tagStyle = style; return }
+        close(&pen)
+        pen.tagStyle = style
+        if let n = new.footnote { pen.runs.tag(.begin(.inline(.noteReference(number: n)))) }
+        if let target = new.link {
+            pen.runs.tag(.begin(.inline(.link(target))))
+            pen.linkStart = pen.x
+        }
+    }
+
+    /// Closes the open inline elements, the link's area first.
+    private func close(_ pen: inout Pen) {
+        guard pen.tagStyle >= 0 else { return }
+        let style = text.styles[Int(pen.tagStyle)]
+        if let target = style.link {
+            pen.runs.tag(.link(Rect(x: pen.linkStart, y: 0, width: pen.x - pen.linkStart, height: spec.lineHeight), target))
+            pen.runs.tag(.end)
+        }
+        if style.footnote != nil { pen.runs.tag(.end) }
+        pen.tagStyle = -1
     }
 
     /// Sets a discretionary's part (or its unbroken ligature) in the discretionary's run.
     @inline(__always)
     private func set(_ part: ShapedText, of disc: ParagraphItems.Discretionary, _ pen: inout Pen) {
         let run = paragraph.runs[disc.run], startX = pen.x, width = disc.width(part)
+        enter(run.style, &pen)
         if run.face >= 0 {
             pen.runs.add(glyphs: part.glyphs, utf8: part.utf8, scale: disc.scale, width: width,
                          face: paragraph.faces[run.face].ref, color: text.styles[Int(run.style)].font.color.rgb, run: run, x: pen.x)
@@ -204,12 +231,11 @@ struct LineBuilder {
         pen.x += hyphen.width
     }
 
-    /// The line's display items: glyph runs, link areas, strike-through lines, footnote-mark destinations.
+    /// The line's display items: glyph runs inside their inline elements, strike-through lines, footnote-mark
+    /// destinations.
     private func finish(_ pen: inout Pen) -> [DisplayItem] {
+        close(&pen)
         var items = pen.runs.finish()
-        for area in pen.linkAreas {
-            items.append(.link(Rect(x: area.x0, y: 0, width: area.x1 - area.x0, height: spec.lineHeight), area.target))
-        }
         for (x0, x1, style) in pen.strikes {
             let font = text.styles[Int(style)].font
             let y = baseline - font.size * 0.28
@@ -223,7 +249,8 @@ struct LineBuilder {
 /// Collects glyphs into runs of one font, size, colour and baseline, with their UTF-8 text and clusters.
 struct RunAssembler {
     let baseline: Double
-    private var runs: [GlyphRun] = []
+    /// Finished runs, and the inline elements' tags and link areas between them.
+    private var runs: [DisplayItem] = []
     private var current: GlyphRun?
     /// The current run's text as UTF-8, made a String once when the run is done (not appended to one per word).
     private var text: [UInt8] = []
@@ -242,7 +269,7 @@ struct RunAssembler {
     private mutating func flush() {
         guard var c = current.take() else { return }
         c.text = String(decoding: text, as: UTF8.self)
-        runs.append(c)
+        runs.append(.glyphs(c))
         text.removeAll(keepingCapacity: true)
     }
 
@@ -273,9 +300,15 @@ struct RunAssembler {
         current = run
     }
 
+    /// Ends the current run and adds an item after it (an inline element's begin or end, a link area).
+    mutating func tag(_ item: DisplayItem) {
+        flush()
+        runs.append(item)
+    }
+
     mutating func finish() -> [DisplayItem] {
         flush()
-        return runs.map { .glyphs($0) }
+        return runs
     }
 
     /// Appends the glyphs' clusters to `out`: grouped by HarfBuzz cluster (a UTF-8 byte offset, non-decreasing for
