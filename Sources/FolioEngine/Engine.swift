@@ -55,7 +55,7 @@ public final class Engine: Sendable {
         layouts = LayoutLoader(folders: [home + "/Layouts"])
     }
 
-    /// Starts loading, on another core, the hyphenation patterns (libhyphen takes 10–15 ms for English) and ICU's
+    /// Starts loading, on another core, the hyphenation patterns (slow to load for English) and ICU's
     /// line rules of these languages: the first paragraph waits for them. It needs no engine, so a command can
     /// start it as soon as it has read report.yaml. Caches only: output is unchanged.
     public static func warmUpText(languages: [String]) {

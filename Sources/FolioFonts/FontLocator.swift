@@ -14,7 +14,7 @@ public struct LocatedFont: Sendable, Hashable {
 
 /// Finds installed fonts through fontconfig, refusing its silent substitutions.
 public final class FontLocator: Sendable {
-    /// fontconfig's configuration, read on another thread: it takes 5–10 ms that the caller spends parsing.
+    /// fontconfig's configuration, read on another thread while the caller parses the report.
     private let configuration: Background<Configuration>
     /// Faces found, by family and style. Its lock is held while fontconfig matches, not only around the cache
     /// (unlike `OnceMap`): fontconfig's matching from several threads at once has crashed other programs, so one

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// Values made once per key on first request, for caches shared by threads: a thread asking for a key that is
-/// being made waits for it, while other keys are made at the same time (one lock for the whole cache made the
-/// Korean edition wait 10–15 ms for the English hyphenation patterns).
+/// being made waits for it, while other keys are made at the same time (with one lock for the whole cache, the
+/// Korean edition would wait for the English hyphenation patterns).
 public final class OnceMap<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// One key's value, locked while it is being made.
     private final class Slot: Sendable {

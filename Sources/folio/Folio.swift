@@ -38,6 +38,6 @@ struct FolioCommand: ParsableCommand {
         abstract: "Typeset structured reports (report.yaml + Markdown per language) into publication-grade PDFs.",
         version: Folio.version,
         // Every subcommand spells its commandName: ArgumentParser would otherwise derive each from the type's name
-        // through the runtime's reflection at every start (about 1.5 ms).
+        // through the runtime's reflection at every start.
         subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, Bench.self, Generate.self])
 }

@@ -81,8 +81,7 @@ struct Render: ParsableCommand {
 /// Shared steps of the subcommands: load, select, report errors the same way.
 enum Runner {
     /// The engine lives as long as the process: its caches (shaped words, fonts, faces) are thousands of small
-    /// objects that the process's exit returns at once; freeing them one by one cost ~6 M instructions (~1 ms)
-    /// after the sample's two editions.
+    /// objects that the process's exit returns at once, where freeing them one by one would take time for nothing.
     static func engine() throws -> Engine {
         do {
             let engine = try Engine()

@@ -1,6 +1,6 @@
 #pragma once
-// libqpdf's C API, loaded when first needed instead of at process start: libqpdf and the gnutls it links take
-// about 3.5 ms to map and initialise, which every command paid even when it writes no PDF. Folio calls qpdf
+// libqpdf's C API, loaded when first needed instead of at process start: mapping and initialising libqpdf and the
+// gnutls it links is a cost every command would pay, even one that writes no PDF. Folio calls qpdf
 // through this table; `folio_qpdf_load` can run early on another thread so that finishing never waits.
 #include <qpdf/qpdf-c.h>
 

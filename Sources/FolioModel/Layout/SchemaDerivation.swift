@@ -1,7 +1,7 @@
 /// The types the schema checks as one value (a scalar, or a list of scalars) rather than as a mapping of keys,
 /// with their schemas and a value of each to hand back while a schema is derived. They are found by identity: a
-/// dynamic cast to a protocol would make the runtime read every conformance record of the program per type
-/// (some 0.2 million instructions each, at every start).
+/// dynamic cast to a protocol would make the runtime read every conformance record of the program per type, at
+/// every start.
 private let leaves: [ObjectIdentifier: (schema: Schema, placeholder: any Sendable)] = Dictionary(uniqueKeysWithValues: [
     leaf(Length.self, .length, Length(points: 0)),
     leaf(Color.self, .color, Color.black),

@@ -114,7 +114,7 @@ final class DocumentFonts {
                 glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id))
             }
         }
-        // Each CJK face costs HarfBuzz's subsetter 5–20 ms, the body face (with the most glyphs) the most: the faces
+        // A CJK face is the subsetter's longest work, the body face (with the most glyphs) the longest: the faces
         // are cut in parallel, largest first, so that the body face does not start last.
         let work = glyphs.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key.path < $1.key.path }
         let cut = work.concurrentMap { FontSubsetter.subset(path: $0.key.path, index: $0.key.index, glyphs: $0.value) }
