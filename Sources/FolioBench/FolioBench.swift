@@ -12,7 +12,7 @@ struct FolioBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "folio-bench",
         abstract: "Folio's benchmarks: time per phase of rendering, and large generated reports to render.",
-        subcommands: [Run.self, Generate.self],
+        subcommands: [Run.self, GenerateCommand.self],
         defaultSubcommand: Run.self)
 
     struct Run: ParsableCommand {
@@ -24,28 +24,11 @@ struct FolioBench: ParsableCommand {
         @OptionGroup var options: BenchOptions
 
         func run() throws {
-            let engine = try Engine()
-            let out = try EditionBenchmark.scratchFolder()
-            defer { try? FileManager.default.removeItem(atPath: out) }
-            let benchmark = EditionBenchmark(engine: engine, runs: options.runs, floor: options.floor)
-            for path in options.reports {
-                let report = try Report.load(directory: path)
+            try options.run(engine: try Engine(), load: { try Report.load(directory: $0) }, select: { report in
                 let editions = options.edition.isEmpty ? report.editions : report.editions.filter { options.edition.contains($0.code) }
                 guard !editions.isEmpty else { throw ValidationError("report '\(report.id)' has none of the editions \(options.edition)") }
-                for e in editions { try benchmark.run(report: report, edition: e, output: out) }
-            }
-            EditionBenchmark.printPeakMemory()
+                return editions
+            })
         }
-    }
-
-    struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "generate",
-            abstract: GenerateOptions.abstract,
-            discussion: "Example: folio-bench generate /tmp/big-en --pages 300 --language en --source Examples/dprk-upr4/content/en.md")
-
-        @OptionGroup var options: GenerateOptions
-
-        func run() throws { try options.write() }
     }
 }

@@ -23,3 +23,17 @@ public struct GenerateOptions: ParsableArguments {
         print("wrote \(folder)")
     }
 }
+
+/// `folio generate` and `folio-bench generate`: one command in both tools.
+public struct GenerateCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: GenerateOptions.abstract,
+        discussion: "Example: folio generate /tmp/big-en --pages 300 --language en --source Examples/dprk-upr4/content/en.md")
+
+    @OptionGroup public var options: GenerateOptions
+
+    public init() {}
+
+    public func run() throws { try options.write() }
+}

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import FolioBenchmarks
 
 /// `folio bench`: renders editions repeatedly in one process and prints median times per phase (the same
@@ -13,16 +12,6 @@ struct Bench: ParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() throws {
-        let engine = try Runner.engine()
-        let out = try EditionBenchmark.scratchFolder()
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        let benchmark = EditionBenchmark(engine: engine, runs: options.runs, floor: options.floor)
-        for path in options.reports {
-            let report = try Runner.loadReport(path)
-            for e in try Runner.select(options.edition, from: report) {
-                try benchmark.run(report: report, edition: e, output: out)
-            }
-        }
-        EditionBenchmark.printPeakMemory()
+        try options.run(engine: try Runner.engine(), load: Runner.loadReport, select: { try Runner.select(options.edition, from: $0) })
     }
 }

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Glibc
 import FolioEngine
+import FolioGenerate
 
 /// The `folio` command: typesets report folders into PDFs.
 @main
@@ -39,5 +40,5 @@ struct FolioCommand: ParsableCommand {
         version: Folio.version,
         // Every subcommand spells its commandName: ArgumentParser would otherwise derive each from the type's name
         // through the runtime's reflection at every start.
-        subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, Bench.self, Generate.self])
+        subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, Bench.self, GenerateCommand.self])
 }
