@@ -66,12 +66,12 @@ public struct Report: Sendable {
     public var directory: String
     /// Path of report.yaml, for messages.
     public var file: String
-    /// The parsed YAML, to locate fields in messages.
-    var source: YAMLSource?
+    /// Where report.yaml's fields are, for messages.
+    var locations: YAMLLocations?
 
     /// Where a field of report.yaml is (`["organizations", "0", "logo"]`).
     public func location(ofField path: [String]) -> SourceLocation {
-        source?.location(of: path.map { Int($0).map { AnyKey(intValue: $0)! } ?? AnyKey($0) }) ?? SourceLocation(file: file, line: 0, column: 0)
+        locations?.location(of: path.map { Int($0).map { AnyKey(intValue: $0)! } ?? AnyKey($0) }) ?? SourceLocation(file: file, line: 0, column: 0)
     }
 
     static let keys = ["id", "layout", "date", "organizations", "editions", "keywords", "subject"]
@@ -136,7 +136,7 @@ public struct Report: Sendable {
         }
         return Report(id: raw.id, layout: raw.layout, date: raw.date, organizations: raw.organizations,
                       editions: editions, keywords: raw.keywords ?? [], subject: raw.subject,
-                      directory: directory, file: file, source: source)
+                      directory: directory, file: file, locations: YAMLLocations(source))
     }
 
     /// The organisations' names in a language, joined for PDF metadata.
