@@ -73,7 +73,8 @@ public struct InlineLayout {
         let chosen = breaks ?? FirstFitBreaker.breaks(paragraph.items, width: width)
         times.add("break", monotonicSeconds() - breakStart)
         let lines = try times.measure("set lines") {
-            LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec)).lines(breaks: chosen)
+            LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec),
+                        languages: SpanLanguages(edition: selector.language, script: selector.defaultScript)).lines(breaks: chosen)
         }
         var emergency = 0
         for b in chosen where b < paragraph.items.count {

@@ -1,6 +1,7 @@
 import FolioDisplay
 import FolioFonts
 import FolioModel
+import FolioUnicode
 
 /// Turns chosen breaks into set lines: justifies spaces (and Hangul letter-space), sets the hyphen of a
 /// hyphenated line, lets end punctuation hang, places glyphs, and merges them into runs that carry their text
@@ -10,6 +11,7 @@ struct LineBuilder {
     let text: StyledText
     let spec: ParagraphSpec
     let baseline: Double
+    let languages: SpanLanguages
     /// Hangul letter-space stretches at most this multiple of its stretchability: the rest goes to spaces.
     static let kernRatioLimit = 1.0
 
@@ -122,9 +124,12 @@ struct LineBuilder {
     private struct Pen {
         var x: Double
         var runs: RunAssembler
-        /// The style whose inline elements (a link, a note reference) are open, and where the open link began.
-        var tagStyle: Int32 = -1
+        /// The inline elements open (a note reference, a link, a span in another language), where the open link
+        /// began, and the style and script they were last checked for.
+        var open = InlineKey()
         var linkStart = 0.0
+        var tagStyle: Int32 = -1
+        var tagScript = ScriptTag.unknown
         var strikes: [(x0: Double, x1: Double, style: Int32)] = []
         var destinations: [DisplayItem] = []
         var footnotes: [Int] = []
@@ -141,7 +146,7 @@ struct LineBuilder {
         case .box(let b):
             let run = paragraph.runs[b.run]
             style = run.style
-            enter(style, &pen)
+            enter(run, isSpace: false, &pen)
             if run.face >= 0 {
                 pen.runs.add(glyphs: b.glyphs, utf8: b.utf8, scale: b.scale, width: b.width,
                              face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb, run: run, x: pen.x)
@@ -154,7 +159,7 @@ struct LineBuilder {
         case .glue(let g):
             let run = paragraph.runs[g.run]
             style = run.style
-            enter(style, &pen)
+            enter(run, isSpace: true, &pen)
             let w = g.width + (glueRatio >= 0 ? g.stretch * glueRatio : g.shrink * glueRatio)
             if run.face >= 0, let space = paragraph.faces[run.face].face.spaceGlyph {
                 pen.runs.add(space: space, face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb,
@@ -178,40 +183,51 @@ struct LineBuilder {
         if text.styles[Int(style)].strike { pen.strikes.append((startX, pen.x, style)) }
     }
 
-    /// Opens and closes the inline elements of text about to be set in `style`: a note reference, a link (its
-    /// clickable area goes inside it, as the link annotation of its structure element). Only a change of link
-    /// target or note closes them: a space between two words of one link stays inside it.
+    /// The inline elements text is set in: a note reference, a link, a span in another language.
+    struct InlineKey: Equatable {
+        var note: Int?
+        var link: LinkTarget?
+        var language: String?
+    }
+
+    /// Opens and closes the inline elements of a run about to be set: a note reference, a link (its clickable area
+    /// goes inside it, as the annotation of its structure element), a span in another language. A space keeps the
+    /// language open: only a word in another script changes it.
     @inline(__always)
-    private func enter(_ style: Int32, _ pen: inout Pen) {
-        if style == pen.tagStyle { return }
-        let old = pen.tagStyle >= 0 ? text.styles[Int(pen.tagStyle)] : nil, new = text.styles[Int(style)]
-        if old?.link == new.link && old?.footnote == new.footnote { pen.tagStyle = style; return }
+    private func enter(_ run: TextRun, isSpace: Bool, _ pen: inout Pen) {
+        if run.style == pen.tagStyle && (isSpace || run.script == pen.tagScript) { return }
+        pen.tagStyle = run.style
+        if !isSpace { pen.tagScript = run.script }
+        let style = text.styles[Int(run.style)]
+        let key = InlineKey(note: style.footnote, link: style.link,
+                            language: isSpace ? pen.open.language : languages.language(of: run.script))
+        if key == pen.open { return }
         close(&pen)
-        pen.tagStyle = style
-        if let n = new.footnote { pen.runs.tag(.begin(.inline(.noteReference(number: n)))) }
-        if let target = new.link {
+        pen.open = key
+        if let n = key.note { pen.runs.tag(.begin(.inline(.noteReference(number: n)))) }
+        if let target = key.link {
             pen.runs.tag(.begin(.inline(.link(target))))
             pen.linkStart = pen.x
         }
+        if let language = key.language { pen.runs.tag(.begin(.inline(.span(language: language)))) }
     }
 
-    /// Closes the open inline elements, the link's area first.
+    /// Closes the open inline elements, innermost first; a link's area goes in before its end.
     private func close(_ pen: inout Pen) {
-        guard pen.tagStyle >= 0 else { return }
-        let style = text.styles[Int(pen.tagStyle)]
-        if let target = style.link {
+        if pen.open.language != nil { pen.runs.tag(.end) }
+        if let target = pen.open.link {
             pen.runs.tag(.link(Rect(x: pen.linkStart, y: 0, width: pen.x - pen.linkStart, height: spec.lineHeight), target))
             pen.runs.tag(.end)
         }
-        if style.footnote != nil { pen.runs.tag(.end) }
-        pen.tagStyle = -1
+        if pen.open.note != nil { pen.runs.tag(.end) }
+        pen.open = InlineKey()
     }
 
     /// Sets a discretionary's part (or its unbroken ligature) in the discretionary's run.
     @inline(__always)
     private func set(_ part: ShapedText, of disc: ParagraphItems.Discretionary, _ pen: inout Pen) {
         let run = paragraph.runs[disc.run], startX = pen.x, width = disc.width(part)
-        enter(run.style, &pen)
+        enter(run, isSpace: false, &pen)
         if run.face >= 0 {
             pen.runs.add(glyphs: part.glyphs, utf8: part.utf8, scale: disc.scale, width: width,
                          face: paragraph.faces[run.face].ref, color: text.styles[Int(run.style)].font.color.rgb, run: run, x: pen.x)

@@ -35,9 +35,10 @@ struct Finalizer {
             // The cover has no running heads or feet; front matter shows only the foot.
             if !(layout.cover.enabled && index == 0) {
                 let isBodyFirst = index == run.landings.bodyStart
-                page.items += try furniture.items(page: summary.label, pages: lastLabel, section: sectionAtTop,
-                                                  showHeader: index >= run.landings.bodyStart && (!isBodyFirst || layout.header.onFirstPage),
-                                                  showFooter: !isBodyFirst || layout.footer.onFirstPage)
+                page.items += structure.resolveInline(try furniture.items(
+                    page: summary.label, pages: lastLabel, section: sectionAtTop,
+                    showHeader: index >= run.landings.bodyStart && (!isBodyFirst || layout.header.onFirstPage),
+                    showFooter: !isBodyFirst || layout.footer.onFirstPage))
             }
             pages.append(page)
             map.append(summary)
