@@ -17,6 +17,8 @@ public struct LineBox: Sendable {
     public var justified: Bool
     /// Set width of the widest space over its natural width (1 when spaces are as designed).
     public var looseness: Double = 1
+    /// Whether the line ends with a hyphen it added (a word broken at a hyphenation point).
+    public var hyphenated = false
 }
 
 /// How to set one paragraph.

@@ -73,6 +73,7 @@ struct LineBuilder {
         let contentWidth = pen.x, footnotes = pen.footnotes
         var line = LineBox(height: spec.lineHeight, baseline: baseline, items: finish(&pen), width: width + indent,
                            contentWidth: contentWidth, footnotes: footnotes, justified: justified)
+        line.hyphenated = hyphen != nil
         if glueRatio > 0, extent.glueStretch > 0, let g = range.lazy.compactMap({ k -> ParagraphItems.Glue? in
             if case .glue(let g) = self.paragraph.items[k] { return g } else { return nil } }).first, g.width > 0 {
             line.looseness = (g.width + g.stretch * glueRatio) / g.width
