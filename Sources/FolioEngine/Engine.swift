@@ -227,10 +227,11 @@ public final class Engine: @unchecked Sendable {
         return report.date + "T00:00:00Z"
     }
 
-    /// The report's date as readers of the language write it.
+    /// The report's date as readers of the language write it; a date that is not YYYY-MM-DD with a month 1–12
+    /// (Report.load refuses one, but a Report can be made in code) is shown as given.
     static func displayDate(_ iso: String, language: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return iso }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
         let (y, m, d) = (parts[0], parts[1], parts[2])
         switch language.prefix(2) {
         case "ko": return "\(y)년 \(m)월 \(d)일"
