@@ -16,8 +16,13 @@ public struct FileSystem: Sendable {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    /// The bytes of a file, or an error naming it.
+    /// The bytes of a file, or an error naming it. A folder, pipe, socket or device is refused before it is opened
+    /// (reading a pipe would wait for a writer).
     public func readBytes(_ path: String, what: String) throws -> [UInt8] {
+        if let kind = Self.kind(ofNonFile: path) {
+            throw FolioError("\(what) '\(path)' is \(kind), not a file", at: SourceLocation(file: path, line: 0, column: 0),
+                             hint: "give the path of a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw FolioError(exists ? "cannot read \(what) '\(path)'" : "\(what) '\(path)' does not exist",
@@ -54,6 +59,20 @@ public struct FileSystem: Sendable {
 }
 
 extension FileSystem {
+    /// What is at `path` when it exists and is not a regular file ("a folder", "a named pipe"), after symbolic links.
+    public static func kind(ofNonFile path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & mode_t(S_IFMT) {
+        case mode_t(S_IFREG): return nil
+        case mode_t(S_IFDIR): return "a folder"
+        case mode_t(S_IFIFO): return "a named pipe"
+        case mode_t(S_IFSOCK): return "a socket"
+        case mode_t(S_IFCHR), mode_t(S_IFBLK): return "a device"
+        default: return "not a regular file"
+        }
+    }
+
     /// The names in a folder (empty when it does not exist).
     public func list(_ folder: String) -> [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
