@@ -137,7 +137,7 @@ public struct YAMLSource {
             let at = opened ?? mark
             return FolioError("YAML syntax error: \(problem)\(context.map { " \($0.text)" } ?? "")",
                               at: SourceLocation(file: file, line: at.line, column: at.column),
-                              hint: opened != nil ? "close the quote or bracket that opens here (the file reads on to line \(mark.line))"
+                              hint: opened != nil ? "close the quote or bracket that opens here; the parser read on to line \(mark.line)"
                                                   : "check indentation and quoting around this place")
         case .composer(let context, let problem, let mark, _):
             return FolioError("YAML error: \(problem)\(context.map { " \($0.text)" } ?? "")",
