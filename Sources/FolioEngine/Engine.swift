@@ -102,11 +102,13 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// The layout an edition is set with: the one named on the command line, else the edition's, the report's, or
-    /// the default.
+    /// the default. A name from report.yaml is the report's: a path is read inside its folder, and its limits are
+    /// capped by the installed layout it builds on (LayoutLoader.Origin).
     public func layout(for report: Report, edition: Edition, name layoutName: String? = nil) throws -> Layout {
-        let name = layoutName ?? edition.layout ?? report.layout ?? "upr-submission"
-        return try layouts.load(name, language: edition.lang,
-                                at: layoutName == nil ? report.location(ofField: edition.layout != nil ? ["editions", edition.code, "layout"] : ["layout"]) : nil)
+        if let layoutName { return try layouts.load(layoutName, language: edition.lang) }
+        let field = edition.layout != nil ? ["editions", edition.code, "layout"] : ["layout"]
+        return try layouts.load(edition.layout ?? report.layout ?? "upr-submission", language: edition.lang,
+                                from: .report(folder: report.directory), at: report.location(ofField: field))
     }
 
     /// An edition's Markdown, read within the layout's limits, with the reader's warnings.
@@ -119,7 +121,7 @@ public final class Engine: @unchecked Sendable {
         if size > layout.limits.maxContentBytes {
             throw FolioError("the content file of edition '\(edition.code)' is \(size) bytes, over the limit of \(layout.limits.maxContentBytes)",
                              at: SourceLocation(file: displayPath, line: 0, column: 0),
-                             hint: "split the report, or raise limits.max-content-bytes in the layout")
+                             hint: "split the report, or raise limits.max-content-bytes in an installed layout or one given with --layout")
         }
         let bytes = try fs.readBytes(contentPath, what: "content file of edition '\(edition.code)'")
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

@@ -42,4 +42,24 @@ struct NumbersFromInputTests {
         let e = probe(Array(svg.utf8), name: "logo.svg")
         #expect(e != nil)
     }
+
+    /// A layout file in its own folder, loaded by name.
+    func layoutError(_ yaml: String) -> FolioError? {
+        let dir = Fixtures.temporaryFolder("bounds")
+        Fixtures.write(yaml, to: dir + "/mine.yaml")
+        var loader = Fixtures.engine.layouts
+        loader.folders.insert(dir, at: 0)
+        return #expect(throws: FolioError.self) { try loader.load("mine", language: "en") }
+    }
+
+    @Test(arguments: [("page:\n  width: 1e400\n", "page.width"), ("page:\n  height: inf\n", "page.height"),
+                      ("page:\n  width: 10000mm\n", "page.width"), ("body:\n  font: { size: .nan }\n", "body.font.size"),
+                      ("body:\n  leading: 1e300\n", "body.leading"), ("body:\n  orphans: 4000000000\n", "body.orphans"),
+                      ("limits:\n  max-pages: 0\n", "limits.max-pages"), ("limits:\n  max-nesting: -3\n", "limits.max-nesting"),
+                      ("ko:\n  body:\n    paragraph-spacing: -1e309\n", "ko.body.paragraph-spacing")] as [(String, String)])
+    func layoutNumbersOutOfRangeAreLocated(yaml: String, key: String) {
+        let e = layoutError(yaml)
+        #expect(e?.message.contains("'\(key)'") == true, "\(String(describing: e))")
+        #expect(e?.location?.file.hasSuffix("mine.yaml") == true && (e?.location?.line ?? 0) >= 2)
+    }
 }
