@@ -46,22 +46,21 @@ public struct LayoutLoader: Sendable {
     /// and their limits are capped by the installed layout they extend (a report may lower a limit, not raise it).
     public func load(_ nameOrPath: String, language: String, from origin: Origin, at place: SourceLocation?) throws -> Layout {
         let resolved = try resolved(nameOrPath, language: language, origin: origin, place: place, namedBy: nil, chain: [])
-        var layout = try YAMLSource(root: resolved.node, file: resolved.file).decode(Layout.self)
+        let node = resolved.installed.map { Self.capped(resolved.node, by: $0) } ?? resolved.node
+        var layout = try YAMLSource(root: node, file: resolved.file).decode(Layout.self)
         layout.name = resolved.name
-        if let installed = resolved.installed {
-            let ceiling = try YAMLSource(root: installed.mapping?["limits"] ?? .mapping(Node.Mapping([])), file: resolved.file).decode(LimitsStyle.self)
-            layout.limits = Self.capped(layout.limits, by: ceiling)
-        }
         return layout
     }
 
-    /// Every limit of `limits`, no higher than the ceiling's.
-    static func capped(_ limits: LimitsStyle, by ceiling: LimitsStyle) -> LimitsStyle {
-        var out = limits
-        for key in [\LimitsStyle.maxContentBytes, \.maxImagePixels, \.maxNesting, \.maxPages] {
-            out[keyPath: key] = min(limits[keyPath: key], ceiling[keyPath: key])
+    /// `node` with each of its `limits:` no higher than the same limit of `installed` (every limit is a maximum).
+    static func capped(_ node: Node, by installed: Node) -> Node {
+        guard var mapping = node.mapping, var limits = mapping["limits"]?.mapping,
+              let ceiling = installed.mapping?["limits"]?.mapping else { return node }
+        for (key, top) in ceiling {
+            if let own = limits[key]?.int, let most = top.int, own > most { limits[key] = top }
         }
-        return out
+        mapping["limits"] = .mapping(limits)
+        return .mapping(mapping)
     }
 
     private static func isPath(_ nameOrPath: String) -> Bool { nameOrPath.hasSuffix(".yaml") || nameOrPath.contains("/") }
