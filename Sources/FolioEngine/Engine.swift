@@ -167,6 +167,9 @@ public final class Engine: @unchecked Sendable {
             guard let logo = org.logo else { continue }
             let at = report.location(ofField: ["organizations", "\(i)", "logo"])
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
+            if let kind = FileSystem.kind(ofNonFile: path) {
+                throw FolioError("logo '\(logo)' is \(kind), not a file", at: at, hint: "give a PNG or SVG file inside the report folder")
+            }
             do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: org.name.text(for: language))) }
             catch let e as ImageError {
                 throw FolioError(e.description, at: at, hint: "give a PNG or SVG file inside the report folder")

@@ -92,5 +92,8 @@ struct ReportInputTests {
         try FileManager.default.removeItem(atPath: home + "/report.yaml")
         try FileManager.default.createDirectory(atPath: home + "/report.yaml", withIntermediateDirectories: true)
         BadInputTests().expectFailure(home, ["report.yaml", "is a folder"])
+        let logo = BadInputTests().logoReport("logo.png")
+        try FileManager.default.createDirectory(atPath: logo + "/logo.png", withIntermediateDirectories: true)
+        BadInputTests().expectFailure(logo, ["report.yaml:6:", "is a folder"])
     }
 }
