@@ -65,10 +65,10 @@ public struct LayoutLoader: Sendable {
 
     private static func isPath(_ nameOrPath: String) -> Bool { nameOrPath.hasSuffix(".yaml") || nameOrPath.contains("/") }
 
-    /// The file of a layout name or path, its name, and whether the operator provides it. `namedBy` is the key of
+    /// The file of a layout name or path, its name, and whether it is trusted (the operator's). `namedBy` is the key of
     /// a layout file that named it (`extends`): messages then name that key and quote nothing of the file.
     private func locate(_ nameOrPath: String, origin: Origin, place: SourceLocation?, namedBy: String?) throws
-        -> (file: String, name: String, operatorFile: Bool) {
+        -> (file: String, name: String, trustedFile: Bool) {
         let quoted = namedBy.map { "the layout in '\($0)'" } ?? "layout '\(nameOrPath)'"
         if Self.isPath(nameOrPath) {
             var file = nameOrPath
@@ -105,7 +105,7 @@ public struct LayoutLoader: Sendable {
 
     private func resolved(_ nameOrPath: String, language: String, origin: Origin, place: SourceLocation?, namedBy: String?,
                           chain: [String]) throws -> Resolved {
-        let (file, name, operatorFile) = try locate(nameOrPath, origin: origin, place: place, namedBy: namedBy)
+        let (file, name, trustedFile) = try locate(nameOrPath, origin: origin, place: place, namedBy: namedBy)
         if chain.contains(file) {
             throw FolioError("layouts extend each other in a circle: \((chain + [file]).joined(separator: " → "))", at: place)
         }
@@ -134,18 +134,18 @@ public struct LayoutLoader: Sendable {
         var node = Node.mapping(own)
         var installed: Node?
         // A report's own file always builds on an installed layout (base at least), whatever it is called.
-        let parentName = mapping["extends"]?.string ?? (name == Self.baseName && operatorFile ? nil : Self.baseName)
+        let parentName = mapping["extends"]?.string ?? (name == Self.baseName && trustedFile ? nil : Self.baseName)
         if let parentName {
             let at = mapping["extends"].map { source.location(of: $0) } ?? place
-            let parent = try resolved(parentName, language: language, origin: operatorFile ? .trusted : origin, place: at,
+            let parent = try resolved(parentName, language: language, origin: trustedFile ? .trusted : origin, place: at,
                                       namedBy: mapping["extends"] != nil ? "extends" : nil, chain: chain + [file])
             node = Self.merge(parent.node, node)
-            installed = parent.installed ?? (operatorFile ? nil : parent.node)
+            installed = parent.installed ?? (trustedFile ? nil : parent.node)
         }
         if let override = overrides[language] ?? overrides[String(language.prefix(2))] {
             node = Self.merge(node, override)
         }
-        return Resolved(node: node, file: file, name: name, installed: operatorFile ? nil : installed)
+        return Resolved(node: node, file: file, name: name, installed: trustedFile ? nil : installed)
     }
 
     /// Top-level keys that are language codes (`ko`, `en`, `pt-BR`) hold overrides for that language.
