@@ -57,6 +57,13 @@ struct ReportInputTests {
         #expect(byDefault?.message.contains("t_EN.pdf") == true || byDefault?.message.contains("t_en.pdf") == true)
     }
 
+    @Test func reportsWhoseIdsDifferOnlyInCaseShareNoBatchFolder() {
+        let upper = BadInputTests().folder(report(id: "T"), files: ["en.md": "Text.\n"])
+        let lower = BadInputTests().folder(report(id: "t"), files: ["en.md": "Text.\n"])
+        let r = Fixtures.run(Fixtures.folio, ["batch", upper, lower, "--output", Fixtures.temporaryFolder("ids-out")])
+        #expect(r.status != 0 && r.err.contains("report.yaml:1:5") && r.err.contains("also used by"), "\(r.err)")
+    }
+
     @Test func longIdsCodesAndFileNamesAreRefusedAtLoadTime() {
         let id = String(repeating: "a", count: 300)
         let long = error(report(id: id))
