@@ -139,6 +139,17 @@ public struct YAMLSource {
                               at: SourceLocation(file: file, line: at.line, column: at.column),
                               hint: opened != nil ? "close the quote or bracket that opens here; the parser read on to line \(mark.line)"
                                                   : "check indentation and quoting around this place")
+        case .reader(let problem, let offset, let value, let yaml):
+            // Yams's own description quotes the whole line; a message quotes nothing of a file (it may hold secrets).
+            var line = 1, column = 1
+            for character in yaml.prefix(offset ?? 0) {
+                if character.isNewline { line += 1; column = 1 } else { column += 1 }
+            }
+            let hex = String(value, radix: 16, uppercase: true)
+            let code = value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))" : ""
+            return FolioError("YAML cannot read the file here: \(problem)\(code)",
+                              at: SourceLocation(file: file, line: offset == nil ? 0 : line, column: offset == nil ? 0 : column),
+                              hint: "remove the character, or write it as an escape such as \\u0001 inside double quotes")
         case .composer(let context, let problem, let mark, _):
             return FolioError("YAML error: \(problem)\(context.map { " \($0.text)" } ?? "")",
                               at: SourceLocation(file: file, line: mark.line, column: mark.column))

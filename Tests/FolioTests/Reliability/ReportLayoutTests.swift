@@ -47,6 +47,9 @@ struct ReportLayoutTests {
         let extends = report(layout: "mine.yaml", files: ["mine.yaml": "extends: hunter2\n"])
         let e = check(extends)
         #expect(e.status != 0 && e.err.contains("mine.yaml:1:10") && !e.err.contains("hunter2"), "\(e.err)")
+        let control = check(report(layout: "mine.yaml", files: ["mine.yaml": "password: hunter2\u{01}x\n"]))
+        #expect(control.status != 0 && control.err.contains("mine.yaml:1:18") && control.err.contains("U+0001"), "\(control.err)")
+        #expect(!control.err.contains("hunter2"))
         bad.expectFailure(report(layout: "mine.yaml", files: ["mine.yaml": "extends: ../../base.yaml\n"]),
                           ["mine.yaml:1:10", "outside the report folder"])
     }
