@@ -109,7 +109,7 @@ public struct LayoutLoader: Sendable {
         if chain.contains(file) {
             throw FolioError("layouts extend each other in a circle: \((chain + [file]).joined(separator: " → "))", at: place)
         }
-        let source = try YAMLSource(text: try fileSystem.readText(file, what: "layout"), file: file)
+        let source = try YAMLSource(text: try fileSystem.readText(file, what: "layout", maxBytes: FileSystem.maxSettingsBytes), file: file)
         guard let mapping = source.root.mapping else {
             throw FolioError("a layout must be a mapping of keys", at: source.location(of: source.root))
         }

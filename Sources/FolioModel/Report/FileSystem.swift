@@ -32,8 +32,16 @@ public struct FileSystem: Sendable {
         return [UInt8](data)
     }
 
-    /// A UTF-8 text file, refused when it is not UTF-8.
-    public func readText(_ path: String, what: String) throws -> String {
+    /// The largest report.yaml or layout file: they hold settings, not text (the sample's are a few kilobytes), and
+    /// are read before any layout's limits are known.
+    public static let maxSettingsBytes = 1_000_000
+
+    /// A UTF-8 text file, refused when it is not UTF-8 or (with `maxBytes`) larger than that, before it is read.
+    public func readText(_ path: String, what: String, maxBytes: Int? = nil) throws -> String {
+        if let maxBytes, size(path) > maxBytes {
+            throw FolioError("\(what) '\(path)' is \(size(path)) bytes, over the limit of \(maxBytes)",
+                             at: SourceLocation(file: path, line: 0, column: 0), hint: "it holds settings only: keep the text in the content files")
+        }
         let bytes = try readBytes(path, what: what)
         if let bad = MarkdownReader.firstInvalidUTF8(bytes) {
             throw FolioError("\(what) is not valid UTF-8", at: SourceLocation(file: path, line: bad.line, column: bad.column),

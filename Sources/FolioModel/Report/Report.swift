@@ -91,7 +91,7 @@ public struct Report: Sendable {
     /// Reads `<directory>/report.yaml`; every problem names the file, line, column and field.
     public static func load(directory: String, fileSystem: FileSystem = .local) throws -> Report {
         let file = fileSystem.join(directory, "report.yaml")
-        return try parse(text: try fileSystem.readText(file, what: "report.yaml"), directory: directory, file: file)
+        return try parse(text: try fileSystem.readText(file, what: "report.yaml", maxBytes: FileSystem.maxSettingsBytes), directory: directory, file: file)
     }
 
     /// Parses report.yaml text (the file named `file` in `directory`).

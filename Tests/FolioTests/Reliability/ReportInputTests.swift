@@ -87,6 +87,15 @@ struct ReportInputTests {
         #expect(e?.location?.line == 2 && e?.location?.column == 7, "\(String(describing: e))")
     }
 
+    @Test func settingsFilesPastAMegabyteAreNotRead() {
+        let padding = "# " + String(repeating: "x", count: 1_000_000) + "\n"
+        BadInputTests().expectFailure(BadInputTests().folder(report() + padding, files: ["en.md": "Text.\n"]),
+                                      ["report.yaml", "over the limit of 1000000"])
+        let layout = "id: t\ndate: 2024-01-01\nlayout: mine.yaml\n" + Self.organizations + "editions:\n  en: { title: T, content: en.md }\n"
+        BadInputTests().expectFailure(BadInputTests().folder(layout, files: ["en.md": "Text.\n", "mine.yaml": padding]),
+                                      ["mine.yaml", "over the limit of 1000000"])
+    }
+
     @Test func aFolderOrAPipeGivenAsAFileIsCalledWhatItIs() throws {
         let yaml = report()
         let folder = BadInputTests().folder(yaml)
