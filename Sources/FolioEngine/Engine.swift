@@ -103,11 +103,13 @@ public final class Engine: Sendable {
     }
 
     /// The layout an edition is set with: the one named on the command line, else the edition's, the report's, or
-    /// the default.
+    /// the default. A name from report.yaml is the report's: a path is read inside its folder, and its limits are
+    /// capped by the installed layout it builds on (LayoutLoader.Origin).
     public func layout(for report: Report, edition: Edition, name layoutName: String? = nil) throws -> Layout {
-        let name = layoutName ?? edition.layout ?? report.layout ?? "upr-submission"
-        return try layouts.load(name, language: edition.lang,
-                                at: layoutName == nil ? report.location(ofField: edition.layout != nil ? ["editions", edition.code, "layout"] : ["layout"]) : nil)
+        if let layoutName { return try layouts.load(layoutName, language: edition.lang) }
+        let field = edition.layout != nil ? ["editions", edition.code, "layout"] : ["layout"]
+        return try layouts.load(edition.layout ?? report.layout ?? "upr-submission", language: edition.lang,
+                                from: .report(folder: report.directory), at: report.location(ofField: field))
     }
 
     /// An edition's Markdown, read within the layout's limits, with the reader's warnings.
@@ -120,7 +122,7 @@ public final class Engine: Sendable {
         if size > layout.limits.maxContentBytes {
             throw FolioError("the content file of edition '\(edition.code)' is \(size) bytes, over the limit of \(layout.limits.maxContentBytes)",
                              at: SourceLocation(file: displayPath, line: 0, column: 0),
-                             hint: "split the report, or raise limits.max-content-bytes in the layout")
+                             hint: "split the report, or raise limits.max-content-bytes in an installed layout or one given with --layout")
         }
         let bytes = try fs.readBytes(contentPath, what: "content file of edition '\(edition.code)'")
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -166,6 +168,9 @@ public final class Engine: Sendable {
             guard let logo = org.logo else { continue }
             let at = report.location(ofField: ["organizations", "\(i)", "logo"])
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
+            if let kind = FileSystem.kind(ofNonFile: path) {
+                throw FolioError("logo '\(logo)' is \(kind), not a file", at: at, hint: "give a PNG or SVG file inside the report folder")
+            }
             do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: org.name.text(for: language))) }
             catch let e as ImageError {
                 throw FolioError(e.description, at: at, hint: "give a PNG or SVG file inside the report folder")
@@ -228,10 +233,11 @@ public final class Engine: Sendable {
         return report.date + "T00:00:00Z"
     }
 
-    /// The report's date as readers of the language write it.
+    /// The report's date as readers of the language write it; a date that is not YYYY-MM-DD with a month 1–12
+    /// (Report.load refuses one, but a Report can be made in code) is shown as given.
     static func displayDate(_ iso: String, language: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return iso }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
         let (y, m, d) = (parts[0], parts[1], parts[2])
         switch language.prefix(2) {
         case "ko": return "\(y)년 \(m)월 \(d)일"

@@ -52,12 +52,12 @@ struct Batch: ParsableCommand {
         for path in reports {
             do {
                 let report = try Report.load(directory: path)
-                if let other = folders[report.id] {
-                    // Two folders with one id would write the same files: refuse the second.
+                if let other = folders[report.id.lowercased()] {
+                    // Two folders with one id would write the same files (ignoring case, as on macOS): refuse the second.
                     throw FolioError("report id '\(report.id)' is also used by \(other)", at: report.location(ofField: ["id"]),
                                      hint: "give each report its own id")
                 }
-                folders[report.id] = path
+                folders[report.id.lowercased()] = path
                 work += report.editions.map { BatchJob(report: report, edition: $0) }
             } catch {
                 failedReports += 1

@@ -19,6 +19,8 @@ public enum DiagnosticKind: String, Sendable, Hashable, CaseIterable, Codable {
     case unsupportedMarkdown = "unsupported-markdown"
     /// An inline image, set as its alt text.
     case inlineImage = "inline-image"
+    /// A link whose target is not http, https, mailto or #anchor, set as text.
+    case linkTarget = "link-target"
     /// A character no configured font has, drawn as the notdef box.
     case missingCharacter = "missing-character"
     /// A font family without a bold face, whose bold is synthesized.

@@ -19,7 +19,8 @@ indirect enum Schema: Equatable, Sendable {
     func check(_ node: Node, path: String, source: YAMLSource) throws {
         let at = source.location(of: node)
         func wrong(_ expected: String, hint: String? = nil) -> FolioError {
-            FolioError("'\(path)' should be \(expected), not \(node.string.map { "'\($0)'" } ?? "a \(node.mapping != nil ? "mapping" : "list")")", at: at, hint: hint)
+            // The value is not quoted: a report's layout file may hold anything, and errors quote no file's content.
+            FolioError("'\(path)' should be \(expected)\(node.scalar != nil ? "" : ", not a \(node.mapping != nil ? "mapping" : "list")")", at: at, hint: hint)
         }
         switch self {
         case .length:

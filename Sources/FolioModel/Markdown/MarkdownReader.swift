@@ -105,6 +105,9 @@ public struct MarkdownReader {
             case "emph": out.append(.emphasis(try inlines(child, depth: depth + 1)))
             case "strong": out.append(.strong(try inlines(child, depth: depth + 1)))
             case "strikethrough": out.append(.strikethrough(try inlines(child, depth: depth + 1)))
+            case "link" where !LinkTargets.isAllowed(child.url):
+                warnings.append(Warning(.linkTarget, LinkTargets.refusal(child.url), at: loc(child.line, child.column)))
+                out.append(contentsOf: try inlines(child, depth: depth + 1))
             case "link": out.append(.link(url: child.url, try inlines(child, depth: depth + 1)))
             case "image":
                 warnings.append(Warning(.inlineImage, "inline images are not supported yet; the alt text is set instead",
