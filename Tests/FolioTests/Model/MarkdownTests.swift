@@ -72,4 +72,23 @@ struct MarkdownTests {
         let deep = String(repeating: ">", count: 10) + " deep\n"
         #expect(throws: FolioError.self) { try reader.read(Array(deep.utf8)) }
     }
+
+    func paragraph(_ doc: Document, _ i: Int = 0) -> [Inline] {
+        if case .paragraph(let inl, _) = doc.blocks[i] { return inl }
+        Issue.record("block \(i) is no paragraph")
+        return []
+    }
+
+    func struck(_ inlines: [Inline]) -> [String] {
+        inlines.compactMap { if case .strikethrough(let c) = $0 { return c.plainText } else { return nil } }
+    }
+
+    @Test func singleTildesAreTextAndDoubleTildesStrike() throws {
+        let (ko, _) = try read("2021~2023년, 500~600명, 3~6개월 동안 ~~삭제~~.\n")
+        #expect(paragraph(ko).plainText == "2021~2023년, 500~600명, 3~6개월 동안 삭제.")
+        #expect(struck(paragraph(ko)) == ["삭제"])
+        let (en, _) = try read("From 2021~2023, 500~600 people, ~~struck~~.\n")
+        #expect(paragraph(en).plainText == "From 2021~2023, 500~600 people, struck.")
+        #expect(struck(paragraph(en)) == ["struck"])
+    }
 }
