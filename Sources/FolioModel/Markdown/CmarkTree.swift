@@ -63,6 +63,7 @@ struct CmarkNode {
     var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
     var line: Int { Int(cmark_node_get_start_line(pointer)) }
     var column: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
 
     var children: [CmarkNode] {
         var out: [CmarkNode] = []

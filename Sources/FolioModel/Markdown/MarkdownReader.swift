@@ -4,6 +4,8 @@ public struct MarkdownReader {
     public private(set) var warnings: [Warning] = []
     /// Deepest nesting of lists and quotes accepted before the content is refused.
     public var maxDepth = 32
+    /// The source, for the passes that read it again.
+    private var source = MarkdownSource(bytes: [], file: "")
 
     public init(file: String) { self.file = file }
 
@@ -17,7 +19,11 @@ public struct MarkdownReader {
             throw FolioError("the file is not valid UTF-8 (byte \(bad.offset))", at: loc(bad.line, bad.column),
                              hint: "save it as UTF-8")
         }
-        let tree = CmarkTree(markdown: bytes)
+        let (text, cleaning) = TextSanitizer.clean(utf8: bytes, file: file)
+        warnings += cleaning
+        let tree = CmarkTree(markdown: text)
+        source = MarkdownSource(bytes: text, file: file)
+        source.markLiteralBlocks(in: tree.document)
         var blocks: [Block] = []
         var definitions: [CmarkNode] = []
         for node in tree.document.children {
@@ -33,6 +39,8 @@ public struct MarkdownReader {
             let body = try def.children.compactMap { try block($0, depth: 1) }
             footnotes.append(Footnote(number: i + 1, blocks: body, location: loc(def.line, def.column)))
         }
+        warnings += FootnoteCheck.warnings(source, keptDefinitionLines: Set(definitions.map(\.line)))
+        warnings += MathCheck.warnings(source)
         Self.assignAnchors(&blocks)
         return Document(blocks: blocks, footnotes: footnotes, file: file)
     }
