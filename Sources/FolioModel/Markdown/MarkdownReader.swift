@@ -4,7 +4,7 @@ public struct MarkdownReader {
     public private(set) var warnings: [Warning] = []
     /// Deepest nesting of lists and quotes accepted before the content is refused.
     public var maxDepth = 32
-    /// The source, for the passes that read it again.
+    /// The source, for the passes that read it again (CJK-friendly emphasis).
     private var source = MarkdownSource(bytes: [], file: "")
 
     public init(file: String) { self.file = file }
@@ -104,9 +104,19 @@ public struct MarkdownReader {
                              hint: "simplify the markup here")
         }
         var out: [Inline] = []
-        for child in node.children {
+        var runs: [Int: [CJKEmphasis.Run]] = [:]
+        let children = node.children
+        for (i, child) in children.enumerated() {
             switch child.kind {
-            case "text": out.append(.text(child.literal))
+            case "text":
+                let literal = child.literal
+                if literal.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
+                    let edge = { (k: Int) in !children.indices.contains(k) || ["softbreak", "linebreak"].contains(children[k].kind) }
+                    let text = CJKEmphasis.TextNode(literal: literal, line: child.line, column: child.column,
+                                                    atLineStart: edge(i - 1), atLineEnd: edge(i + 1))
+                    runs[out.count] = CJKEmphasis.runs(of: text, in: source)
+                }
+                out.append(.text(literal))
             case "softbreak": out.append(.softBreak)
             case "linebreak": out.append(.lineBreak)
             case "code": out.append(.code(child.literal))
@@ -126,7 +136,7 @@ public struct MarkdownReader {
                 out.append(contentsOf: try inlines(child, depth: depth + 1))
             }
         }
-        return out
+        return runs.isEmpty ? out : CJKEmphasis.pair(out, runs: runs) ?? out
     }
 
     /// Gives every heading a unique, stable anchor from its text ("i-the-right-to-a-fair-trial").
