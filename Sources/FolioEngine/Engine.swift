@@ -137,16 +137,15 @@ public final class Engine: @unchecked Sendable {
         let layout = try layout(for: report, edition: edition, name: layoutName)
         let (document, readerWarnings) = try content(of: report, edition: edition, layout: layout)
         let lang = edition.lang
-        let info = DocumentInfo(title: edition.title, author: report.authors(in: lang),
-                                subject: report.subject?.text(for: lang) ?? edition.subtitle ?? "",
-                                keywords: report.keywords.joined(separator: ", "), creator: Folio.creator,
+        let texts = EditionTexts(report: report, edition: edition)
+        let info = DocumentInfo(title: texts.title, author: texts.authors, subject: texts.subject,
+                                keywords: texts.keywords.joined(separator: ", "), creator: Folio.creator,
                                 language: lang, date: Self.documentDate(report))
-        let input0 = EditionInput(document: document, layout: layout, title: edition.title, subtitle: edition.subtitle,
-                                 organizations: report.organizations.map { $0.name.text(for: lang) },
+        var input = EditionInput(document: document, layout: layout, title: texts.title, subtitle: texts.subtitle,
+                                 organizations: texts.organizations,
                                  date: Self.displayDate(report.date, language: lang), language: lang, info: info)
-        var input = input0
-        input.organizationsShort = report.organizations.map(\.short)
-        input.logos = try logos(of: report, maxPixels: layout.limits.maxImagePixels, language: lang)
+        input.organizationsShort = texts.organizationsShort
+        input.logos = try logos(of: report, names: texts.organizations, maxPixels: layout.limits.maxImagePixels)
         let loadTime = monotonicSeconds() - loadStart
         try fonts.locator.ready()
         var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
@@ -155,17 +154,17 @@ public final class Engine: @unchecked Sendable {
         times.merge(layoutReport.times)
         layoutReport.times = times
         return LaidOut(report: report, edition: edition, layout: layout, document: display, content: document, layoutReport: layoutReport,
-                       warnings: readerWarnings + layoutReport.warnings)
+                       warnings: readerWarnings + texts.warnings + layoutReport.warnings)
     }
 
     /// The organisations' logos, checked: inside the report folder, a PNG or SVG, not damaged, not enormous.
-    func logos(of report: Report, maxPixels: Int, language: String) throws -> [Logo] {
+    func logos(of report: Report, names: [String], maxPixels: Int) throws -> [Logo] {
         var out: [Logo] = []
         for (i, org) in report.organizations.enumerated() {
             guard let logo = org.logo else { continue }
             let at = report.location(ofField: ["organizations", "\(i)", "logo"])
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
-            do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: org.name.text(for: language))) }
+            do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: names[i])) }
             catch let e as ImageError {
                 throw FolioError(e.description, at: at, hint: "give a PNG or SVG file inside the report folder")
             }
@@ -201,7 +200,7 @@ public final class Engine: @unchecked Sendable {
             thumbName = thumb
         }
         var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: digest,
-                                       bytes: bytes.count, pages: laid.document.pages.count, title: edition.title,
+                                       bytes: bytes.count, pages: laid.document.pages.count, title: laid.document.info.title,
                                        layout: laid.layout.name, warnings: laid.warnings, seconds: monotonicSeconds() - start)
         rendered.report = report.id
         rendered.unchanged = !changed
