@@ -41,6 +41,11 @@ public struct MarkdownReader {
         }
         warnings += FootnoteCheck.warnings(source, keptDefinitionLines: Set(definitions.map(\.line)))
         warnings += MathCheck.warnings(source)
+        // In the file's order, whichever pass found them.
+        warnings = warnings.enumerated().sorted { a, b in
+            let (x, y) = (a.element.location, b.element.location)
+            return (x?.line ?? 0, x?.column ?? 0, a.offset) < (y?.line ?? 0, y?.column ?? 0, b.offset)
+        }.map(\.element)
         Self.assignAnchors(&blocks)
         return Document(blocks: blocks, footnotes: footnotes, file: file)
     }
