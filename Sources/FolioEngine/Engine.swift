@@ -19,6 +19,9 @@ public struct RenderedEdition: Sendable {
     public var title: String
     public var layout: String
     public var warnings: [Warning]
+    /// What `folio check` finds in the edition (the warnings above, loose and overfull lines, headings at a page's
+    /// end, broken links, the submission rules), to be printed the same way.
+    public var findings: [Finding] = []
     /// The report's id.
     public var report = ""
     /// Whether the file on disk already had these bytes (nothing was written).
@@ -202,6 +205,7 @@ public final class Engine: @unchecked Sendable {
         var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: digest,
                                        bytes: bytes.count, pages: laid.document.pages.count, title: laid.document.info.title,
                                        layout: laid.layout.name, warnings: laid.warnings, seconds: monotonicSeconds() - start)
+        rendered.findings = Checker(engine: self).findings(of: laid).findings
         rendered.report = report.id
         rendered.unchanged = !changed
         rendered.thumbnail = thumbName
