@@ -4,6 +4,9 @@
 /// (a paragraph, a heading, a cell, or the inside of an emphasis or link). Pairs cmark-gfm already made stay:
 /// a run it used cannot pair again, so where the standard rules paired differently the pass does not undo it.
 enum CJKEmphasis {
+    /// The most runs paired in one container.
+    static let maxRuns = 400
+
     /// A delimiter run within a text node's literal, in characters.
     struct Run {
         var delimiter: Unicode.Scalar
@@ -74,6 +77,8 @@ enum CJKEmphasis {
     /// A container's inlines with the amended pairs made, or nil when no new pair forms (the inlines stay as
     /// they are). `runs` gives the runs of the text inlines by index.
     static func pair(_ inlines: [Inline], runs: [Int: [Run]]) -> [Inline]? {
+        // Each closer looks back over the runs before it: past this many in one container the text stays as typed.
+        guard runs.values.reduce(0, { $0 + $1.count }) <= maxRuns else { return nil }
         var items: [EmphasisItem] = []
         for (i, inline) in inlines.enumerated() {
             guard let textRuns = runs[i], !textRuns.isEmpty, case .text(let text) = inline else { items.append(.inline(inline)); continue }

@@ -56,12 +56,15 @@ struct MarkdownSource {
     static func outsideCodeSpans(_ line: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0, i = 0
+        // Lengths of backtick runs that no later run closes: looking again would make long lines quadratic.
+        var unclosed = Set<Int>()
         while i < line.count {
             if line[i] == "\\" { i += 2; continue }
             guard line[i] == "`" else { i += 1; continue }
             let open = i
             while i < line.count && line[i] == "`" { i += 1 }
             let length = i - open
+            if unclosed.contains(length) { continue }
             var j = i, close: Int? = nil
             while j < line.count {
                 guard line[j] == "`" else { j += 1; continue }
@@ -69,7 +72,7 @@ struct MarkdownSource {
                 while j < line.count && line[j] == "`" { j += 1 }
                 if j - run == length { close = j; break }
             }
-            guard let end = close else { continue }
+            guard let end = close else { unclosed.insert(length); continue }
             ranges.append(start..<open)
             start = end
             i = end

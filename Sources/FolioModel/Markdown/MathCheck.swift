@@ -2,6 +2,9 @@
 /// `\:` (TeX's spaces) as escaped punctuation, losing the backslash. Each is reported where it is; the text
 /// stays as cmark-gfm made it.
 enum MathCheck {
+    /// The longest maths span looked for, in characters.
+    static let maxLength = 300
+
     static func warnings(_ source: MarkdownSource) -> [Warning] {
         var warnings: [Warning] = []
         for (number, line, prose) in source.proseLines() {
@@ -33,7 +36,8 @@ enum MathCheck {
         let open = start + (display ? 2 : 1)
         guard open < limit, !line[open].properties.isWhitespace, line[open] != "$" else { return nil }
         var j = open + 1
-        while j < limit {
+        // Maths spans are short: a bound keeps a long line of lone dollars linear.
+        while j < min(limit, open + maxLength) {
             if line[j] == "$", !MarkdownSource.isEscaped(line, j), !line[j - 1].properties.isWhitespace {
                 if display {
                     if j + 1 < limit && line[j + 1] == "$" { return j + 2 }

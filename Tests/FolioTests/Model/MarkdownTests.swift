@@ -135,4 +135,14 @@ struct MarkdownTests {
             #expect(TextSanitizer.mayNeedCleaning(Array(("x" + String(Unicode.Scalar(bad)!)).utf8)), "\(bad)")
         }
     }
+
+    /// Long lines of lone dollars, unclosed backticks of many lengths and unpaired asterisks read in linear time
+    /// (each would take minutes if every opener looked to the end of the line).
+    @Test func pathologicalLinesStayLinear() throws {
+        let dollars = String(repeating: "$a ", count: 20_000)
+        let ticks = (1...150).map { String(repeating: "`", count: $0) + "x" }.joined()
+        let stars = String(repeating: "가*)", count: 20_000)
+        let (_, warnings) = try read(dollars + "\n\n" + ticks + "\n\n" + stars + "\n")
+        #expect(warnings.isEmpty)
+    }
 }
