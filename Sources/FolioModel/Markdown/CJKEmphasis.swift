@@ -29,8 +29,8 @@ enum CJKEmphasis {
 
     /// The runs of a text node, or [] when its literal cannot be matched against the source.
     static func runs(of node: TextNode, in source: MarkdownSource) -> [Run] {
-        guard node.line >= 1, node.line <= source.lines.count else { return [] }
-        let line = source.lines[node.line - 1]
+        guard node.line >= 1, node.line <= source.lineRanges.count else { return [] }
+        let line = source.scalars(ofLine: node.line)
         let literal = Array(node.literal.unicodeScalars)
         guard let start = scalarIndex(line, byteColumn: node.column) else { return [] }
         // cmark-gfm counts the columns of a paragraph's later lines without their indentation: try a few starts.

@@ -2,11 +2,12 @@
 /// typed (`[^missing]`) and drops a definition nothing refers to, both silently. Found in the source, since
 /// neither leaves a node behind; the text is left as cmark-gfm made it.
 struct FootnoteCheck {
-    /// `[^label]` at a line's character range, and whether it opens the line's content (a definition's place).
+    /// `[^label]` on a line, and whether it opens the line's content (a definition's place).
     struct Label {
         var name: String
         var line: Int
-        var column: Int
+        /// The byte offset of its `[` in the source.
+        var offset: Int
         var isDefinition: Bool
         /// Labels match case-insensitively, as cmark-gfm matches them.
         var key: String { name.lowercased() }
@@ -20,7 +21,7 @@ struct FootnoteCheck {
         var warnings: [Warning] = []
         var seen = Set<String>()
         for label in labels {
-            let at = source.location(line: label.line, column: label.column)
+            let at = source.location(line: label.line, byte: label.offset)
             if label.isDefinition {
                 let first = seen.insert(label.key).inserted
                 guard !keptDefinitionLines.contains(label.line) else { continue }
@@ -38,20 +39,20 @@ struct FootnoteCheck {
 
     /// Every `[^label]` outside code, in reading order.
     static func scan(_ source: MarkdownSource) -> [Label] {
+        let (open, caret, close, colon) = (UInt8(ascii: "["), UInt8(ascii: "^"), UInt8(ascii: "]"), UInt8(ascii: ":"))
         var out: [Label] = []
-        for (number, line, prose) in source.proseLines() {
-            let contentStart = line.firstIndex { !" \t>".unicodeScalars.contains($0) } ?? line.count
+        for (number, line, prose) in source.proseLines(with: .caret) {
+            let contentStart = line.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ">") } ?? line.endIndex
             for range in prose {
                 var i = range.lowerBound
                 while i + 1 < range.upperBound {
-                    guard line[i] == "[", line[i + 1] == "^", !MarkdownSource.isEscaped(line, i) else { i += 1; continue }
+                    guard line[i] == open, line[i + 1] == caret, !MarkdownSource.isEscaped(line, i) else { i += 1; continue }
                     var j = i + 2
-                    while j < range.upperBound, line[j] != "]", line[j] != "[", !line[j].properties.isWhitespace { j += 1 }
-                    guard j < range.upperBound, line[j] == "]", j > i + 2 else { i += 1; continue }
-                    var name = String.UnicodeScalarView()
-                    name.append(contentsOf: line[(i + 2)..<j])
-                    let definition = i == contentStart && j + 1 < line.count && line[j + 1] == ":"
-                    out.append(Label(name: String(name), line: number, column: i + 1, isDefinition: definition))
+                    while j < range.upperBound, line[j] != close, line[j] != open, line[j] != 0x20, line[j] != 0x09 { j += 1 }
+                    guard j < range.upperBound, line[j] == close, j > i + 2 else { i += 1; continue }
+                    let definition = i == contentStart && j + 1 < line.endIndex && line[j + 1] == colon
+                    out.append(Label(name: String(decoding: line[(i + 2)..<j], as: UTF8.self), line: number, offset: i,
+                                     isDefinition: definition))
                     i = j + 1
                 }
             }

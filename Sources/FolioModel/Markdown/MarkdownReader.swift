@@ -23,7 +23,6 @@ public struct MarkdownReader {
         warnings += cleaning
         let tree = CmarkTree(markdown: text)
         source = MarkdownSource(bytes: text, file: file)
-        source.markLiteralBlocks(in: tree.document)
         var blocks: [Block] = []
         var definitions: [CmarkNode] = []
         for node in tree.document.children {
@@ -72,12 +71,14 @@ public struct MarkdownReader {
         case "block_quote":
             return .quote(try node.children.compactMap { try block($0, depth: depth + 1) }, here)
         case "code_block":
+            source.markLiteral(node)
             return .code(node.literal, here)
         case "thematic_break":
             return .rule(here)
         case "table":
             return .table(try table(node, at: here))
         case "html_block":
+            source.markLiteral(node)
             let html = node.literal.trimmingSpaces.lowercased()
             if ["<!-- pagebreak -->", "<!-- page-break -->", "<!-- newpage -->"].contains(html) { return .pageBreak(here) }
             if !html.hasPrefix("<!--") {
