@@ -59,6 +59,14 @@ struct CJKEmphasisTests {
         #expect(Self.render(t.rows[0][0]) == "<em>셀(B)</em>을")
     }
 
+    @Test func besideSmartQuotesDashesAndInHeadings() throws {
+        #expect(try shape("\"따옴표\"와 *강조(A)*를 -- 본다...\n") == "“따옴표”와 <em>강조(A)</em>를 – 본다…")
+        var reader = MarkdownReader(file: "t.md")
+        let doc = try reader.read(Array("# *제목(A)*을 보라\n".utf8))
+        guard case .heading(let h) = doc.blocks.first else { Issue.record("no heading"); return }
+        #expect(Self.render(h.content) == "<em>제목(A)</em>을 보라")
+    }
+
     @Test func staysLiteral() throws {
         // Escaped asterisks are text, whatever surrounds them.
         #expect(try shape("\\*원칙(A)\\*을 본다.\n") == "*원칙(A)*을 본다.")
