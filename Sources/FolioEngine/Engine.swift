@@ -20,6 +20,9 @@ public struct RenderedEdition: Sendable {
     public var title: String
     public var layout: String
     public var warnings: [Warning]
+    /// What `folio check` finds in the edition (the warnings above, loose and overfull lines, headings at a page's
+    /// end, broken links, the submission rules), to be printed the same way.
+    public var findings: [Finding] = []
     /// The report's id.
     public var report = ""
     /// Whether the file on disk already had these bytes (nothing was written).
@@ -140,16 +143,15 @@ public final class Engine: Sendable {
         let layout = try layout(for: report, edition: edition, name: layoutName)
         let (document, readerWarnings) = try content(of: report, edition: edition, layout: layout)
         let lang = edition.lang
-        let info = DocumentInfo(title: edition.title, author: report.authors(in: lang),
-                                subject: report.subject?.text(for: lang) ?? edition.subtitle ?? "",
-                                keywords: report.keywords.joined(separator: ", "), creator: Folio.creator,
+        let texts = EditionTexts(report: report, edition: edition)
+        let info = DocumentInfo(title: texts.title, author: texts.authors, subject: texts.subject,
+                                keywords: texts.keywords.joined(separator: ", "), creator: Folio.creator,
                                 language: lang, date: Self.documentDate(report))
-        let input0 = EditionInput(document: document, layout: layout, title: edition.title, subtitle: edition.subtitle,
-                                 organizations: report.organizations.map { $0.name.text(for: lang) },
+        var input = EditionInput(document: document, layout: layout, title: texts.title, subtitle: texts.subtitle,
+                                 organizations: texts.organizations,
                                  date: Self.displayDate(report.date, language: lang), language: lang, info: info)
-        var input = input0
-        input.organizationsShort = report.organizations.map(\.short)
-        input.logos = try logos(of: report, maxPixels: layout.limits.maxImagePixels, language: lang)
+        input.organizationsShort = texts.organizationsShort
+        input.logos = try logos(of: report, names: texts.organizations, maxPixels: layout.limits.maxImagePixels)
         let loadTime = monotonicSeconds() - loadStart
         try fonts.locator.ready()
         var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
@@ -158,11 +160,11 @@ public final class Engine: Sendable {
         times.merge(layoutReport.times)
         layoutReport.times = times
         return LaidOut(report: report, edition: edition, layout: layout, document: display, content: document, layoutReport: layoutReport,
-                       warnings: readerWarnings + layoutReport.warnings)
+                       warnings: readerWarnings + texts.warnings + layoutReport.warnings)
     }
 
     /// The organisations' logos, checked: inside the report folder, a PNG or SVG, not damaged, not enormous.
-    func logos(of report: Report, maxPixels: Int, language: String) throws -> [Logo] {
+    func logos(of report: Report, names: [String], maxPixels: Int) throws -> [Logo] {
         var out: [Logo] = []
         for (i, org) in report.organizations.enumerated() {
             guard let logo = org.logo else { continue }
@@ -171,7 +173,7 @@ public final class Engine: Sendable {
             if let kind = FileSystem.kind(ofNonFile: path) {
                 throw FolioError("logo '\(logo)' is \(kind), not a file", at: at, hint: "give a PNG or SVG file inside the report folder")
             }
-            do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: org.name.text(for: language))) }
+            do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: names[i])) }
             catch let e as ImageError {
                 throw FolioError(e.description, at: at, hint: "give a PNG or SVG file inside the report folder")
             }
@@ -207,8 +209,9 @@ public final class Engine: Sendable {
             thumbName = thumb
         }
         var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: digest,
-                                       bytes: bytes.count, pages: laid.document.pages.count, title: edition.title,
+                                       bytes: bytes.count, pages: laid.document.pages.count, title: laid.document.info.title,
                                        layout: laid.layout.name, warnings: laid.warnings, seconds: monotonicSeconds() - start)
+        rendered.findings = Checker(engine: self).findings(of: laid).findings
         rendered.report = report.id
         rendered.unchanged = !changed
         rendered.thumbnail = thumbName

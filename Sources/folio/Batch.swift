@@ -10,8 +10,10 @@ struct Batch: ParsableCommand {
         abstract: "Render every edition of every report in parallel (the attachment packages of a regeneration).",
         discussion: """
         Each report's files go to <output>/<report id>/ (PDFs, thumbnails, manifest.json); <output>/manifest.json
-        lists everything the run produced. --shard i/n renders a stable 1/n share of the editions, so that the
-        machines of a CI matrix together cover every edition exactly once.
+        lists everything the run produced. Each edition's findings are printed as `folio check` prints them; with
+        --strict the exit code is 1 when an edition has any error or warning (its files are still written).
+        --shard i/n renders a stable 1/n share of the editions, so that the machines of a CI matrix together cover
+        every edition exactly once.
         Examples:
           folio batch Examples/* --output out
           folio batch reports/* --output out --jobs 2 --shard 1/4
@@ -29,6 +31,8 @@ struct Batch: ParsableCommand {
     var layout: String?
     @Flag(name: .long, help: "Print every warning.")
     var verbose = false
+    @Flag(name: .long, help: "Exit with 1 when an edition has any error or warning (the PDFs are still written).")
+    var strict = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -88,12 +92,13 @@ struct Batch: ParsableCommand {
         manifest.prefixReports = true
         try AtomicFile.write(try manifest.json(), to: output + "/manifest.json")
         print(summary(outcomes, seconds: Date().timeIntervalSince(start), jobs: jobs))
-        for case .rendered(let r) in outcomes where !r.warnings.isEmpty {
+        for case .rendered(let r) in outcomes where !r.findings.isEmpty {
             FileHandle.standardError.write(Data("\(r.report)/\(r.edition):\n".utf8))
-            Runner.printWarnings(r.warnings, verbose: verbose)
+            Runner.printFindings(r.findings, verbose: verbose)
         }
         let failed = outcomes.filter { if case .failed = $0 { return true } else { return false } }.count + failedReports
-        if failed > 0 { throw ExitCode(1) }
+        let unfit = outcomes.filter { if case .rendered(let r) = $0 { return Runner.fails(r.findings, strict: strict) } else { return false } }.count
+        if failed > 0 || unfit > 0 { throw ExitCode(1) }
     }
 
     /// The table printed at the end: report, edition, pages, time, warnings, status.
@@ -104,7 +109,7 @@ struct Batch: ParsableCommand {
             switch o {
             case .rendered(let r):
                 if r.unchanged { unchanged += 1 } else { written += 1 }
-                rows.append([r.report, r.edition, "\(r.pages)", String(format: "%.2f s", r.seconds), "\(r.warnings.count)",
+                rows.append([r.report, r.edition, "\(r.pages)", String(format: "%.2f s", r.seconds), "\(r.findings.count)",
                              r.unchanged ? "unchanged" : "written"])
             case .failed(let job, let why):
                 failed += 1

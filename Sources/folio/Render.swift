@@ -16,6 +16,8 @@ struct Render: ParsableCommand {
         Examples:
           folio render Examples/dprk-upr4 --output out
           folio render Examples/dprk-upr4 --edition ko --layout upr-submission
+        After each edition it prints what `folio check` finds in it (errors and warnings, with their places). The
+        PDFs are written either way; with --strict the exit code is 1 when an edition has any error or warning.
         """)
 
     @Argument(help: "The report folder (holding report.yaml).")
@@ -33,6 +35,9 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Print warnings in full and timing per edition.")
     var verbose = false
 
+    @Flag(name: .long, help: "Exit with 1 when an edition has any error or warning (the PDFs are still written).")
+    var strict = false
+
     @Flag(name: .long, help: "Also write a thumbnail PNG of each edition's first page (folio batch always does).")
     var thumbnails = false
 
@@ -48,7 +53,7 @@ struct Render: ParsableCommand {
         engine.warmUp(languages: editions.map(\.lang))
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         var files: [RenderedEdition] = []
-        var failed = 0
+        var failed = 0, unfit = 0
         // Editions are independent: two at a time use both cores (fonts and shaped words are shared). Results are
         // reported in the report's order whatever finishes first.
         let results = editions.concurrentMap { e in
@@ -59,7 +64,8 @@ struct Render: ParsableCommand {
                 let r = try result.get()
                 files.append(r)
                 print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
-                Runner.printWarnings(r.warnings, verbose: verbose)
+                Runner.printFindings(r.findings, verbose: verbose)
+                if Runner.fails(r.findings, strict: strict) { unfit += 1 }
                 if verbose {
                     Runner.printWarnings(r.notes, verbose: true)
                     let phases = r.times.names.map { "\($0) \(String(format: "%.1f", (r.times.seconds[$0] ?? 0) * 1000)) ms" }
@@ -74,7 +80,7 @@ struct Render: ParsableCommand {
         let manifest = Manifest(report: report.id, files: files)
         _ = try AtomicFile.writeIfChanged(try manifest.json(), to: output + "/manifest.json")
         if !files.isEmpty && files.allSatisfy(\.unchanged) { print("nothing changed") }
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 || unfit > 0 { throw ExitCode(1) }
     }
 }
 
@@ -110,6 +116,20 @@ enum Runner {
     static func printError(_ error: Error, edition: String?) {
         let prefix = edition.map { "\($0): " } ?? ""
         FileHandle.standardError.write(Data((prefix + "\(error)\n").utf8))
+    }
+
+    /// An edition's findings as `folio check` prints them, the first ten unless verbose.
+    static func printFindings(_ findings: [Finding], verbose: Bool) {
+        let shown = verbose ? findings : Array(findings.prefix(10))
+        for f in shown { FileHandle.standardError.write(Data("  \(f.text)\n".utf8)) }
+        if shown.count < findings.count {
+            FileHandle.standardError.write(Data("  … and \(findings.count - shown.count) more (--verbose shows all)\n".utf8))
+        }
+    }
+
+    /// Whether an edition's findings make a --strict run fail: any error or warning (notes aside).
+    static func fails(_ findings: [Finding], strict: Bool) -> Bool {
+        strict && findings.contains { $0.severity == .error || $0.severity == .warning }
     }
 
     static func printWarnings(_ warnings: [Warning], verbose: Bool) {

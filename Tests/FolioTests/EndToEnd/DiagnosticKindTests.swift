@@ -26,6 +26,10 @@ struct DiagnosticKindTests {
 
         사용자 정의 문자 \u{F8FF}, 그림 ![그림](x.png), [링크](#nowhere), [실행](javascript:void(0)).[^1]
 
+        누락[^없음], 수식 $x^2$, 방향 제어 \u{202E}.
+
+        [^안씀]: 쓰지 않은 주석.
+
         [^1]: On the difficulties of verifying DPRK legislation, see Korea Institute for National Unification (KINU), *White Paper on Human Rights in North Korea* (Seoul, 2023), https://www.kinu.or.kr/www/jsp/prg/api/dlV.jsp?menuIdx=351&category=53&thisPage=1&biblioId=1540520 (sample long URL).
 
         \(String(repeating: "ㅋ", count: 400))
