@@ -39,13 +39,13 @@ final class PagePainter {
                 let area = "rect=[\(fmt(rect.x)) \(fmt(rect.y)) \(fmt(rect.width)) \(fmt(rect.height))]"
                 let attributes: String = switch target {
                 case .uri(let uri): "\(area) uri='\(Self.escape(uri))'"
-                case .destination(let name): "\(area) dest='\(Self.escape(name))'"
+                case .destination(let name): "\(area) dest='\(Self.escape(DestinationName.pdf(name)))'"
                 }
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
                 cairo_tag_end(cr, CAIRO_TAG_LINK)
             case .destination(let name, let point):
                 guard tags else { continue }
-                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(fmt(point.x)) y=\(fmt(point.y))")
+                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(DestinationName.pdf(name)))' x=\(fmt(point.x)) y=\(fmt(point.y))")
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
             case .begin, .end:
                 // Structure is written by the tagged-PDF pass, not drawn.
