@@ -1,0 +1,81 @@
+import Testing
+import FolioDisplay
+@testable import FolioRender
+
+/// How the display list's tags become marked content and structure elements, and how cairo's marked content is
+/// renamed in a content stream.
+@Suite("tagged structure and marked content")
+struct TaggedStructureTests {
+    func run(_ text: String, x: Double = 60) -> DisplayItem {
+        .glyphs(GlyphRun(font: FontRef(path: "f", index: 0), size: 10, color: .black, origin: Point(x: x, y: 20),
+                         glyphs: [PlacedGlyph(id: 1, x: 0, y: 0)], text: text, clusters: []))
+    }
+
+    @Test func anInlineTagSplitsItsLineAndBecomesAChild() {
+        var tree = StructureTree()
+        let p = tree.add(.paragraph, under: tree.root)
+        let page = Page(width: 100, height: 100, items: [
+            .begin(.element(p)), run("see ", x: 0),
+            .begin(.inline(.link(.uri("https://example.org")))), run("here", x: 10),
+            .link(Rect(x: 5, y: 10, width: 40, height: 12), .uri("https://example.org")), .end,
+            run(" now"), .end,
+            .begin(.artifact(.footer)), run("1"), .end,
+        ])
+        let tagged = TaggedStructure(DisplayDocument(pages: [page], outline: [], info: Self.info, structure: tree))
+        let link = tagged.elements.count - 1
+        #expect(tagged.pages[0].sequences == [.content(element: 1, mcid: 0), .content(element: link, mcid: 1),
+                                              .content(element: 1, mcid: 2), .artifact(.footer)])
+        #expect(tagged.pages[0].owners == [1, link, 1])
+        #expect(tagged.elements[1].kids == [.content(page: 0, mcid: 0), .element(link), .content(page: 0, mcid: 2)])
+        #expect(tagged.elements[link].kids == [.content(page: 0, mcid: 1), .annotation(page: 0, index: 0)])
+        #expect(tagged.pages[0].annotations == [TaggedStructure.Annotation(element: link, contents: "here")])
+    }
+
+    @Test func aLinkOutsideALinkElementGetsItsOwn() {
+        var tree = StructureTree()
+        let note = tree.add(.note(number: 1), under: tree.root, name: "fn-1")
+        let page = Page(width: 100, height: 100, items: [
+            .begin(.element(note)), run("Source"), .link(Rect(x: 0, y: 0, width: 1, height: 1), .destination("fnref-1")), .end,
+        ])
+        let tagged = TaggedStructure(DisplayDocument(pages: [page], outline: [], info: Self.info, structure: tree))
+        #expect(tagged.elements.count == 3)
+        #expect(tagged.elements[2].role == .link(.destination("fnref-1")) && tagged.elements[2].parent == 1)
+        #expect(tagged.elements[1].kids == [.content(page: 0, mcid: 0), .element(2)])
+        #expect(tagged.pages[0].annotations[0].contents == "fnref-1", "no text in the link's area: where it leads")
+    }
+
+    @Test func cairosMarkedContentIsRenamedAndItsEmptyLinkSequencesDropped() throws {
+        let content = """
+            q
+            /Span << /MCID 0 >> BDC
+            BT (a /Span << /MCID 9 >> BDC \\) EMC) Tj
+            /Span << /ActualText <feff0066> >> BDC <0001> Tj EMC
+            ET
+            EMC
+            /Link << /MCID 1 >> BDC
+            EMC
+            /Span << /MCID 2 >> BDC
+            0 0 1 1 re f
+            EMC
+            Q
+            """
+        let out = try ContentMarks.rewrite(Array(content.utf8), markers: ["/P <</MCID 0>> BDC", "/Artifact <</Type /Layout>> BDC"])
+        #expect(String(decoding: out, as: UTF8.self) == """
+            q
+            /P <</MCID 0>> BDC
+            BT (a /Span << /MCID 9 >> BDC \\) EMC) Tj
+            /Span << /ActualText <feff0066> >> BDC <0001> Tj EMC
+            ET
+            EMC
+
+
+            /Artifact <</Type /Layout>> BDC
+            0 0 1 1 re f
+            EMC
+            Q
+            """)
+        #expect(throws: ContentMarks.Mismatch.self) { try ContentMarks.rewrite(Array(content.utf8), markers: ["/P <</MCID 0>> BDC"]) }
+    }
+
+    static let info = DocumentInfo(title: "T", author: "", subject: "", keywords: "", creator: "", language: "en", date: "2024-01-01T00:00:00Z")
+}
