@@ -16,6 +16,12 @@ final class PagePainter {
 
     func draw(_ page: Page) throws {
         for item in page.items {
+            if tags {
+                switch item {
+                case .glyphs, .line, .fill, .image: mark(marks.content())
+                default: break
+                }
+            }
             switch item {
             case .glyphs(let run): try draw(run)
             case .line(let from, let to, let width, let color):
@@ -36,7 +42,7 @@ final class PagePainter {
                 current = nil; currentColor = nil
             case .link, .destination:
                 guard tags else { continue }
-                if marks.open.isEmpty { annotate(item) } else { deferred.append(item) }
+                if marks.isOpen { deferred.append(item) } else { annotate(item) }
             case .begin(let tag):
                 guard tags else { continue }
                 mark(marks.begin(tag))
@@ -49,9 +55,9 @@ final class PagePainter {
         try canvas.check("cairo_status", "cairo cannot draw the page")
     }
 
-    /// The page's open `.begin` tags. Each becomes a marked-content sequence that `TaggedPDF` names and numbers
-    /// in the finished file: cairo 1.16 has no raw operators, but writes `/Span << /MCID n >> BDC` … `EMC` for a
-    /// structure tag, where the painter puts it.
+    /// The page's open `.begin` tags. Each run of content under one becomes a marked-content sequence that
+    /// `TaggedPDF` names and numbers in the finished file: cairo 1.16 has no raw operators, but writes
+    /// `/Span << /MCID n >> BDC` … `EMC` for a structure tag, where the painter puts it.
     private var marks = MarkedContentStack()
     /// Links and destinations met inside marked content, written when it closes: cairo writes no marked content
     /// for a structure tag with a link tag inside.
@@ -64,7 +70,7 @@ final class PagePainter {
             case .close: cairo_tag_end(cr, Self.marker)
             }
         }
-        if marks.open.isEmpty, !deferred.isEmpty {
+        if !marks.isOpen, !deferred.isEmpty {
             for item in deferred { annotate(item) }
             deferred.removeAll(keepingCapacity: true)
         }

@@ -72,18 +72,19 @@ struct TaggedStructure {
             switch item {
             case .begin(let tag):
                 owners.append(owner(of: tag, inside: owners.last ?? nil))
-                apply(stack.begin(tag))
+                _ = stack.begin(tag)
             case .end:
                 guard !owners.isEmpty else { continue }
-                let steps = stack.end()
+                _ = stack.end()
                 owners.removeLast()
-                apply(steps)
+            case .glyphs, .line, .fill, .image:
+                apply(stack.content())
             case .link(let rect, let target):
                 let index = marks.annotations.count
                 let element = linkElement(inside: owners.last ?? nil, target: target)
                 elements[element].kids.append(.annotation(page: number, index: index))
                 marks.annotations.append(Annotation(element: element, contents: Self.contents(of: rect, target, on: page)))
-            default:
+            case .destination:
                 continue
             }
         }
@@ -129,26 +130,42 @@ struct TaggedStructure {
 
 /// How `.begin` / `.end` items become marked-content sequences, for the painter that marks them and the finisher
 /// that tags them. The sequences are never nested (cairo 1.16 writes no marked content for a tag that has tags
-/// inside it): an inline tag closes the enclosing sequence, and the enclosing tag opens a new one after it.
+/// inside it): an inline tag closes the enclosing sequence, and the enclosing tag's next content opens a new one.
+/// A sequence opens at the first content drawn under its tag, so that none is empty.
 struct MarkedContentStack {
     enum Step: Equatable { case open(ContentTag), close }
-    private(set) var open: [ContentTag] = []
+    private(set) var tags: [ContentTag] = []
+    /// Whether a sequence is open in the content stream (for the innermost tag).
+    private(set) var isOpen = false
 
     mutating func begin(_ tag: ContentTag) -> [Step] {
-        defer { open.append(tag) }
-        return open.isEmpty ? [.open(tag)] : [.close, .open(tag)]
+        defer { tags.append(tag) }
+        return close()
     }
 
     /// An `.end` without a `.begin` closes nothing.
     mutating func end() -> [Step] {
-        guard !open.isEmpty else { return [] }
-        open.removeLast()
-        return open.last.map { [.close, .open($0)] } ?? [.close]
+        guard !tags.isEmpty else { return [] }
+        tags.removeLast()
+        return close()
+    }
+
+    /// Before content is drawn: opens the innermost tag's sequence if it is not open.
+    mutating func content() -> [Step] {
+        guard !isOpen, let tag = tags.last else { return [] }
+        isOpen = true
+        return [.open(tag)]
     }
 
     /// Closes what a page leaves open.
     mutating func finish() -> [Step] {
-        defer { open = [] }
-        return open.isEmpty ? [] : [.close]
+        tags = []
+        return close()
+    }
+
+    private mutating func close() -> [Step] {
+        guard isOpen else { return [] }
+        isOpen = false
+        return [.close]
     }
 }

@@ -31,6 +31,23 @@ struct TaggedStructureTests {
         #expect(tagged.pages[0].annotations == [TaggedStructure.Annotation(element: link, contents: "here")])
     }
 
+    /// A contents entry: its title, its page number, the leader (an artifact), then the row's link. No sequence
+    /// is opened for the link after the leader, since nothing is drawn there.
+    @Test func noSequenceIsEmpty() {
+        var tree = StructureTree()
+        let entry = tree.add(.contentsEntry, under: tree.root)
+        let page = Page(width: 100, height: 100, items: [
+            .begin(.element(entry)), run("Section 1", x: 0), run("1", x: 90),
+            .begin(.artifact(.leader)), run("....", x: 40), .end,
+            .link(Rect(x: 0, y: 10, width: 95, height: 12), .destination("section-1")), .end,
+        ])
+        let tagged = TaggedStructure(DisplayDocument(pages: [page], outline: [], info: Self.info, structure: tree))
+        #expect(tagged.pages[0].sequences == [.content(element: 1, mcid: 0), .artifact(.leader)])
+        var stack = MarkedContentStack()
+        #expect(stack.begin(.element(entry)) == [] && stack.content() == [.open(.element(entry))] && stack.content() == [])
+        #expect(stack.begin(.artifact(.leader)) == [.close] && stack.end() == [] && stack.end() == [] && stack.finish() == [])
+    }
+
     @Test func aLinkOutsideALinkElementGetsItsOwn() {
         var tree = StructureTree()
         let note = tree.add(.note(number: 1), under: tree.root, name: "fn-1")
