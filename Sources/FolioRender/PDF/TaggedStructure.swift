@@ -112,12 +112,26 @@ struct TaggedStructure {
         return elements.count - 1
     }
 
-    /// The text drawn inside a link's area, or else where it leads.
+    /// The text drawn inside a link's area (not artifacts such as a contents entry's leader), or else where it
+    /// leads.
     static func contents(of rect: Rect, _ target: LinkTarget, on page: Page) -> String {
-        var text = ""
-        for case .glyphs(let run) in page.items
-        where run.origin.x >= rect.x - 0.5 && run.origin.x < rect.maxX && run.origin.y >= rect.y && run.origin.y <= rect.maxY + 0.5 {
-            text += run.text
+        var text = "", end: Double? = nil
+        var artifacts: [Bool] = []
+        for item in page.items {
+            switch item {
+            case .begin(let tag):
+                if case .artifact = tag { artifacts.append(true) } else { artifacts.append(false) }
+            case .end:
+                _ = artifacts.popLast()
+            case .glyphs(let run) where !artifacts.contains(true) && run.origin.x >= rect.x - 0.5 && run.origin.x < rect.maxX - 1
+                && run.origin.y >= rect.y && run.origin.y <= rect.maxY + 0.5:
+                // Runs apart on the line (a title and its page number) are words apart.
+                if let end, run.origin.x > end + 1, !text.hasSuffix(" "), !run.text.hasPrefix(" ") { text += " " }
+                text += run.text
+                end = run.width > 0 ? run.origin.x + run.width : nil
+            default:
+                continue
+            }
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty { return trimmed }

@@ -7,8 +7,10 @@ import FolioDisplay
 @Suite("tagged structure and marked content")
 struct TaggedStructureTests {
     func run(_ text: String, x: Double = 60) -> DisplayItem {
-        .glyphs(GlyphRun(font: FontRef(path: "f", index: 0), size: 10, color: .black, origin: Point(x: x, y: 20),
-                         glyphs: [PlacedGlyph(id: 1, x: 0, y: 0)], text: text, clusters: []))
+        var run = GlyphRun(font: FontRef(path: "f", index: 0), size: 10, color: .black, origin: Point(x: x, y: 20),
+                           glyphs: [PlacedGlyph(id: 1, x: 0, y: 0)], text: text, clusters: [])
+        run.width = 5 * Double(text.count)
+        return .glyphs(run)
     }
 
     @Test func anInlineTagSplitsItsLineAndBecomesAChild() {
@@ -43,6 +45,7 @@ struct TaggedStructureTests {
         ])
         let tagged = TaggedStructure(DisplayDocument(pages: [page], outline: [], info: Self.info, structure: tree))
         #expect(tagged.pages[0].sequences == [.content(element: 1, mcid: 0), .artifact(.leader)])
+        #expect(tagged.pages[0].annotations[0].contents == "Section 1 1", "the leader is not the link's text")
         var stack = MarkedContentStack()
         #expect(stack.begin(.element(entry)) == [] && stack.content() == [.open(.element(entry))] && stack.content() == [])
         #expect(stack.begin(.artifact(.leader)) == [.close] && stack.end() == [] && stack.end() == [] && stack.finish() == [])
