@@ -15,19 +15,22 @@ struct TaggedPDFTests {
     static let frontParagraphs = ["upr-submission": 3, "report": 5, "briefing": 3]
 
     /// The sample's PDFs, rendered once for the suite: layout → edition → path.
-    nonisolated(unsafe) static let rendered: [String: [String: String]] = {
+    static let rendered: Result<[String: [String: String]], RenderFailure> = {
         let dir = Fixtures.temporaryFolder("tagged")
         var out: [String: [String: String]] = [:]
         for layout in layouts {
             let r = Fixtures.run(Fixtures.folio, ["render", Fixtures.sample, "--layout", layout, "--output", dir + "/" + layout])
-            precondition(r.status == 0, r.err)
+            if r.status != 0 { return .failure(RenderFailure(description: "folio render --layout \(layout): \(r.err)")) }
             for edition in editions { out[layout, default: [:]][edition] = dir + "/\(layout)/dprk-upr4-joint-submission_\(edition.uppercased()).pdf" }
         }
-        return out
+        return .success(out)
     }()
+    struct RenderFailure: Error, CustomStringConvertible { let description: String }
 
-    static var all: [(layout: String, edition: String, pdf: String)] {
-        layouts.flatMap { layout in editions.map { (layout, $0, rendered[layout]![$0]!) } }
+    static func pdf(_ layout: String, _ edition: String) throws -> String { try rendered.get()[layout]![edition]! }
+
+    static func all() throws -> [(layout: String, edition: String, pdf: String)] {
+        try layouts.flatMap { layout in try editions.map { (layout, $0, try pdf(layout, $0)) } }
     }
 
     /// What the walk found. A missing pikepdf fails the test: a check that cannot run never passes.
@@ -43,7 +46,7 @@ struct TaggedPDFTests {
     struct Missing: Error, CustomStringConvertible { let description: String }
 
     @Test func popplerSaysTaggedForEveryLayoutAndEdition() throws {
-        for (layout, edition, pdf) in Self.all {
+        for (layout, edition, pdf) in try Self.all() {
             let info = try PDFTool.pdfinfo.run([pdf]).out
             #expect(info.contains("Tagged:          yes"), "\(layout) \(edition)")
             #expect(try PDFStructure.damage(pdf) == nil, "\(layout) \(edition)")
@@ -52,7 +55,7 @@ struct TaggedPDFTests {
 
     /// Catalog entries, parent tree, MCIDs, link OBJRs and /Contents, /Alt, every content operator marked.
     @Test func theStructureWalkFindsNoProblem() throws {
-        for (layout, edition, pdf) in Self.all {
+        for (layout, edition, pdf) in try Self.all() {
             let walk = try Self.walk(pdf)
             #expect(walk.problems == [], "\(layout) \(edition)")
             #expect(walk.counts["Document"] == 1 && walk.counts["Title"] == 1, "\(layout) \(edition): \(walk.counts)")
@@ -77,7 +80,7 @@ struct TaggedPDFTests {
         for edition in Self.editions {
             let source = try MarkdownCounts(file: Fixtures.sample + "/content/\(edition).md")
             for layout in Self.layouts {
-                let pdf = Self.rendered[layout]![edition]!
+                let pdf = try Self.pdf(layout, edition)
                 let walk = try Self.walk(pdf)
                 let what = "\(layout) \(edition)"
                 // A layout with endnotes adds their heading at the end.
@@ -140,7 +143,7 @@ struct TaggedPDFTests {
         let r = Fixtures.run(Fixtures.folio, ["render", Fixtures.sample, "--layout", "report", "--edition", "ko", "--output", dir])
         try #require(r.status == 0, "\(r.err)")
         let again = try Data(contentsOf: URL(fileURLWithPath: dir + "/dprk-upr4-joint-submission_KO.pdf"))
-        let first = try Data(contentsOf: URL(fileURLWithPath: Self.rendered["report"]!["ko"]!))
+        let first = try Data(contentsOf: URL(fileURLWithPath: try Self.pdf("report", "ko")))
         #expect(again == first)
     }
 }
