@@ -49,8 +49,14 @@ struct TaggedStructure {
         let tree = document.structure
         elements = tree.elements.map { Element(role: $0.role, parent: $0.parent?.index, name: $0.name) }
         for (n, page) in document.pages.enumerated() { pages.append(mark(page, number: n)) }
-        for (i, element) in tree.elements.enumerated() { elements[i].kids += element.children.map { .element($0.index) } }
+        for (i, element) in tree.elements.enumerated() {
+            elements[i].kids += element.children.filter { !placed.contains($0.index) }.map { .element($0.index) }
+        }
     }
+
+    /// Elements already among their parent's kids at the point of the stream where they begin (a note reference
+    /// in its paragraph's line); the tree's other children follow the parent's content.
+    private var placed: Set<Int> = []
 
     private mutating func mark(_ page: Page, number: Int) -> PageMarks {
         var marks = PageMarks()
@@ -71,6 +77,10 @@ struct TaggedStructure {
         for item in page.items {
             switch item {
             case .begin(let tag):
+                if case .element(let id) = tag, let parent = elements[id.index].parent, owners.contains(parent),
+                   placed.insert(id.index).inserted {
+                    elements[parent].kids.append(.element(id.index))
+                }
                 owners.append(owner(of: tag, inside: owners.last ?? nil))
                 _ = stack.begin(tag)
             case .end:

@@ -51,6 +51,19 @@ struct TaggedStructureTests {
         #expect(stack.begin(.artifact(.leader)) == [.close] && stack.end() == [] && stack.end() == [] && stack.finish() == [])
     }
 
+    /// A note reference the layout made an element of sits in its paragraph's kids where its line has it.
+    @Test func anElementBegunInsideItsParentKeepsItsPlace() {
+        var tree = StructureTree()
+        let p = tree.add(.paragraph, under: tree.root)
+        let reference = tree.add(.noteReference(number: 1), under: p)
+        let page = Page(width: 100, height: 100, items: [
+            .begin(.element(p)), run("text", x: 0), .begin(.element(reference)), run("1", x: 20), .end, run(" more", x: 25), .end,
+        ])
+        let tagged = TaggedStructure(DisplayDocument(pages: [page], outline: [], info: Self.info, structure: tree))
+        #expect(tagged.elements[1].kids == [.content(page: 0, mcid: 0), .element(2), .content(page: 0, mcid: 2)])
+        #expect(tagged.elements[2].kids == [.content(page: 0, mcid: 1)])
+    }
+
     @Test func aLinkOutsideALinkElementGetsItsOwn() {
         var tree = StructureTree()
         let note = tree.add(.note(number: 1), under: tree.root, name: "fn-1")
