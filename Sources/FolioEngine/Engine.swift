@@ -193,8 +193,7 @@ public final class Engine: Sendable {
         PDFFinisher.preload()
         let raw = try times.measure("pdf write") { try CairoPDFWriter().render(laid.document) }
         let bytes = try times.measure("finish") {
-            try PDFFinisher().finish(raw, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)",
-                                     pageLabels: laid.document.pageLabels)
+            try PDFFinisher().finish(raw, document: laid.document, producer: "\(Folio.creator) (cairo, qpdf)")
         }
         let digest = times.measure("checksum") { sha256Hex(bytes) }
         let changed = try times.measure("write") { try AtomicFile.writeIfChanged(bytes, to: output + "/" + name) }

@@ -32,6 +32,24 @@ struct folio_qpdf_api {
     FOLIO_QPDF_FN(qpdf_has_error);
     FOLIO_QPDF_FN(qpdf_get_error);
     FOLIO_QPDF_FN(qpdf_get_error_full_text);
+    // Tagged PDF: pages, their content and annotations, new objects.
+    FOLIO_QPDF_FN(qpdf_get_num_pages);
+    FOLIO_QPDF_FN(qpdf_get_page_n);
+    FOLIO_QPDF_FN(qpdf_oh_get_page_content_data);
+    FOLIO_QPDF_FN(qpdf_oh_new_stream);
+    FOLIO_QPDF_FN(qpdf_oh_replace_stream_data);
+    FOLIO_QPDF_FN(qpdf_oh_is_array);
+    FOLIO_QPDF_FN(qpdf_oh_get_array_n_items);
+    FOLIO_QPDF_FN(qpdf_oh_get_array_item);
+    FOLIO_QPDF_FN(qpdf_oh_new_array);
+    FOLIO_QPDF_FN(qpdf_oh_append_item);
+    FOLIO_QPDF_FN(qpdf_oh_new_dictionary);
+    FOLIO_QPDF_FN(qpdf_oh_new_name);
+    FOLIO_QPDF_FN(qpdf_oh_new_integer);
+    FOLIO_QPDF_FN(qpdf_make_indirect_object);
+    FOLIO_QPDF_FN(qpdf_oh_is_name_and_equals);
+    FOLIO_QPDF_FN(qpdf_oh_new_null);
+    FOLIO_QPDF_FN(qpdf_oh_get_dict);
 };
 
 /// Loads libqpdf once (thread-safe; later calls return at once). NULL when it cannot be loaded or lacks a
