@@ -91,8 +91,10 @@ struct TaggedPDFTests {
                 for (read, heading) in zip(texts, source.headings) {
                     // poppler's struct-text ends a sequence at the EMC of the `/ActualText` span cairo nests around a
                     // ligature ("D. Combined eﬀ"); pdftotext reads the whole line. Up to there the text must agree.
-                    let text = read.precomposedStringWithCompatibilityMapping
-                    #expect(!text.isEmpty && heading.text.hasPrefix(text), "\(what): '\(read)' for '\(heading.text)'")
+                    // (Compared without white space: poppler prints a line split by an inline element in pieces.)
+                    let text = read.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
+                    let expected = heading.text.filter { !$0.isWhitespace }
+                    #expect(!text.isEmpty && expected.hasPrefix(text), "\(what): '\(read)' for '\(heading.text)'")
                 }
                 #expect(walk.counts["LI"] == source.listItems, "\(what)")
                 #expect((walk.counts["TH"] ?? 0) + (walk.counts["TD"] ?? 0) == source.cells, "\(what)")
@@ -115,10 +117,12 @@ struct TaggedPDFTests {
                 current!.append(String(trimmed.dropFirst().dropLast()))
                 continue
             }
-            if let done = current { texts.append(done.joined(separator: " ")) }
+            // An inline element inside the heading (a span in another language): its text is the heading's too.
+            if current != nil, trimmed.hasSuffix("(inline)") { continue }
+            if let done = current { texts.append(done.joined()) }
             current = trimmed.range(of: #"^H[1-6] "#, options: .regularExpression) != nil ? [] : nil
         }
-        if let done = current { texts.append(done.joined(separator: " ")) }
+        if let done = current { texts.append(done.joined()) }
         return texts
     }
 
