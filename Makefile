@@ -27,6 +27,8 @@ deps:
 	  echo "Installing Debian packages:" $$missing; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@# The tests run the python3 on PATH, which may not be Debian's (a pyenv, a venv): give it pikepdf from PyPI then.
+	@python3 -c 'import pikepdf' 2>/dev/null || python3 -m pip install --quiet pikepdf
 
 ## Build the release binary .build/release/folio (Swift's libraries linked in: 10 ms less at every start).
 build: deps
