@@ -29,7 +29,7 @@ let package = Package(
         system("CCmarkGFM", pkg: nil, apt: "libcmark-gfm-extensions-dev"),
         system("CGLib", pkg: "glib-2.0", apt: "libglib2.0-dev"),
         system("CHyphen", pkg: nil, apt: "libhyphen-dev"),
-        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]),
         // libqpdf (headers from libqpdf-dev) is opened when first needed: see Sources/CQPDF/include/folio_qpdf.h.
         .target(name: "CQPDF"),
         // librsvg likewise, when the first SVG is met: see Sources/CRsvg/include/folio_rsvg.h.

@@ -2,6 +2,10 @@
 #include <unicode/ubrk.h>
 #include <unicode/uscript.h>
 #include <unicode/uchar.h>
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/ustring.h>
 #include <string.h>
 #include <stdlib.h>
 #include <pthread.h>
@@ -97,4 +101,27 @@ int32_t folio_is_whitespace(uint32_t codepoint) {
 
 const char *folio_error_name(int32_t code) {
     return u_errorName((UErrorCode)code);
+}
+
+int32_t folio_format_date(int32_t year, int32_t month, int32_t day, const char *locale, const char *skeleton,
+                          uint16_t *out, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar zone[] = { 'U', 'T', 'C', 0 };
+    UCalendar *calendar = ucal_open(zone, -1, locale, UCAL_GREGORIAN, &status);
+    if (U_FAILURE(status)) { *error = status; return -1; }
+    ucal_clear(calendar);
+    ucal_setDate(calendar, year, month - 1, day, &status);
+    UDate date = ucal_getMillis(calendar, &status);
+    ucal_close(calendar);
+    UChar wanted[32], pattern[64];
+    u_charsToUChars(skeleton, wanted, (int32_t)strlen(skeleton) + 1);
+    UDateTimePatternGenerator *generator = udatpg_open(locale, &status);
+    int32_t patternLength = udatpg_getBestPattern(generator, wanted, -1, pattern, 64, &status);
+    udatpg_close(generator);
+    UDateFormat *format = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, zone, -1, pattern, patternLength, &status);
+    int32_t length = U_SUCCESS(status) ? udat_format(format, date, (UChar *)out, capacity, NULL, &status) : 0;
+    if (format) udat_close(format);
+    if (status == U_BUFFER_OVERFLOW_ERROR) return length;
+    if (U_FAILURE(status)) { *error = status; return -1; }
+    return length;
 }

@@ -235,20 +235,12 @@ public final class Engine: Sendable {
         return report.date + "T00:00:00Z"
     }
 
-    /// The report's date as readers of the language write it; a date that is not YYYY-MM-DD with a month 1–12
-    /// (Report.load refuses one, but a Report can be made in code) is shown as given.
+    /// The report's date as readers of the language write it, in ICU's words and order for the language; a date
+    /// that is not YYYY-MM-DD with a month 1–12 (Report.load refuses one, but a Report can be made in code) is
+    /// shown as given.
     static func displayDate(_ iso: String, language: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
-        let (y, m, d) = (parts[0], parts[1], parts[2])
-        switch language.prefix(2) {
-        case "ko": return "\(y)년 \(m)월 \(d)일"
-        case "fr":
-            let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-            return "\(d) \(months[m - 1]) \(y)"
-        default:
-            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-            return "\(d) \(months[m - 1]) \(y)"
-        }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return iso }
+        return (try? DateText.long(year: parts[0], month: parts[1], day: parts[2], language: language)) ?? iso
     }
 }

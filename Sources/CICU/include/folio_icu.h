@@ -41,6 +41,13 @@ int32_t folio_is_whitespace(uint32_t codepoint);
 /** ICU's name of a UErrorCode ("U_MEMORY_ALLOCATION_ERROR"), for error messages. */
 const char *folio_error_name(int32_t code);
 
+
+/** A calendar date written in a locale's words: ICU's pattern for the locale and `skeleton` (the fields wanted, e.g.
+    "dMMMMy") gives their order, words and punctuation. Writes up to `capacity` UTF-16 units to `out`; returns the
+    length (which may exceed capacity), or -1 on an ICU error (its code in *error). */
+int32_t folio_format_date(int32_t year, int32_t month, int32_t day, const char *locale, const char *skeleton,
+                          uint16_t *out, int32_t capacity, int32_t *error);
+
 #ifdef __cplusplus
 }
 #endif
