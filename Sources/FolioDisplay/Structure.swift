@@ -96,3 +96,36 @@ public enum ContentTag: Sendable, Hashable {
     case inline(StructureRole)
     case artifact(ArtifactKind)
 }
+
+extension StructureRole {
+    /// The standard structure type the role is (PDF 1.7 §14.8.4; `Title` is PDF 2.0's): what tagged PDF writes and
+    /// the text trace prints.
+    public var standardType: String {
+        switch self {
+        case .document: "Document"
+        case .title: "Title"
+        case .heading(let level): "H\(min(max(level, 1), 6))"
+        case .paragraph: "P"
+        case .code: "Code"
+        case .list: "L"
+        case .listItem: "LI"
+        case .label: "Lbl"
+        case .listBody: "LBody"
+        case .table: "Table"
+        case .tableHeader: "THead"
+        case .tableBody: "TBody"
+        case .tableRow: "TR"
+        case .headerCell: "TH"
+        case .cell: "TD"
+        case .note: "Note"
+        case .noteReference: "Reference"
+        case .quote: "BlockQuote"
+        case .figure: "Figure"
+        case .caption: "Caption"
+        case .link: "Link"
+        case .contents: "TOC"
+        case .contentsEntry: "TOCI"
+        case .span: "Span"
+        }
+    }
+}

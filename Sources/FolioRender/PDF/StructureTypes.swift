@@ -3,34 +3,7 @@ import FolioDisplay
 /// How structure roles and artifacts are written in PDF: standard structure types (PDF 1.7 §14.8.4, as PDF/UA-1
 /// requires), their attributes, and the operators that open their marked content.
 enum StructureTypes {
-    static func type(of role: StructureRole) -> String {
-        switch role {
-        case .document: "Document"
-        case .title: "Title"
-        case .heading(let level): "H\(min(max(level, 1), 6))"
-        case .paragraph: "P"
-        case .code: "Code"
-        case .list: "L"
-        case .listItem: "LI"
-        case .label: "Lbl"
-        case .listBody: "LBody"
-        case .table: "Table"
-        case .tableHeader: "THead"
-        case .tableBody: "TBody"
-        case .tableRow: "TR"
-        case .headerCell: "TH"
-        case .cell: "TD"
-        case .note: "Note"
-        case .noteReference: "Reference"
-        case .quote: "BlockQuote"
-        case .figure: "Figure"
-        case .caption: "Caption"
-        case .link: "Link"
-        case .contents: "TOC"
-        case .contentsEntry: "TOCI"
-        case .span: "Span"
-        }
-    }
+    static func type(of role: StructureRole) -> String { role.standardType }
 
     /// The role map, in PDF syntax, for the types that are not standard (`Title` is PDF 2.0's; PDF/UA-1 readers
     /// see it as a first-level heading); empty when none is used.

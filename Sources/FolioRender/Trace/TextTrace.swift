@@ -58,30 +58,12 @@ public struct TextTrace {
 
     private func role(_ role: StructureRole) -> String {
         switch role {
-        case .document: "Document"
-        case .title: "Title"
-        case .heading(let level): "H\(level)"
-        case .paragraph: "P"
-        case .code: "Code"
         case .list(let ordered): ordered ? "L ordered" : "L"
-        case .listItem: "LI"
-        case .label: "Lbl"
-        case .listBody: "LBody"
-        case .table: "Table"
-        case .tableHeader: "THead"
-        case .tableBody: "TBody"
-        case .tableRow: "TR"
-        case .headerCell: "TH"
-        case .cell: "TD"
-        case .note(let number): "Note \(number)"
-        case .noteReference(let number): "Reference \(number)"
-        case .quote: "BlockQuote"
+        case .note(let number), .noteReference(let number): "\(role.standardType) \(number)"
         case .figure(let alt): "Figure alt=\(quoted(alt))"
-        case .caption: "Caption"
         case .link(let target): "Link \(self.target(target))"
-        case .contents: "TOC"
-        case .contentsEntry: "TOCI"
         case .span(let language): "Span lang=\(language)"
+        default: role.standardType
         }
     }
 
