@@ -24,7 +24,7 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
                                  date: "1 January 2024", language: language, info: info)
         let (display, _) = try DocumentLayout(fonts: engine.fonts, manifest: engine.manifest, cache: engine.cache).layout(input)
         let raw = try CairoPDFWriter().render(display)
-        let pdf = try PDFFinisher().finish(raw, info: info, producer: "fuzz")
+        let pdf = try PDFFinisher().finish(raw, document: display, producer: "fuzz")
         precondition(pdf.starts(with: Array("%PDF-".utf8)))
     } catch is FolioError {
         return 0
