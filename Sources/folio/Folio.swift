@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Glibc
 import FolioEngine
+import FolioModel
 
 /// The `folio` command: typesets report folders into PDFs.
 @main
@@ -23,21 +24,62 @@ struct FolioCommand: ParsableCommand {
             sources.append(source)
         }
         withExtendedLifetime(sources) {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let wrong = Suggestions.unknownCommand(arguments, root: FolioCommand.self) {
+                FileHandle.standardError.write(Data("Error: \(wrong)\n  See 'folio --help' for the commands.\n".utf8))
+                Glibc.exit(ExitStatus.usage.rawValue)
+            }
             do {
-                var command = try parseAsRoot()
+                var command = try parseAsRoot(arguments)
                 try command.run()
                 Glibc.exit(0)
             } catch {
-                exit(withError: error)
+                Glibc.exit(finish(error))
             }
+        }
+    }
+
+    /// Says what went wrong (unless the command already did) and gives the exit code of the table.
+    static func finish(_ error: Error) -> Int32 {
+        switch error {
+        case let failure as CommandFailure: return failure.status.rawValue
+        case let usage as UsageError:
+            FileHandle.standardError.write(Data("Error: \(usage.message)\n".utf8))
+            return ExitStatus.usage.rawValue
+        case is FolioError, is EngineError, is CocoaError, is POSIXError:
+            Runner.printError(error, edition: nil)
+            return ExitStatus.of(error).rawValue
+        default:
+            // ArgumentParser's own: help and version (exit 0, on standard output), parse and validation errors.
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if let exit = error as? ExitCode { return exit.rawValue == 1 ? ExitStatus.input.rawValue : ExitStatus.internal.rawValue }
+            return ExitStatus.usage.rawValue
         }
     }
 
     static let configuration = CommandConfiguration(
         commandName: "folio",
         abstract: "Typeset structured reports (report.yaml + Markdown per language) into publication-grade PDFs.",
+        discussion: """
+        Every command's --help has examples; docs/cli.md has the JSON of --format json and the exit codes.
+
+        \(ExitStatus.table)
+
+        Environment:
+          FOLIO_HOME         the folder holding Layouts/ and Fonts/fonts.yaml (default: found beside the
+                             program, e.g. <prefix>/share/folio after make install)
+          SOURCE_DATE_EPOCH  the PDFs' dates (reproducible builds)
+          JOB_COMPLETION_INDEX, JOB_COMPLETIONS, FOLIO_SHARD_INDEX, FOLIO_SHARD_COUNT
+                             read by batch --shard auto
+        """,
         version: Folio.version,
         // Every subcommand spells its commandName: ArgumentParser would otherwise derive each from the type's name
         // through the runtime's reflection at every start (about 1.5 ms).
-        subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, Bench.self, Generate.self])
+        subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, ManifestCommand.self,
+                      Bench.self, Generate.self])
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioEngine
+import FolioModel
 
 /// `folio generate`: a large synthetic report for benchmarks.
 struct Generate: ParsableCommand {
@@ -17,8 +18,15 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Markdown file whose sentences are drawn from.")
     var source: String
 
+    func validate() throws {
+        guard (1...100_000).contains(pages) else { throw ValidationError("--pages must be between 1 and 100000") }
+    }
+
     func run() throws {
-        let text = try String(contentsOfFile: source, encoding: .utf8)
+        let text: String
+        do { text = try String(contentsOfFile: source, encoding: .utf8) } catch {
+            throw FolioError("cannot read --source \(source) as UTF-8 text", hint: "give a Markdown file, such as Examples/dprk-upr4/content/en.md")
+        }
         try ReportGenerator(language: language).write(folder: folder, pages: pages, source: text)
         print("wrote \(folder)")
     }

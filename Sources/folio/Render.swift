@@ -34,88 +34,68 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Also write a thumbnail PNG of each edition's first page (folio batch always does).")
     var thumbnails = false
 
+    @Option(name: .long, help: "Output format: text, or json (one object on standard output, see docs/cli.md).")
+    var format: OutputFormat = .text
+
+    /// What --format json prints besides the diagnostics: the report and the files written (as in the manifest).
+    struct Output: Encodable {
+        var report: String
+        var files: [Manifest.File]
+    }
+
     func run() throws {
         // report.yaml first: its languages say which hyphenation patterns to start loading while the engine starts.
         let t0 = monotonicSeconds()
-        let report = try Runner.loadReport(report)
+        let report = try Runner.loadReport(report, format: format)
         let editions = try Runner.select(edition, from: report)
         Engine.warmUpText(languages: editions.map(\.lang))
         let t1 = monotonicSeconds()
-        let engine = try Runner.engine()
+        let engine = try Runner.engine(format: format)
         if verbose { FileHandle.standardError.write(Data("  start: report \(String(format: "%.1f", (t1 - t0) * 1000)) ms, engine \(String(format: "%.1f", (monotonicSeconds() - t1) * 1000)) ms\n".utf8)) }
         engine.warmUp(languages: editions.map(\.lang))
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        var files: [RenderedEdition] = []
-        var failed = 0
+        try Runner.outputFolder(output, format: format)
         // Editions are independent: two at a time use both cores (fonts and shaped words are shared). Results are
         // reported in the report's order whatever finishes first.
         let results = editions.concurrentMap { e in
             Result { try engine.render(report: report, edition: e, layoutName: layout, output: output, thumbnail: thumbnails) }
         }
+        var files: [RenderedEdition] = []
+        var diagnostics: [Finding] = []
+        var status = ExitStatus.ok
         for (e, result) in zip(editions, results) {
-            do {
-                let r = try result.get()
+            switch result {
+            case .success(let r):
                 files.append(r)
-                print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
-                Runner.printWarnings(r.warnings, verbose: verbose)
-                if verbose {
-                    Runner.printWarnings(r.notes, verbose: true)
-                    let phases = r.times.names.map { "\($0) \(String(format: "%.1f", (r.times.seconds[$0] ?? 0) * 1000)) ms" }
-                    FileHandle.standardError.write(Data("  time: \(phases.joined(separator: ", "))\n".utf8))
-                    FileHandle.standardError.write(Data("  \(PhaseTimes.legend)\n".utf8))
-                }
-            } catch {
-                failed += 1
-                Runner.printError(error, edition: e.code)
+                diagnostics += r.warnings.map { Finding($0, edition: r.edition) }
+                if format == .text { show(r) }
+            case .failure(let error):
+                diagnostics.append(Finding(error: error, edition: e.code))
+                status = max(status, ExitStatus.of(error))
             }
         }
-        let manifest = Manifest(report: report.id, files: files)
-        _ = try AtomicFile.writeIfChanged(try manifest.json(), to: output + "/manifest.json")
-        if !files.isEmpty && files.allSatisfy(\.unchanged) { print("nothing changed") }
-        if failed > 0 { throw ExitCode(1) }
-    }
-}
-
-/// Shared steps of the subcommands: load, select, report errors the same way.
-enum Runner {
-    /// The engine lives as long as the process: its caches (shaped words, fonts, faces) are thousands of small
-    /// objects that the process's exit returns at once; freeing them one by one cost ~6 M instructions (~1 ms)
-    /// after the sample's two editions.
-    static func engine() throws -> Engine {
-        do {
-            let engine = try Engine()
-            kept.append(engine)
-            return engine
-        } catch { printError(error, edition: nil); throw ExitCode(2) }
-    }
-    private static var kept: [Engine] = []
-
-    static func loadReport(_ directory: String) throws -> Report {
-        do { return try Report.load(directory: directory) } catch { printError(error, edition: nil); throw ExitCode(2) }
-    }
-
-    static func select(_ codes: [String], from report: Report) throws -> [Edition] {
-        if codes.isEmpty { return report.editions }
-        return try codes.map { code in
-            guard let e = report.editions.first(where: { $0.code == code }) else {
-                printError(FolioError("report '\(report.id)' has no edition '\(code)'", at: SourceLocation(file: report.file, line: 0, column: 0),
-                                      hint: "its editions are \(report.editions.map(\.code).joined(separator: ", "))"), edition: nil)
-                throw ExitCode(2)
-            }
-            return e
+        let errors = Finding.folded(diagnostics.filter { $0.severity == .error })
+        if format == .text { for f in errors { FileHandle.standardError.write(Data((f.text + "\n").utf8)) } }
+        do { try Manifest(report: report.id, files: files).write(updating: output) } catch {
+            throw Runner.fail(error, format: format, status: .output)
         }
+        switch format {
+        case .text: if !files.isEmpty && files.allSatisfy(\.unchanged) { print("nothing changed") }
+        case .json:
+            let warnings = diagnostics.filter { $0.severity != .error }
+            Runner.emit(JSONResult(diagnostics: errors + warnings, exit: status.rawValue,
+                                   body: Output(report: report.id, files: Manifest(report: report.id, files: files).contents.files)))
+        }
+        if status != .ok { throw CommandFailure(status) }
     }
 
-    static func printError(_ error: Error, edition: String?) {
-        let prefix = edition.map { "\($0): " } ?? ""
-        FileHandle.standardError.write(Data((prefix + "\(error)\n").utf8))
-    }
-
-    static func printWarnings(_ warnings: [Warning], verbose: Bool) {
-        let shown = verbose ? warnings : Array(warnings.prefix(10))
-        for w in shown { FileHandle.standardError.write(Data("  \(w)\n".utf8)) }
-        if shown.count < warnings.count {
-            FileHandle.standardError.write(Data("  … and \(warnings.count - shown.count) more warnings (--verbose shows all)\n".utf8))
+    private func show(_ r: RenderedEdition) {
+        print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
+        Runner.printWarnings(r.warnings, verbose: verbose)
+        if verbose {
+            Runner.printWarnings(r.notes, verbose: true)
+            let phases = r.times.names.map { "\($0) \(String(format: "%.1f", (r.times.seconds[$0] ?? 0) * 1000)) ms" }
+            FileHandle.standardError.write(Data("  time: \(phases.joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(Data("  \(PhaseTimes.legend)\n".utf8))
         }
     }
 }
