@@ -15,13 +15,14 @@ enum ExitStatus: Int32, CaseIterable {
     /// Folio itself failed: its installation (Layouts/, Fonts/) or a bug.
     case `internal` = 4
 
+    /// One line of the table (short enough for an 80-column terminal).
     var meaning: String {
         switch self {
-        case .ok: "success (check: no errors)"
-        case .input: "input errors: report.yaml, content, layout, edition, a failed check or a failed edition"
-        case .usage: "usage errors: unknown command or option, bad option value"
-        case .output: "output or I/O errors: a folder that cannot be made, a file that cannot be written"
-        case .internal: "internal errors: Folio's installation (FOLIO_HOME) or a bug"
+        case .ok: "success"
+        case .input: "input error: report.yaml, content, layout, a failed check or edition"
+        case .usage: "usage error: unknown command or option, bad option value"
+        case .output: "output error: a folder or file that cannot be made or written"
+        case .internal: "internal error: Folio's installation (FOLIO_HOME) or a bug"
         }
     }
 

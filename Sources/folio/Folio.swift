@@ -66,16 +66,17 @@ struct FolioCommand: ParsableCommand {
         commandName: "folio",
         abstract: "Typeset structured reports (report.yaml + Markdown per language) into publication-grade PDFs.",
         discussion: """
-        Every command's --help has examples; docs/cli.md has the JSON of --format json and the exit codes.
+        Every command's --help has examples. docs/cli.md describes the JSON of
+        --format json.
 
         \(ExitStatus.table)
 
         Environment:
-          FOLIO_HOME         the folder holding Layouts/ and Fonts/fonts.yaml (default: found beside the
-                             program, e.g. <prefix>/share/folio after make install)
+          FOLIO_HOME         the folder with Layouts/ and Fonts/fonts.yaml; by
+                             default <prefix>/share/folio beside the program
           SOURCE_DATE_EPOCH  the PDFs' dates (reproducible builds)
-          JOB_COMPLETION_INDEX, JOB_COMPLETIONS, FOLIO_SHARD_INDEX, FOLIO_SHARD_COUNT
-                             read by batch --shard auto
+          JOB_COMPLETION_INDEX and JOB_COMPLETIONS (Kubernetes Indexed Job), or
+          FOLIO_SHARD_INDEX and FOLIO_SHARD_COUNT: batch --shard auto
         """,
         version: Folio.version,
         // Every subcommand spells its commandName: ArgumentParser would otherwise derive each from the type's name

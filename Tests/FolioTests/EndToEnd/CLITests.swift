@@ -18,7 +18,7 @@ struct CLITests {
     @Test func theExitCodesAreInTheHelp() {
         let r = folio(["--help"])
         #expect(r.status == 0)
-        for line in ["0  success", "1  input errors", "2  usage errors", "3  output or I/O errors", "4  internal errors", "FOLIO_HOME"] {
+        for line in ["0  success", "1  input error", "2  usage error", "3  output error", "4  internal error", "FOLIO_HOME"] {
             #expect(r.out.contains(line), "\(line)")
         }
     }
@@ -103,12 +103,12 @@ struct CLITests {
 /// Runs a program in a given folder (the tests' own runner uses the test process's folder).
 enum CLIRun {
     static func run(_ program: String, _ arguments: [String], in folder: String,
-                    environment: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
+                    environment: [String: String] = [:], unset: [String] = []) -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program)
         p.arguments = arguments
         p.currentDirectoryURL = URL(fileURLWithPath: folder)
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.filter { !unset.contains($0.key) }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err
         try! p.run()
