@@ -74,7 +74,7 @@ struct Render: ParsableCommand {
             }
         }
         let errors = Finding.folded(diagnostics.filter { $0.severity == .error })
-        if format == .text { for f in errors { FileHandle.standardError.write(Data((f.text + "\n").utf8)) } }
+        if format == .text { errors.forEach(Runner.printDiagnostic) }
         do { try Manifest(report: report.id, files: files).write(updating: output) } catch {
             throw Runner.fail(error, format: format, status: .output)
         }

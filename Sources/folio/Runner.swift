@@ -50,7 +50,7 @@ enum Runner {
         for code in codes where !report.editions.contains(where: { $0.code == code }) {
             let known = report.editions.map(\.code)
             let guess = Spelling.nearest(to: code, in: known).map { "did you mean '\($0)'? " } ?? ""
-            throw UsageError("report '\(report.id)' has no edition '\(code)': \(guess)its editions are \(known.joined(separator: ", "))")
+            throw UsageError("\(report.file): report '\(report.id)' has no edition '\(code)': \(guess)its editions are \(known.joined(separator: ", "))")
         }
         return report.editions.filter { codes.contains($0.code) }
     }
@@ -83,6 +83,13 @@ enum Runner {
     static func emit<T: Encodable>(_ value: T) {
         // Encoding plain values cannot fail; if it ever did, the exit code still says so.
         if let bytes = try? JSONOutput.encode(value, pretty: false) { FileHandle.standardOutput.write(Data(bytes)) }
+    }
+
+    /// A diagnostic as a line (or two, with its hint) on standard error, prefixed by its edition.
+    static func printDiagnostic(_ finding: Finding) {
+        var plain = finding
+        plain.edition = nil
+        FileHandle.standardError.write(Data(((finding.edition.map { "\($0): " } ?? "") + plain.text + "\n").utf8))
     }
 
     static func printError(_ error: Error, edition: String?) {
