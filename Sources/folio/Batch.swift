@@ -58,24 +58,7 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let engine = try Runner.engine(format: format)
-        var work: [BatchJob] = []
-        var diagnostics: [Finding] = []
-        var folders: [String: String] = [:]
-        for path in reports {
-            do {
-                let report = try Report.load(directory: path)
-                if let other = folders[report.id] {
-                    // Two folders with one id would write the same files: refuse the second.
-                    throw FolioError("report id '\(report.id)' is also used by \(other)", at: report.location(ofField: ["id"]),
-                                     hint: "give each report its own id")
-                }
-                folders[report.id] = path
-                work += report.editions.map { BatchJob(report: report, edition: $0) }
-            } catch {
-                diagnostics.append(Finding(error: error, edition: nil))
-                if format == .text { Runner.printError(error, edition: nil) }
-            }
-        }
+        var (work, diagnostics) = loadReports()
         let shard = try parsedShard()
         if let shard { work = BatchJob.shard(work, index: shard.index, count: shard.count) }
         try Runner.outputFolder(output, format: format)
@@ -117,6 +100,29 @@ struct Batch: ParsableCommand {
                 files: manifest.files, summary: ["written": rendered.count - unchanged, "unchanged": unchanged, "failed": failed])))
         }
         if status != .ok { throw CommandFailure(status) }
+    }
+
+    /// Every edition of the reports that load, and the errors of those that do not.
+    private func loadReports() -> ([BatchJob], [Finding]) {
+        var work: [BatchJob] = []
+        var diagnostics: [Finding] = []
+        var folders: [String: String] = [:]
+        for path in reports {
+            do {
+                let report = try Report.load(directory: path)
+                if let other = folders[report.id] {
+                    // Two folders with one id would write the same files: refuse the second.
+                    throw FolioError("report id '\(report.id)' is also used by \(other)", at: report.location(ofField: ["id"]),
+                                     hint: "give each report its own id")
+                }
+                folders[report.id] = path
+                work += report.editions.map { BatchJob(report: report, edition: $0) }
+            } catch {
+                diagnostics.append(Finding(error: error, edition: nil))
+                if format == .text { Runner.printError(error, edition: nil) }
+            }
+        }
+        return (work, diagnostics)
     }
 
     /// Each report's package gets its own manifest (updated: another shard may have written other editions);
