@@ -4,10 +4,11 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Libraries Folio links, the default fonts, hyphenation patterns, and the tools the tests check PDFs with (gcc
-# compiles scripts/check-rsvg-abi.c against librsvg's headers).
+# compiles scripts/check-rsvg-abi.c against librsvg's headers; pikepdf walks the structure tree of tagged PDFs).
 DEBS := pkg-config libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev libglib2.0-dev \
         libcmark-gfm-dev libcmark-gfm-extensions-dev libhyphen-dev hyphen-en-us hyphen-fr librsvg2-dev \
-        libqpdf-dev libpng-dev gcc fonts-noto-core fonts-noto-cjk poppler-utils qpdf unicode-data python3
+        libqpdf-dev libpng-dev gcc fonts-noto-core fonts-noto-cjk poppler-utils qpdf unicode-data python3 \
+        python3-pikepdf
 SAMPLE := Examples/dprk-upr4
 OUT := out
 
@@ -68,9 +69,10 @@ install-files:
 	$(FOLIO_BIN) --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_folio
 	$(FOLIO_BIN) --generate-completion-script fish > $(SHARE)/fish/vendor_completions.d/folio.fish
 
-## Benchmarks: median time per phase of each sample edition (release build).
-bench: build
-	.build/release/folio bench $(SAMPLE) --runs 20
+## Benchmarks: median time per phase of each sample edition (release build of folio-bench).
+bench: deps
+	$(SWIFT) build -c release --product folio-bench --static-swift-stdlib
+	.build/release/folio-bench $(SAMPLE) --runs 20
 
 ## Fuzz every target for FUZZ_SECONDS each (libFuzzer + AddressSanitizer), from the committed seed corpus.
 ## A crash, a sanitizer finding or an input slower than 10 s fails the run and leaves the input in .build-fuzz/.
@@ -89,8 +91,8 @@ fuzz: deps
 
 ## LeakSanitizer over 100 renders in one process: leaks must not grow with the number of renders.
 leaks: deps
-	$(SWIFT) build --scratch-path .build-asan -Xswiftc -sanitize=address --product folio
-	./scripts/leak-check.sh .build-asan/debug/folio $(SAMPLE)
+	$(SWIFT) build --scratch-path .build-asan -Xswiftc -sanitize=address --product folio-bench
+	./scripts/leak-check.sh .build-asan/debug/folio-bench $(SAMPLE)
 
 clean:
 	rm -rf .build .build-fuzz .build-asan $(OUT)

@@ -10,9 +10,10 @@ func system(_ name: String, pkg: String?, apt: String) -> Target {
 
 let package = Package(
     name: "Folio",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],   // Synchronization.Mutex
     products: [
         .executable(name: "folio", targets: ["folio"]),
+        .executable(name: "folio-bench", targets: ["folio-bench"]),
         .library(name: "FolioEngine", targets: ["FolioEngine"]),
     ],
     dependencies: [
@@ -36,25 +37,38 @@ let package = Package(
         // PNG encoding at a chosen zlib level (libpng's longjmp errors need C): see Sources/CPNG/include/folio_png.h.
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
 
-        // Folio's own layers.
-        .target(name: "FolioUnicode", dependencies: ["CICU", "CHyphen"]),
-        .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode"]),
+        // Folio's own layers. FolioSupport: threads, locks and once-made caches, for every layer above it.
+        .target(name: "FolioSupport"),
+        .target(name: "FolioUnicode", dependencies: ["CICU", "CHyphen", "FolioSupport"]),
+        .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode", "FolioSupport"]),
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "FolioDisplay"),
-        .target(name: "FolioImages", dependencies: ["FolioDisplay", "CRsvg"]),
+        .target(name: "FolioImages", dependencies: ["FolioDisplay", "FolioSupport", "CRsvg"]),
         .target(name: "FolioChecksum", dependencies: ["CGLib"]),
-        .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages"]),
-        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "CRsvg"]),
-        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioChecksum"]),
+        .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages", "FolioSupport"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "CRsvg", "FolioSupport"]),
+        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioSupport", "FolioChecksum"]),
+        // Tools, not part of the FolioEngine library: the report generator and the benchmarks (`folio-bench`;
+        // `folio generate` and `folio bench` run the same code).
+        .target(name: "FolioGenerate", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "FolioBenchmarks", dependencies: [
+            "FolioEngine", "FolioLayout", "FolioModel", "FolioRender", "FolioFonts", "FolioUnicode", "FolioDisplay",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "folio-bench", dependencies: [
+            "FolioBenchmarks", "FolioGenerate", "FolioEngine", "FolioModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/FolioBench"),
         .executableTarget(name: "folio", dependencies: [
-            "FolioEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "FolioEngine", "FolioSupport", "FolioBenchmarks", "FolioGenerate",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FolioTests", dependencies: [
             "folio", "FolioEngine", "FolioLayout", "FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioRender",
-            "FolioChecksum",
+            "FolioChecksum", "FolioSupport", "FolioGenerate",
         ]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
 
 // Fuzz targets (libFuzzer) exist only when asked for, since they have no main of their own:

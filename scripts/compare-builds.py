@@ -9,8 +9,8 @@ machine, for changes too small to time.
 
   scripts/compare-builds.py OLD_BINARY NEW_BINARY [--cases sample,big,batch] [--runs N] [--instructions]
 
-The big cases need generated reports (made once, with the new build, if missing): /tmp/folio-bench/big-en
-(~300 pages) and big-ko; the batch case renders four copies of the sample with --jobs 1 and --jobs 2.
+The big cases need generated reports (made once if missing, by the folio-bench beside the new build, or by
+the new build's `folio generate` when there is none): /tmp/folio-bench/big-en (~300 pages) and big-ko; the batch case renders four copies of the sample with --jobs 1 and --jobs 2.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -19,13 +19,19 @@ SAMPLE = os.path.join(ROOT, "Examples", "dprk-upr4")
 WORK = "/tmp/folio-bench"
 
 
+def generator(new):
+    """The command that writes a generated report: folio-bench's, else the folio command's."""
+    bench = os.path.join(os.path.dirname(new), "folio-bench")
+    return [bench, "generate"] if os.path.exists(bench) else [new, "generate"]
+
+
 def prepare(new):
     """Generated reports and sample copies for the big and batch cases."""
     os.makedirs(WORK, exist_ok=True)
     for lang in ("en", "ko"):
         folder = os.path.join(WORK, "big-" + lang)
         if not os.path.exists(os.path.join(folder, "report.yaml")):
-            subprocess.run([new, "generate", folder, "--pages", "300", "--language", lang,
+            subprocess.run([*generator(new), folder, "--pages", "300", "--language", lang,
                             "--source", os.path.join(SAMPLE, "content", lang + ".md")], check=True,
                            stdout=subprocess.DEVNULL)
     reports = []

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Renders the sample 10 and 100 times in one process under LeakSanitizer and compares what leaks.
+#   scripts/leak-check.sh FOLIO_BENCH REPORT   (FOLIO_BENCH: a folio-bench built with -sanitize=address)
 # One-time process-wide allocations (fonts, caches, lazily built tables) may be reported once; anything that
 # grows with the number of renders is a real leak and fails the check. cairo 1.16's own leak for CFF fonts
 # is suppressed (scripts/lsan.supp, reproduced by scripts/cairo-cff-leak.c) and reported apart.
 set -euo pipefail
-folio=$1; report=$2
+bench=$1; report=$2
 here=$(cd "$(dirname "$0")" && pwd)
 run() {
   ASAN_OPTIONS=detect_leaks=1:exitcode=0 LSAN_OPTIONS=suppressions=$here/lsan.supp:print_suppressions=1 \
-    "$folio" bench "$report" --runs "$1" 2>&1 >/dev/null
+    "$bench" "$report" --runs "$1" 2>&1 >/dev/null
 }
 ours() { awk '/SUMMARY: AddressSanitizer: [0-9]+ byte\(s\) leaked/ { n = $3 } END { print n + 0 }'; }
 theirs() { awk '/^ *[0-9]+ +[0-9]+ +libcairo/ { n = $2 } END { print n + 0 }'; }

@@ -29,6 +29,12 @@ static void load(void) {
     RESOLVE(qpdf_set_compress_streams) RESOLVE(qpdf_set_decode_level) RESOLVE(qpdf_set_object_stream_mode)
     RESOLVE(qpdf_write) RESOLVE(qpdf_get_buffer) RESOLVE(qpdf_get_buffer_length) RESOLVE(qpdf_has_error)
     RESOLVE(qpdf_get_error) RESOLVE(qpdf_get_error_full_text)
+    RESOLVE(qpdf_get_num_pages) RESOLVE(qpdf_get_page_n) RESOLVE(qpdf_oh_get_page_content_data)
+    RESOLVE(qpdf_oh_new_stream) RESOLVE(qpdf_oh_replace_stream_data) RESOLVE(qpdf_oh_is_array)
+    RESOLVE(qpdf_oh_get_array_n_items) RESOLVE(qpdf_oh_get_array_item) RESOLVE(qpdf_oh_new_array)
+    RESOLVE(qpdf_oh_append_item) RESOLVE(qpdf_oh_new_dictionary) RESOLVE(qpdf_oh_new_name)
+    RESOLVE(qpdf_oh_new_integer) RESOLVE(qpdf_make_indirect_object) RESOLVE(qpdf_oh_is_name_and_equals)
+    RESOLVE(qpdf_oh_new_null) RESOLVE(qpdf_oh_get_dict)
 #undef RESOLVE
     loaded = &api;
 }

@@ -1,6 +1,8 @@
 import Foundation
 import FolioFonts
 import FolioModel
+import FolioSupport
+import Synchronization
 
 /// One edition of one report, the unit of batch work.
 public struct BatchJob: Sendable {
@@ -83,7 +85,7 @@ public enum BatchOutcome: Sendable {
 
 /// Renders jobs on a fixed number of threads sharing one engine (fonts and shaped words loaded once);
 /// a failing job is reported and does not stop the others.
-public struct BatchRunner {
+public struct BatchRunner: Sendable {
     public let engine: Engine
     public var jobs: Int
     public var layout: String?
@@ -94,7 +96,7 @@ public struct BatchRunner {
 
     /// Runs every job, writing each report's files to `<output>/<report id>/`; `progress` is called (from
     /// worker threads, one at a time) after each job. Outcomes come back in the jobs' order.
-    public func run(_ work: [BatchJob], output: String, progress: @escaping (Int, Int, BatchOutcome) -> Void) -> [BatchOutcome] {
+    public func run(_ work: [BatchJob], output: String, progress: @escaping @Sendable (Int, Int, BatchOutcome) -> Void) -> [BatchOutcome] {
         let state = BatchState(order: Self.longestFirst(work))
         let workers = min(jobs, max(work.count, 1))
         var threads: [Thread] = []
@@ -134,43 +136,42 @@ public struct BatchRunner {
     }
 }
 
-/// Shared state of a batch: the next job, the outcomes, and the count of finished workers.
-final class BatchState: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var nextIndex = 0
-    private var done = 0
-    private var finishedWorkers = 0
-    private let count: Int
+/// Shared state of a batch: the next job, the outcomes, and the workers that have finished.
+final class BatchState: Sendable {
+    private struct Queue {
+        var nextIndex = 0
+        var done = 0
+        var outcomes: [BatchOutcome?]
+    }
+    private let queue: Mutex<Queue>
     /// The order jobs are handed out in (outcomes stay in the jobs' own order).
     private let order: [Int]
-    var outcomes: [BatchOutcome?]
+    /// Signalled once by each worker when it runs out of jobs.
+    private let finishedWorkers = DispatchSemaphore(value: 0)
 
-    init(order: [Int]) { self.order = order; count = order.count; outcomes = Array(repeating: nil, count: order.count) }
+    init(order: [Int]) { self.order = order; queue = Mutex(Queue(outcomes: Array(repeating: nil, count: order.count))) }
+
+    var outcomes: [BatchOutcome?] { queue.withLock { $0.outcomes } }
 
     func next() -> Int? {
-        condition.lock(); defer { condition.unlock() }
-        guard nextIndex < count else { return nil }
-        nextIndex += 1
-        return order[nextIndex - 1]
+        queue.withLock { queue in
+            guard queue.nextIndex < order.count else { return nil }
+            queue.nextIndex += 1
+            return order[queue.nextIndex - 1]
+        }
     }
 
     func finish(_ i: Int, _ outcome: BatchOutcome, progress: (Int, Int, BatchOutcome) -> Void) {
-        condition.lock(); defer { condition.unlock() }
-        outcomes[i] = outcome
-        done += 1
-        progress(done, count, outcome)
+        queue.withLock { queue in
+            queue.outcomes[i] = outcome
+            queue.done += 1
+            progress(queue.done, order.count, outcome)
+        }
     }
 
-    func workerDone() {
-        condition.lock()
-        finishedWorkers += 1
-        condition.signal()
-        condition.unlock()
-    }
+    func workerDone() { finishedWorkers.signal() }
 
     func waitForWorkers(_ n: Int) {
-        condition.lock()
-        while finishedWorkers < n { condition.wait() }
-        condition.unlock()
+        for _ in 0..<n { finishedWorkers.wait() }
     }
 }

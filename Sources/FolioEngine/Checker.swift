@@ -103,9 +103,8 @@ public struct Checker {
                 findings.append(Finding(error: error, edition: edition.code))
                 continue
             }
-            findings += warnings(laid) + overfull(laid) + headingsAtPageEnd(laid) + brokenLinks(laid)
-            let (rules, words) = submissionRules(laid)
-            findings += rules
+            let (found, words) = self.findings(of: laid)
+            findings += found
             if !laid.layout.checks.languages.isEmpty { languageRule = laid.layout.checks.languages }
             figures.append(EditionFigures(edition: edition.code, pages: laid.document.pages.count, words: words))
         }
@@ -116,6 +115,13 @@ public struct Checker {
                                     location: report.location(ofField: ["editions"]), edition: nil))
         }
         return (Finding.folded(findings), figures)
+    }
+
+    /// The findings of one laid-out edition, and its word count: what `folio check` says of it, and what
+    /// `folio render` and `folio batch` print after writing it.
+    public func findings(of laid: Engine.LaidOut) -> (findings: [Finding], words: Int) {
+        let (rules, words) = submissionRules(laid)
+        return (warnings(laid) + overfull(laid) + headingsAtPageEnd(laid) + brokenLinks(laid) + rules, words)
     }
 
     /// The warnings of reading and laying out, the notes of words broken, and very loose lines (once per paragraph).

@@ -6,6 +6,7 @@ import FolioImages
 import FolioLayout
 import FolioModel
 import FolioRender
+import FolioSupport
 import FolioUnicode
 
 /// One edition's rendered file, as the manifest lists it.
@@ -19,6 +20,9 @@ public struct RenderedEdition: Sendable {
     public var title: String
     public var layout: String
     public var warnings: [Warning]
+    /// What `folio check` finds in the edition (the warnings above, loose and overfull lines, headings at a page's
+    /// end, broken links, the submission rules), to be printed the same way.
+    public var findings: [Finding] = []
     /// The report's id.
     public var report = ""
     /// Whether the file on disk already had these bytes (nothing was written).
@@ -36,7 +40,7 @@ public struct RenderedEdition: Sendable {
 
 /// Runs the pipeline for report editions: load → lay out → draw → finish → write atomically.
 /// Fonts and shaped words are loaded once per engine and shared by every edition.
-public final class Engine: @unchecked Sendable {
+public final class Engine: Sendable {
     public let home: String
     public let fonts: FontLibrary
     public let manifest: FontManifest
@@ -54,7 +58,7 @@ public final class Engine: @unchecked Sendable {
         layouts = LayoutLoader(folders: [home + "/Layouts"])
     }
 
-    /// Starts loading, on another core, the hyphenation patterns (libhyphen takes 10–15 ms for English) and ICU's
+    /// Starts loading, on another core, the hyphenation patterns (slow to load for English) and ICU's
     /// line rules of these languages: the first paragraph waits for them. It needs no engine, so a command can
     /// start it as soon as it has read report.yaml. Caches only: output is unchanged.
     public static func warmUpText(languages: [String]) {
@@ -102,11 +106,13 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// The layout an edition is set with: the one named on the command line, else the edition's, the report's, or
-    /// the default.
+    /// the default. A name from report.yaml is the report's: a path is read inside its folder, and its limits are
+    /// capped by the installed layout it builds on (LayoutLoader.Origin).
     public func layout(for report: Report, edition: Edition, name layoutName: String? = nil) throws -> Layout {
-        let name = layoutName ?? edition.layout ?? report.layout ?? "upr-submission"
-        return try layouts.load(name, language: edition.lang,
-                                at: layoutName == nil ? report.location(ofField: edition.layout != nil ? ["editions", edition.code, "layout"] : ["layout"]) : nil)
+        if let layoutName { return try layouts.load(layoutName, language: edition.lang) }
+        let field = edition.layout != nil ? ["editions", edition.code, "layout"] : ["layout"]
+        return try layouts.load(edition.layout ?? report.layout ?? "upr-submission", language: edition.lang,
+                                from: .report(folder: report.directory), at: report.location(ofField: field))
     }
 
     /// An edition's Markdown, read within the layout's limits, with the reader's warnings.
@@ -119,7 +125,7 @@ public final class Engine: @unchecked Sendable {
         if size > layout.limits.maxContentBytes {
             throw FolioError("the content file of edition '\(edition.code)' is \(size) bytes, over the limit of \(layout.limits.maxContentBytes)",
                              at: SourceLocation(file: displayPath, line: 0, column: 0),
-                             hint: "split the report, or raise limits.max-content-bytes in the layout")
+                             hint: "split the report, or raise limits.max-content-bytes in an installed layout or one given with --layout")
         }
         let bytes = try fs.readBytes(contentPath, what: "content file of edition '\(edition.code)'")
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -137,16 +143,15 @@ public final class Engine: @unchecked Sendable {
         let layout = try layout(for: report, edition: edition, name: layoutName)
         let (document, readerWarnings) = try content(of: report, edition: edition, layout: layout)
         let lang = edition.lang
-        let info = DocumentInfo(title: edition.title, author: report.authors(in: lang),
-                                subject: report.subject?.text(for: lang) ?? edition.subtitle ?? "",
-                                keywords: report.keywords.joined(separator: ", "), creator: Folio.creator,
+        let texts = EditionTexts(report: report, edition: edition)
+        let info = DocumentInfo(title: texts.title, author: texts.authors, subject: texts.subject,
+                                keywords: texts.keywords.joined(separator: ", "), creator: Folio.creator,
                                 language: lang, date: Self.documentDate(report))
-        let input0 = EditionInput(document: document, layout: layout, title: edition.title, subtitle: edition.subtitle,
-                                 organizations: report.organizations.map { $0.name.text(for: lang) },
+        var input = EditionInput(document: document, layout: layout, title: texts.title, subtitle: texts.subtitle,
+                                 organizations: texts.organizations,
                                  date: Self.displayDate(report.date, language: lang), language: lang, info: info)
-        var input = input0
-        input.organizationsShort = report.organizations.map(\.short)
-        input.logos = try logos(of: report, maxPixels: layout.limits.maxImagePixels, language: lang)
+        input.organizationsShort = texts.organizationsShort
+        input.logos = try logos(of: report, names: texts.organizations, maxPixels: layout.limits.maxImagePixels)
         let loadTime = monotonicSeconds() - loadStart
         try fonts.locator.ready()
         var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
@@ -155,17 +160,20 @@ public final class Engine: @unchecked Sendable {
         times.merge(layoutReport.times)
         layoutReport.times = times
         return LaidOut(report: report, edition: edition, layout: layout, document: display, content: document, layoutReport: layoutReport,
-                       warnings: readerWarnings + layoutReport.warnings)
+                       warnings: readerWarnings + texts.warnings + layoutReport.warnings)
     }
 
     /// The organisations' logos, checked: inside the report folder, a PNG or SVG, not damaged, not enormous.
-    func logos(of report: Report, maxPixels: Int, language: String) throws -> [Logo] {
+    func logos(of report: Report, names: [String], maxPixels: Int) throws -> [Logo] {
         var out: [Logo] = []
         for (i, org) in report.organizations.enumerated() {
             guard let logo = org.logo else { continue }
             let at = report.location(ofField: ["organizations", "\(i)", "logo"])
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
-            do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: org.name.text(for: language))) }
+            if let kind = FileSystem.kind(ofNonFile: path) {
+                throw FolioError("logo '\(logo)' is \(kind), not a file", at: at, hint: "give a PNG or SVG file inside the report folder")
+            }
+            do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: names[i])) }
             catch let e as ImageError {
                 throw FolioError(e.description, at: at, hint: "give a PNG or SVG file inside the report folder")
             }
@@ -185,8 +193,7 @@ public final class Engine: @unchecked Sendable {
         PDFFinisher.preload()
         let raw = try times.measure("pdf write") { try CairoPDFWriter().render(laid.document) }
         let bytes = try times.measure("finish") {
-            try PDFFinisher().finish(raw, info: laid.document.info, producer: "\(Folio.creator) (cairo, qpdf)",
-                                     pageLabels: laid.document.pageLabels)
+            try PDFFinisher().finish(raw, document: laid.document, producer: "\(Folio.creator) (cairo, qpdf)")
         }
         let digest = times.measure("checksum") { sha256Hex(bytes) }
         let changed = try times.measure("write") { try AtomicFile.writeIfChanged(bytes, to: output + "/" + name) }
@@ -201,8 +208,9 @@ public final class Engine: @unchecked Sendable {
             thumbName = thumb
         }
         var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: digest,
-                                       bytes: bytes.count, pages: laid.document.pages.count, title: edition.title,
+                                       bytes: bytes.count, pages: laid.document.pages.count, title: laid.document.info.title,
                                        layout: laid.layout.name, warnings: laid.warnings, seconds: monotonicSeconds() - start)
+        rendered.findings = Checker(engine: self).findings(of: laid).findings
         rendered.report = report.id
         rendered.unchanged = !changed
         rendered.thumbnail = thumbName
@@ -227,10 +235,11 @@ public final class Engine: @unchecked Sendable {
         return report.date + "T00:00:00Z"
     }
 
-    /// The report's date as readers of the language write it.
+    /// The report's date as readers of the language write it; a date that is not YYYY-MM-DD with a month 1–12
+    /// (Report.load refuses one, but a Report can be made in code) is shown as given.
     static func displayDate(_ iso: String, language: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return iso }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
         let (y, m, d) = (parts[0], parts[1], parts[2])
         switch language.prefix(2) {
         case "ko": return "\(y)년 \(m)월 \(d)일"

@@ -1,8 +1,6 @@
 import CHarfBuzz
 import FolioUnicode
-#if canImport(Glibc)
-import Glibc
-#endif
+import FolioSupport
 
 /// Why a font could not be used: the HarfBuzz or fontconfig call that failed, and what that means.
 public struct FontError: Error, CustomStringConvertible {
@@ -28,6 +26,7 @@ public struct FaceMetrics: Sendable, Equatable {
 ///
 /// Shaping happens at units-per-em scale so that one face serves every size; callers scale by size/upem.
 /// HarfBuzz is used with its own OpenType functions, not FreeType, so the cairo backend can own its FT_Face.
+/// Unchecked: it owns C pointers (HarfBuzz blob, face and font), made immutable before any thread shapes with them.
 public final class FontFace: @unchecked Sendable {
     public let path: String
     public let index: Int
@@ -158,21 +157,17 @@ public final class FontFace: @unchecked Sendable {
 /// One HarfBuzz buffer per thread, emptied and reused by every shaping on that thread: a buffer made and
 /// destroyed per word cost three allocations each time, and a cold English sample shapes over 2,000 words.
 enum ShapingBuffer {
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { hb_buffer_destroy(OpaquePointer($0)) }
-        return key
-    }()
+    private static let slot = ThreadSlot { hb_buffer_destroy(OpaquePointer($0)) }
 
     /// This thread's buffer, empty (the caller sets direction, script, language and cluster level).
     static func current() -> OpaquePointer {
-        if let buffer = pthread_getspecific(key) {
+        if let buffer = slot.value {
             let buffer = OpaquePointer(buffer)
             hb_buffer_clear_contents(buffer)
             return buffer
         }
         let buffer = hb_buffer_create()!
-        pthread_setspecific(key, UnsafeRawPointer(buffer))
+        slot.value = UnsafeMutableRawPointer(buffer)
         return buffer
     }
 }

@@ -1,7 +1,7 @@
-import FolioUnicode
+import FolioSupport
 
 /// Every face the process has loaded, by file and index: each font is read once and shared by editions and jobs.
-public final class FontLibrary: @unchecked Sendable {
+public final class FontLibrary: Sendable {
     public let locator: FontLocator
     /// Faces by file and index: each is loaded once, and loading one does not hold up threads that want another.
     private let faces = OnceMap<String, FontFace>()

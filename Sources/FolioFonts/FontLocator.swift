@@ -1,4 +1,6 @@
 import CFontconfig
+import FolioSupport
+import Synchronization
 
 /// A font file and face index that fontconfig found for a family and style.
 public struct LocatedFont: Sendable, Hashable {
@@ -11,15 +13,16 @@ public struct LocatedFont: Sendable, Hashable {
 }
 
 /// Finds installed fonts through fontconfig, refusing its silent substitutions.
-public final class FontLocator: @unchecked Sendable {
-    /// fontconfig's configuration, read on another thread: it takes 5–10 ms that the caller spends parsing.
+public final class FontLocator: Sendable {
+    /// fontconfig's configuration, read on another thread while the caller parses the report.
     private let configuration: Background<Configuration>
-    /// Held while fontconfig matches, not only around the cache (unlike `OnceMap`): fontconfig's matching from
-    /// several threads at once has crashed other programs, so one match runs at a time.
-    private let lock = Lock()
-    private var cache: [String: LocatedFont?] = [:]
+    /// Faces found, by family and style. Its lock is held while fontconfig matches, not only around the cache
+    /// (unlike `OnceMap`): fontconfig's matching from several threads at once has crashed other programs, so one
+    /// match runs at a time.
+    private let cache = Mutex<[String: LocatedFont?]>([:])
 
     /// Owns a loaded fontconfig configuration.
+    /// Unchecked: it holds a C pointer (FcConfig), which fontconfig only reads once loaded.
     private final class Configuration: @unchecked Sendable {
         let pointer: OpaquePointer
         init() throws {
@@ -43,7 +46,7 @@ public final class FontLocator: @unchecked Sendable {
     /// The installed face of `family` closest to the style, or nil when the family is not installed.
     public func locate(family: String, bold: Bool, italic: Bool) -> LocatedFont? {
         let key = "\(family)|\(bold)|\(italic)"
-        return lock.withLock {
+        return cache.withLock { cache in
             if let hit = cache[key] { return hit }
             let found = match(family: family, bold: bold, italic: italic)
             cache[key] = found

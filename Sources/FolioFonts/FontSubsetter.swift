@@ -20,7 +20,7 @@ public enum FontSubsetter {
     }
 
     /// A subset font and the new id of each original glyph id.
-    public struct Subset {
+    public struct Subset: Sendable {
         public var bytes: [UInt8]
         public var glyphMap: [UInt32: UInt32]
     }
@@ -34,7 +34,7 @@ public enum FontSubsetter {
         defer { hb_face_destroy(face) }
         let kept = ([0] + glyphs.filter { $0 != 0 }).sorted()
         // HarfBuzz's subsetter maps every code point of a font's cmap back to the kept glyphs, whatever it is asked
-        // to keep: for a CJK font, ~45,000 entries and most of a small subset's time (63 glyphs: 6.7 → 0.3 ms). The
+        // to keep: for a CJK font, some 45,000 entries and most of a small subset's time. The
         // PDF needs no cmap (its text comes from the ToUnicode map cairo writes from Folio's clusters), so the
         // subsetter is handed the font's tables without it; the face of the whole file is the fallback.
         var bytes: [UInt8]? = nil
@@ -86,7 +86,7 @@ public enum FontSubsetter {
         for tag in dropped { hb_set_add(drop, tag) }
         // Flattening subroutines halves HarfBuzz's time on a CFF font (it need not work out which of the
         // font's thousands of subroutines the kept glyphs call and renumber them), and cairo, which subsets the
-        // font again, writes a smaller font program from flat charstrings (Korean sample: 207 → 190 KB PDF).
+        // font again, writes a smaller font program from flat charstrings.
         hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue)
         guard let subset = hb_subset_or_fail(face, input) else { return nil }
         defer { hb_face_destroy(subset) }

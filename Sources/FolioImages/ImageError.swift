@@ -1,5 +1,7 @@
+import FolioSupport
+
 /// Why an image cannot be used: in plain words, and, when a library refused it, which call and what it said.
-public struct ImageError: Error, CustomStringConvertible {
+public struct ImageError: FailedCall {
     /// What is wrong, in plain words ("SVG image 'logo.svg' cannot be read").
     public var message: String
     /// The library call that failed (e.g. `rsvg_handle_new_from_data`), when one did.
@@ -9,10 +11,5 @@ public struct ImageError: Error, CustomStringConvertible {
 
     public init(_ message: String, call: String? = nil, status: String? = nil) {
         self.message = message; self.call = call; self.status = status
-    }
-
-    public var description: String {
-        guard let call else { return message }
-        return "\(message) (\(call): \(status ?? "failed"))"
     }
 }

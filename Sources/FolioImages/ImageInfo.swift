@@ -21,12 +21,23 @@ public struct ImageInfo: Sendable, Hashable {
         let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
         if head.contains("<svg") || (head.hasPrefix("<?xml") && bytes.count < 64 << 20) {
             let svg = try SVGDocument(data: bytes, path: path)
-            guard svg.width * svg.height <= Double(maxPixels) else {
-                throw ImageError("image '\(path)' is \(Int(svg.width))×\(Int(svg.height)) px, over the limit of \(maxPixels) pixels")
-            }
+            try checkSize(width: svg.width, height: svg.height, path: path, maxPixels: maxPixels)
             return ImageInfo(path: path, format: .svg, width: svg.width * 0.75, height: svg.height * 0.75)
         }
         throw ImageError("'\(path)' is not a PNG or SVG image")
+    }
+
+    /// An SVG's size in CSS pixels, which the file may give as any number: finite, at least a pixel each way, and
+    /// within the pixel limit, so that every size and ratio computed from it later is finite.
+    static func checkSize(width: Double, height: Double, path: String, maxPixels: Int) throws {
+        func shown(_ v: Double) -> String { v.isFinite && abs(v) < 1e9 ? String(Int(v.rounded())) : "\(v)" }
+        let size = "\(shown(width))×\(shown(height)) px"
+        guard width.isFinite, height.isFinite, width * height <= Double(maxPixels) else {
+            throw ImageError("image '\(path)' is \(size), over the limit of \(maxPixels) pixels")
+        }
+        guard width >= 1, height >= 1 else {
+            throw ImageError("image '\(path)' is \(size): less than a pixel wide or high")
+        }
     }
 
     /// PNG: signature, IHDR (size, CRC), an IEND chunk, and the pixel limit.
@@ -35,7 +46,9 @@ public struct ImageInfo: Sendable, Hashable {
         guard b.count >= 33, b[12..<16].elementsEqual("IHDR".utf8) else { throw ImageError("PNG image '\(path)' is damaged (no IHDR)") }
         let w = Int(u32(16)), h = Int(u32(20))
         guard w > 0, h > 0 else { throw ImageError("PNG image '\(path)' has no pixels") }
-        guard w * h <= maxPixels else { throw ImageError("image '\(path)' is \(w)×\(h) px, over the limit of \(maxPixels) pixels") }
+        // Each side may be up to 2³² − 1: the product is checked, not trusted to fit.
+        let (pixels, overflow) = w.multipliedReportingOverflow(by: h)
+        guard !overflow, pixels <= maxPixels else { throw ImageError("image '\(path)' is \(w)×\(h) px, over the limit of \(maxPixels) pixels") }
         guard CRC32.of(b[12..<29]) == u32(29) else { throw ImageError("PNG image '\(path)' is damaged (bad IHDR checksum)") }
         guard b.count >= 12, b[(b.count - 8)..<(b.count - 4)].elementsEqual("IEND".utf8) else {
             throw ImageError("PNG image '\(path)' is truncated (no IEND)")

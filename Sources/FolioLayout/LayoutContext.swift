@@ -30,7 +30,7 @@ final class LayoutContext {
         self.layout = layout
         self.selector = selector
         self.language = language
-        self.inline = InlineLayout(selector: selector, cache: cache, koreanBreaks: layout.body.koreanBreaks, composer: layout.body.composer)
+        self.inline = InlineLayout(selector: selector, cache: cache, configuration: ComposerConfiguration(layout))
         let p = layout.page
         textWidth = p.width.points - p.marginInner.points - p.marginOuter.points
         textHeight = p.height.points - p.marginTop.points - p.marginBottom.points

@@ -1,5 +1,7 @@
+import FolioSupport
+
 /// A backend failure: what failed in plain words, the library call that reported it and what it said.
-public struct RenderError: Error, CustomStringConvertible {
+public struct RenderError: FailedCall {
     /// What failed, in plain words ("the PDF cannot be written").
     public var message: String
     /// The library call that failed (e.g. `cairo_surface_finish`, `rsvg_handle_render_document`), when one did.
@@ -9,10 +11,5 @@ public struct RenderError: Error, CustomStringConvertible {
 
     public init(_ message: String, call: String? = nil, status: String? = nil) {
         self.message = message; self.call = call; self.status = status
-    }
-
-    public var description: String {
-        guard let call else { return message }
-        return "\(message) (\(call): \(status ?? "failed"))"
     }
 }

@@ -1,12 +1,14 @@
 import CHyphen
+import FolioSupport
+import Synchronization
 
 /// Hyphenation points from libhyphen's pattern dictionaries (Debian's hyphen-en-us, hyphen-fr, …).
+/// Unchecked: it owns a C pointer (the HyphenDict), which libhyphen only reads, under the memo's lock.
 public final class Hyphenator: @unchecked Sendable {
     private let dictionary: UnsafeMutablePointer<HyphenDict>
     public let path: String
     /// Points already found, by word and limits: words repeat, and libhyphen's lookup is not free.
-    private var memo: [MemoKey: [Int]] = [:]
-    private var memoLock = pthread_mutex_t()
+    private let memo = Mutex<[MemoKey: [Int]]>([:])
     private struct MemoKey: Hashable { var word: [Unicode.Scalar]; var left: Int; var right: Int }
 
     /// Loads a dictionary file (`/usr/share/hyphen/hyph_en_US.dic`); nil when it cannot be read.
@@ -14,7 +16,6 @@ public final class Hyphenator: @unchecked Sendable {
         guard let dict = hnj_hyphen_load(path) else { return nil }
         dictionary = dict
         self.path = path
-        pthread_mutex_init(&memoLock, nil)
     }
 
     deinit { hnj_hyphen_free(dictionary) }
@@ -40,13 +41,13 @@ public final class Hyphenator: @unchecked Sendable {
     public func points(in word: [Unicode.Scalar], minLeft: Int, minRight: Int) -> [Int] {
         guard word.count >= minLeft + minRight else { return [] }
         let key = MemoKey(word: word, left: minLeft, right: minRight)
-        pthread_mutex_lock(&memoLock)
-        defer { pthread_mutex_unlock(&memoLock) }
-        if let known = memo[key] { return known }
-        let found = lookUp(word, minLeft: minLeft, minRight: minRight)
-        if memo.count >= 100_000 { memo.removeAll(keepingCapacity: true) }   // bounded, like the shape cache
-        memo[key] = found
-        return found
+        return memo.withLock { memo in
+            if let known = memo[key] { return known }
+            let found = lookUp(word, minLeft: minLeft, minRight: minRight)
+            if memo.count >= 100_000 { memo.removeAll(keepingCapacity: true) }   // bounded, like the shape cache
+            memo[key] = found
+            return found
+        }
     }
 
     private func lookUp(_ word: [Unicode.Scalar], minLeft: Int, minRight: Int) -> [Int] {
@@ -90,7 +91,7 @@ public final class Hyphenator: @unchecked Sendable {
     }
 
     /// Loaded dictionaries by path, shared by the process.
-    final class Cache: @unchecked Sendable {
+    final class Cache: Sendable {
         static let shared = Cache()
         /// Each dictionary file, loaded once (nil: missing or unreadable).
         private let files = OnceMap<String, Hyphenator?>()

@@ -17,6 +17,8 @@ struct Batch: ParsableCommand {
         <output>/manifest-shard-i-of-n.json instead of <output>/manifest.json; `folio manifest merge` joins them.
         --shard auto takes i and n from JOB_COMPLETION_INDEX (0-based) and JOB_COMPLETIONS, or from
         FOLIO_SHARD_INDEX (1-based) and FOLIO_SHARD_COUNT.
+        Each edition's findings are printed as `folio check` prints them; with --strict the exit code is 1 when an
+        edition has any error or warning (its files are still written).
         Examples:
           folio batch Examples/* --output out
           folio batch reports/* --output out --jobs 2 --shard 1/4
@@ -35,6 +37,8 @@ struct Batch: ParsableCommand {
     var layout: String?
     @Flag(name: .long, help: "Print every warning.")
     var verbose = false
+    @Flag(name: .long, help: "Exit with 1 when an edition has any error or warning (the PDFs are still written).")
+    var strict = false
     @Option(name: .long, help: "Output format: text, or json (one object on standard output, see docs/cli.md).")
     var format: OutputFormat = .text
 
@@ -80,7 +84,9 @@ struct Batch: ParsableCommand {
         var status: ExitStatus = diagnostics.isEmpty ? .ok : .input
         for o in outcomes {
             switch o {
-            case .rendered(let r): diagnostics += r.warnings.map { Finding($0, edition: "\(r.report)/\(r.edition)") }
+            case .rendered(let r):
+                diagnostics += r.findings.map { var f = $0; f.edition = "\(r.report)/\(r.edition)"; return f }
+                if Runner.fails(r.findings, strict: strict) { status = max(status, .input) }
             case .failed(_, let finding):
                 diagnostics.append(finding)
                 status = max(status, ExitStatus.of(finding))
@@ -89,9 +95,9 @@ struct Batch: ParsableCommand {
         switch format {
         case .text:
             print(summary(outcomes, seconds: Date().timeIntervalSince(start), jobs: jobs))
-            for case .rendered(let r) in outcomes where !r.warnings.isEmpty {
+            for case .rendered(let r) in outcomes where !r.findings.isEmpty {
                 FileHandle.standardError.write(Data("\(r.report)/\(r.edition):\n".utf8))
-                Runner.printWarnings(r.warnings, verbose: verbose)
+                Runner.printFindings(r.findings, verbose: verbose)
             }
         case .json:
             let failed = outcomes.count - rendered.count
@@ -110,12 +116,12 @@ struct Batch: ParsableCommand {
         for path in reports {
             do {
                 let report = try Report.load(directory: path)
-                if let other = folders[report.id] {
-                    // Two folders with one id would write the same files: refuse the second.
+                if let other = folders[report.id.lowercased()] {
+                    // Two folders with one id would write the same files (ignoring case, as on macOS): refuse the second.
                     throw FolioError("report id '\(report.id)' is also used by \(other)", at: report.location(ofField: ["id"]),
                                      hint: "give each report its own id")
                 }
-                folders[report.id] = path
+                folders[report.id.lowercased()] = path
                 work += report.editions.map { BatchJob(report: report, edition: $0) }
             } catch {
                 diagnostics.append(Finding(error: error, edition: nil))
@@ -152,7 +158,7 @@ struct Batch: ParsableCommand {
             switch o {
             case .rendered(let r):
                 if r.unchanged { unchanged += 1 } else { written += 1 }
-                rows.append([r.report, r.edition, "\(r.pages)", String(format: "%.2f s", r.seconds), "\(r.warnings.count)",
+                rows.append([r.report, r.edition, "\(r.pages)", String(format: "%.2f s", r.seconds), "\(r.findings.count)",
                              r.unchanged ? "unchanged" : "written"])
             case .failed(let job, let finding):
                 failed += 1
@@ -175,7 +181,7 @@ struct Batch: ParsableCommand {
 }
 
 /// A progress bar on a terminal, plain lines otherwise.
-final class Progress: @unchecked Sendable {
+final class Progress: Sendable {
     let total: Int
     let terminal: Bool
     /// With --format json standard output holds the JSON alone.

@@ -4,6 +4,7 @@ import Foundation
 import Glibc
 import FolioEngine
 import FolioModel
+import FolioGenerate
 
 /// The `folio` command: typesets report folders into PDFs.
 @main
@@ -80,7 +81,7 @@ struct FolioCommand: ParsableCommand {
         """,
         version: Folio.version,
         // Every subcommand spells its commandName: ArgumentParser would otherwise derive each from the type's name
-        // through the runtime's reflection at every start (about 1.5 ms).
+        // through the runtime's reflection at every start.
         subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, ManifestCommand.self,
-                      Bench.self, Generate.self])
+                      Bench.self, GenerateCommand.self])
 }

@@ -4,6 +4,8 @@ import FolioEngine
 import FolioFonts
 import FolioModel
 import FolioLayout
+import FolioSupport
+import Synchronization
 
 /// `folio render`: every (or the named) edition of one report into PDFs and a manifest.
 struct Render: ParsableCommand {
@@ -14,6 +16,8 @@ struct Render: ParsableCommand {
         Examples:
           folio render Examples/dprk-upr4 --output out
           folio render Examples/dprk-upr4 --edition ko --layout upr-submission
+        After each edition it prints what `folio check` finds in it (errors and warnings, with their places). The
+        PDFs are written either way; with --strict the exit code is 1 when an edition has any error or warning.
         """)
 
     @Argument(help: "The report folder (holding report.yaml).")
@@ -30,6 +34,9 @@ struct Render: ParsableCommand {
 
     @Flag(name: .long, help: "Print warnings in full and timing per edition.")
     var verbose = false
+
+    @Flag(name: .long, help: "Exit with 1 when an edition has any error or warning (the PDFs are still written).")
+    var strict = false
 
     @Flag(name: .long, help: "Also write a thumbnail PNG of each edition's first page (folio batch always does).")
     var thumbnails = false
@@ -60,20 +67,22 @@ struct Render: ParsableCommand {
             Result { try engine.render(report: report, edition: e, layoutName: layout, output: output, thumbnail: thumbnails) }
         }
         var files: [RenderedEdition] = []
-        var diagnostics: [Finding] = []
+        var diagnostics: [Finding] = [], failures: [Finding] = []
         var status = ExitStatus.ok
         for (e, result) in zip(editions, results) {
             switch result {
             case .success(let r):
                 files.append(r)
-                diagnostics += r.warnings.map { Finding($0, edition: r.edition) }
+                diagnostics += r.findings.map { var f = $0; f.edition = f.edition ?? r.edition; return f }
+                if Runner.fails(r.findings, strict: strict) { status = max(status, .input) }
                 if format == .text { show(r) }
             case .failure(let error):
-                diagnostics.append(Finding(error: error, edition: e.code))
+                failures.append(Finding(error: error, edition: e.code))
                 status = max(status, ExitStatus.of(error))
             }
         }
-        let errors = Finding.folded(diagnostics.filter { $0.severity == .error })
+        // An error that stopped several editions (a layout they share) is said once.
+        let errors = Finding.folded(failures)
         if format == .text { errors.forEach(Runner.printDiagnostic) }
         do { try Manifest(report: report.id, files: files).write(updating: output) } catch {
             throw Runner.fail(error, format: format, status: .output)
@@ -81,8 +90,7 @@ struct Render: ParsableCommand {
         switch format {
         case .text: if !files.isEmpty && files.allSatisfy(\.unchanged) { print("nothing changed") }
         case .json:
-            let warnings = diagnostics.filter { $0.severity != .error }
-            Runner.emit(JSONResult(diagnostics: errors + warnings, exit: status.rawValue,
+            Runner.emit(JSONResult(diagnostics: errors + diagnostics, exit: status.rawValue,
                                    body: Output(report: report.id, files: Manifest(report: report.id, files: files).contents.files)))
         }
         if status != .ok { throw CommandFailure(status) }
@@ -90,7 +98,7 @@ struct Render: ParsableCommand {
 
     private func show(_ r: RenderedEdition) {
         print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
-        Runner.printWarnings(r.warnings, verbose: verbose)
+        Runner.printFindings(r.findings, verbose: verbose)
         if verbose {
             Runner.printWarnings(r.notes, verbose: true)
             let phases = r.times.names.map { "\($0) \(String(format: "%.1f", (r.times.seconds[$0] ?? 0) * 1000)) ms" }

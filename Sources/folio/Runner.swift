@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FolioEngine
 import FolioModel
+import Synchronization
 
 /// `--format`: text for people, or one JSON object on standard output (the schema of docs/cli.md).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -29,16 +30,15 @@ struct NoBody: Encodable { func encode(to encoder: Encoder) throws {} }
 /// Shared steps of the subcommands: load, select, report errors the same way, exit with the table's codes.
 enum Runner {
     /// The engine lives as long as the process: its caches (shaped words, fonts, faces) are thousands of small
-    /// objects that the process's exit returns at once; freeing them one by one cost ~6 M instructions (~1 ms)
-    /// after the sample's two editions.
+    /// objects that the process's exit returns at once, where freeing them one by one would take time for nothing.
     static func engine(format: OutputFormat = .text) throws -> Engine {
         do {
             let engine = try Engine()
-            kept.append(engine)
+            kept.withLock { $0.append(engine) }
             return engine
         } catch { throw fail(error, format: format, status: .internal) }
     }
-    nonisolated(unsafe) private static var kept: [Engine] = []
+    private static let kept = Mutex<[Engine]>([])
 
     static func loadReport(_ directory: String, format: OutputFormat = .text) throws -> Report {
         do { return try Report.load(directory: directory) } catch { throw fail(error, format: format) }
@@ -95,6 +95,20 @@ enum Runner {
     static func printError(_ error: Error, edition: String?) {
         let prefix = edition.map { "\($0): " } ?? ""
         FileHandle.standardError.write(Data((prefix + "\(error)\n").utf8))
+    }
+
+    /// An edition's findings as `folio check` prints them, the first ten unless verbose.
+    static func printFindings(_ findings: [Finding], verbose: Bool) {
+        let shown = verbose ? findings : Array(findings.prefix(10))
+        for f in shown { FileHandle.standardError.write(Data("  \(f.text)\n".utf8)) }
+        if shown.count < findings.count {
+            FileHandle.standardError.write(Data("  … and \(findings.count - shown.count) more (--verbose shows all)\n".utf8))
+        }
+    }
+
+    /// Whether an edition's findings make a --strict run fail: any error or warning (notes aside).
+    static func fails(_ findings: [Finding], strict: Bool) -> Bool {
+        strict && findings.contains { $0.severity == .error || $0.severity == .warning }
     }
 
     static func printWarnings(_ warnings: [Warning], verbose: Bool) {

@@ -6,8 +6,8 @@ import FolioModel
 /// The line breaker on random Unicode (Hangul, Latin, combining marks, RTL scripts, emoji, controls):
 /// it must set every paragraph, keep the text, and never set a line wider than the measure unless one
 /// grapheme alone is wider.
-nonisolated(unsafe) let engine = try! Engine()
-nonisolated(unsafe) let layoutEN = try! engine.layouts.load("base", language: "en")
+let engine = try! Engine()
+let layoutEN = try! engine.layouts.load("base", language: "en")
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLineBreaker(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -17,7 +17,9 @@ public func fuzzLineBreaker(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     let mode: KoreanBreaks = data[1] & 0x80 == 0 ? .word : .syllable
     let text = String(decoding: UnsafeBufferPointer(start: data + 2, count: size - 2), as: UTF8.self)
     let selector = FontSelector(manifest: engine.manifest, library: engine.fonts, language: language)
-    let inline = InlineLayout(selector: selector, cache: engine.cache, koreanBreaks: mode, composer: layoutEN.body.composer)
+    var modeLayout = layoutEN
+    modeLayout.body.koreanBreaks = mode
+    let inline = InlineLayout(selector: selector, cache: engine.cache, configuration: ComposerConfiguration(modeLayout))
     var styled = StyledText()
     styled.append(text, SpanStyle(font: layoutEN.body.font))
     for align in [Alignment.justify, .left] {

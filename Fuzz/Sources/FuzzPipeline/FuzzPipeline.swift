@@ -7,7 +7,7 @@ import FolioRender
 
 /// The whole pipeline on small random documents: Markdown → layout → cairo PDF → qpdf. Bad input may be
 /// refused with a FolioError; anything else must produce a PDF that qpdf can read back.
-nonisolated(unsafe) let engine = try! Engine()
+let engine = try! Engine()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {

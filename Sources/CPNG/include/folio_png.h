@@ -1,6 +1,6 @@
 #pragma once
 // PNG encoding of cairo image surfaces with libpng, at a chosen zlib level. cairo_surface_write_to_png always
-// uses libpng's defaults, which made a 36-dpi thumbnail cost 7–12 ms of deflate and filtering; libpng reports
+// uses libpng's defaults, whose deflate level and filtering cost a thumbnail more than drawing it; libpng reports
 // errors with longjmp, which only C can catch, hence this shim.
 #include <stddef.h>
 #include <stdint.h>

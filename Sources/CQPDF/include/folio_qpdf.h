@@ -1,6 +1,6 @@
 #pragma once
-// libqpdf's C API, loaded when first needed instead of at process start: libqpdf and the gnutls it links take
-// about 3.5 ms to map and initialise, which every command paid even when it writes no PDF. Folio calls qpdf
+// libqpdf's C API, loaded when first needed instead of at process start: mapping and initialising libqpdf and the
+// gnutls it links is a cost every command would pay, even one that writes no PDF. Folio calls qpdf
 // through this table; `folio_qpdf_load` can run early on another thread so that finishing never waits.
 #include <qpdf/qpdf-c.h>
 
@@ -32,6 +32,24 @@ struct folio_qpdf_api {
     FOLIO_QPDF_FN(qpdf_has_error);
     FOLIO_QPDF_FN(qpdf_get_error);
     FOLIO_QPDF_FN(qpdf_get_error_full_text);
+    // Tagged PDF: pages, their content and annotations, new objects.
+    FOLIO_QPDF_FN(qpdf_get_num_pages);
+    FOLIO_QPDF_FN(qpdf_get_page_n);
+    FOLIO_QPDF_FN(qpdf_oh_get_page_content_data);
+    FOLIO_QPDF_FN(qpdf_oh_new_stream);
+    FOLIO_QPDF_FN(qpdf_oh_replace_stream_data);
+    FOLIO_QPDF_FN(qpdf_oh_is_array);
+    FOLIO_QPDF_FN(qpdf_oh_get_array_n_items);
+    FOLIO_QPDF_FN(qpdf_oh_get_array_item);
+    FOLIO_QPDF_FN(qpdf_oh_new_array);
+    FOLIO_QPDF_FN(qpdf_oh_append_item);
+    FOLIO_QPDF_FN(qpdf_oh_new_dictionary);
+    FOLIO_QPDF_FN(qpdf_oh_new_name);
+    FOLIO_QPDF_FN(qpdf_oh_new_integer);
+    FOLIO_QPDF_FN(qpdf_make_indirect_object);
+    FOLIO_QPDF_FN(qpdf_oh_is_name_and_equals);
+    FOLIO_QPDF_FN(qpdf_oh_new_null);
+    FOLIO_QPDF_FN(qpdf_oh_get_dict);
 };
 
 /// Loads libqpdf once (thread-safe; later calls return at once). NULL when it cannot be loaded or lacks a

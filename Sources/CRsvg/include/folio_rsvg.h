@@ -1,6 +1,6 @@
 #pragma once
-// librsvg, loaded when an SVG logo is first met instead of at process start: librsvg and the GIO, Pango and
-// gdk-pixbuf stack it links take about 3.5 ms to map, which every command paid, most reports having no SVG.
+// librsvg, loaded when an SVG is first met instead of at process start: mapping librsvg and the GIO, Pango and
+// gdk-pixbuf stack it links is a cost every command would pay, while most reports have no SVG.
 // librsvg's headers need that whole stack's include paths, so the few types Folio passes are declared here with
 // librsvg's and GLib's documented layouts (checked against the real headers by scripts/check-rsvg-abi.c, which
 // `make test` compiles).

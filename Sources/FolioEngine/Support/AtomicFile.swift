@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes that either appear whole or not at all: a temporary file beside the target, then rename(2).
 public enum AtomicFile {
@@ -36,7 +37,7 @@ public enum AtomicFile {
 
     /// Writes bytes atomically unless the file already holds exactly them; returns whether it wrote.
     public static func writeIfChanged(_ bytes: [UInt8], to target: String) throws -> Bool {
-        // memcmp, not elementsEqual: Data's iterator compared the sample's 114 KB a byte at a time (0.8 ms).
+        // memcmp, not elementsEqual: Data's iterator compares a byte at a time.
         if let existing = FileManager.default.contents(atPath: target), existing.count == bytes.count,
            existing.withUnsafeBytes({ old in bytes.withUnsafeBytes { new in
                old.count == 0 || memcmp(old.baseAddress!, new.baseAddress!, old.count) == 0 } }) {
@@ -59,15 +60,14 @@ public struct EngineError: Error, CustomStringConvertible {
 }
 
 /// The set of temporary files in flight, shared by worker threads and the signal handler.
-final class PendingFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var paths = Set<String>()
-    func insert(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
-    func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
+final class PendingFiles: Sendable {
+    private let paths = Mutex(Set<String>())
+    func insert(_ p: String) { paths.withLock { _ = $0.insert(p) } }
+    func remove(_ p: String) { paths.withLock { _ = $0.remove(p) } }
     func removeAll() {
-        lock.lock()
-        for p in paths { unlink(p) }
-        paths.removeAll()
-        lock.unlock()
+        paths.withLock { paths in
+            for p in paths { unlink(p) }
+            paths.removeAll()
+        }
     }
 }

@@ -39,8 +39,11 @@ public struct DocumentLayout {
             context.warn(Warning(.contentsUnsettled, "the contents' page numbers did not settle after \(PageRun.maxPasses) layout passes; some may be off by one"))
         }
         let furniture = PageFurniture(context: context, fields: fields(input))
-        let finalized = try Finalizer(context: context, run: record, pageRun: pageRun, furniture: furniture).pages()
-        var document = DisplayDocument(pages: finalized.pages, outline: finalized.outline, info: input.info, structure: composer.structure)
+        var finalizer = Finalizer(context: context, structure: composer.structure, run: record, pageRun: pageRun, furniture: furniture)
+        let finalized = try finalizer.pages()
+        var structure = finalizer.structure
+        if l.footnotes.placement == .page { composer.placeFootnotes(in: &structure) }
+        var document = DisplayDocument(pages: finalized.pages, outline: finalized.outline, info: input.info, structure: structure)
         if l.pageLabels.frontMatterRoman && record.landings.bodyStart > 0 {
             document.pageLabels = [PageLabelRange(start: 0, style: .lowerRoman, firstNumber: 1),
                                    PageLabelRange(start: record.landings.bodyStart, style: .decimal, firstNumber: 1)]
@@ -59,7 +62,6 @@ public struct DocumentLayout {
         body += try composer.body()
         let notes = try composer.notes()
         if l.footnotes.placement == .endnotes { body += try composer.endnotes(input, notes: notes) }
-        else { composer.placeFootnotes() }
         if let first = body.firstIndex(where: { $0.kind != .space && $0.kind != .pageBreak }) { body[first].landmarks.append(.bodyStart) }
         return (cover, (body, notes))
     }

@@ -28,10 +28,12 @@ final class FlowComposer {
         var out: [FlowItem] = []
         let spacing = layout.body.paragraphSpacing.points
         for (i, block) in blocks.enumerated() {
-            // After a heading, the next block starts without spacing and must not break from it.
+            // After a heading, the next block starts without spacing and must not break from it; after a paragraph
+            // that ends with a colon, it keeps with it (the text it introduces, within its own keeps).
             var afterHeading = false
             if i > 0, case .heading = blocks[i - 1] { afterHeading = true }
             let first = i == 0 || afterHeading
+            let keep = afterHeading || (i > 0 && introduces(blocks[i - 1]))
             let start = out.count
             switch block {
             case .heading(let p, let mark, let style):
@@ -59,12 +61,19 @@ final class FlowComposer {
             case .pageBreak:
                 out.append(.pageBreak)
             }
-            if afterHeading {
+            if keep {
                 var k = start
                 while k < out.count { out[k].breakBefore = false; if out[k].kind != .space { break }; k += 1 }
             }
         }
         return out
+    }
+
+    /// Whether a block is a paragraph ending with a colon, which introduces what follows.
+    private func introduces(_ block: PlannedBlock) -> Bool {
+        guard case .paragraph(let p) = block, let job = p.job else { return false }
+        let last = plan.jobs[job].text.scalars.last { !$0.properties.isWhitespace }
+        return last == ":" || last == "："
     }
 
     /// The lines of a collected paragraph, with its number in the margin if it has one.

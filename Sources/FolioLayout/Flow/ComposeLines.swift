@@ -10,9 +10,12 @@ extension FlowComposer {
         return result.lines.enumerated().map { i, line in
             let orphan = i > 0 && i < orphans
             let widow = i > 0 && i > n - widows
+            // A word is not broken across pages (TeX's \brokenpenalty, here a rule the paginator gives up only when
+            // nothing else fits).
+            let broken = i > 0 && result.lines[i - 1].hyphenated
             var item = FlowItem(kind: .line, height: line.height,
                                 items: DisplayItem.tagged(element, line.items, dx: indent),
-                                breakBefore: !(orphan || widow))
+                                breakBefore: !(orphan || widow || broken))
             item.footnotes = line.footnotes
             item.source = at
             for note in line.footnotes where noteReferrers[note] == nil { noteReferrers[note] = element }
@@ -73,10 +76,11 @@ extension FlowComposer {
         return out
     }
 
-    /// Places each footnote in the structure after the element that first refers to it (its reading order).
-    func placeFootnotes() {
+    /// Places each footnote in the structure after the element that first refers to it (its reading order): after
+    /// the inline elements of that element, so once finalize has made them.
+    func placeFootnotes(in tree: inout StructureTree) {
         for note in plan.notes {
-            if let referrer = noteReferrers[note.number] { structure.move(note.element, under: referrer) }
+            if let referrer = noteReferrers[note.number] { tree.move(note.element, under: referrer) }
         }
     }
 

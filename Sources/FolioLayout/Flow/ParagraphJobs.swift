@@ -1,5 +1,6 @@
 import FolioFonts
 import FolioModel
+import FolioSupport
 
 /// Sets the collected paragraphs, on every core: a paragraph's lines depend only on its text and spec, so they can
 /// be set in any order. Each thread has its own font selector; the shape cache is shared. Results come back by
@@ -13,11 +14,11 @@ enum ParagraphJobs {
         guard width > 1 else {
             return jobs.map { job in Result { try context.inline.layout(job.text, job.spec, times: &context.times) } }
         }
-        let c = context
+        let manifest = context.selector.manifest, library = context.selector.library, language = context.language
+        let cache = context.inline.cache, configuration = context.inline.configuration
         let chunks = Array(0..<width).concurrentMap { chunk -> ([(Int, Outcome)], PhaseTimes) in
-            let selector = FontSelector(manifest: c.selector.manifest, library: c.selector.library, language: c.language)
-            let inline = InlineLayout(selector: selector, cache: c.inline.cache, koreanBreaks: c.inline.koreanBreaks,
-                                      composer: c.inline.composer)
+            let selector = FontSelector(manifest: manifest, library: library, language: language)
+            let inline = InlineLayout(selector: selector, cache: cache, configuration: configuration)
             var times = PhaseTimes()
             var out: [(Int, Outcome)] = []
             // Interleaved, so that long and short stretches of the document are shared out evenly.

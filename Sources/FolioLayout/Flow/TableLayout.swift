@@ -10,6 +10,8 @@ struct TableLayout {
     var style: TableStyle { context.layout.table }
     /// The smallest text scale a too-wide table may use before its words are broken.
     static let minimumScale = 0.75
+    /// Body rows a table keeps together at its start before a page may break.
+    static let rowsBeforeBreak = 3
 
     func layout(_ table: Table, indent: Double, width: Double, element: StructureID,
                 structure: inout StructureTree) throws -> [FlowItem] {
@@ -39,7 +41,8 @@ struct TableLayout {
                 let rules = (top: r == 0 && s == 0, bottom: s == sliceCount - 1, heavy: row.header || r == rows.count - 1)
                 var item = slice(slices.map { s < $0.count ? $0[s] : [] }, cells: cells, header: row.header, indent: indent,
                                  widths: widths, rules: rules)
-                item.breakBefore = s > 0 || r > (headerIndex == nil ? 0 : 1)
+                // A table breaks after at least three body rows (a row's own slices may always break).
+                item.breakBefore = s > 0 || r > (headerIndex == nil ? 0 : 1) + Self.rowsBeforeBreak - 1
                 item.source = table.location
                 if row.header {
                     headerIndex = out.count
@@ -171,9 +174,7 @@ struct TableLayout {
     /// The widest unbreakable piece and the one-line width of a cell's text.
     private func measure(_ text: StyledText) throws -> (min: Double, max: Double) {
         guard !text.isEmpty else { return (0, 0) }
-        var options = BuilderOptions()
-        options.koreanBreaks = context.layout.body.koreanBreaks
-        let builder = ParagraphBuilder(selector: context.selector, cache: context.inline.cache, options: options)
+        let builder = ParagraphBuilder(selector: context.selector, cache: context.inline.cache, configuration: context.inline.configuration.plain)
         let items = try builder.build(text, maxWidth: 1e9).items
         var widest = 0.0, piece = 0.0, total = 0.0
         for item in items {

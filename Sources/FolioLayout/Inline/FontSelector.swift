@@ -4,7 +4,7 @@ import FolioModel
 import FolioUnicode
 
 /// A face chosen for a style, with the synthesis the backend must apply.
-public struct SelectedFace {
+public struct SelectedFace: Sendable {
     public let face: FontFace
     public let ref: FontRef
 }

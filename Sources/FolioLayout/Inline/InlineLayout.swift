@@ -7,15 +7,17 @@ import FolioModel
 public struct InlineLayout {
     let selector: FontSelector
     let cache: ShapeCache
-    let koreanBreaks: KoreanBreaks
-    let composer: ComposerStyle?
+    /// How justified text is set.
+    let configuration: ComposerConfiguration
+    /// How other text is set.
+    let ragged: ComposerConfiguration
 
-    public init(selector: FontSelector, cache: ShapeCache, koreanBreaks: KoreanBreaks, composer: ComposerStyle? = nil) {
-        self.selector = selector; self.cache = cache; self.koreanBreaks = koreanBreaks; self.composer = composer
+    public init(selector: FontSelector, cache: ShapeCache, configuration: ComposerConfiguration) {
+        self.selector = selector; self.cache = cache; self.configuration = configuration; ragged = configuration.ragged
     }
 
     /// The result of setting a paragraph.
-    public struct Result {
+    public struct Result: Sendable {
         public var lines: [LineBox]
         /// Characters no configured font has.
         public var missing: [Unicode.Scalar]
@@ -41,12 +43,6 @@ public struct InlineLayout {
         public var description: String { rawValue }
     }
 
-    /// Badness accepted in the second pass: loose lines (spaces stretched up to 4.6 times their stretchability)
-    /// are still better than a word broken in two.
-    static let secondPassTolerance = 10000.0
-    /// Badness accepted in the last pass, where emergency breaks (inside Korean words, inside long words) are legal.
-    static let emergencyPassTolerance = 10000.0
-
     /// Sets styled text into lines.
     public func layout(_ text: StyledText, _ spec: ParagraphSpec) throws -> Result {
         var times = PhaseTimes()
@@ -56,10 +52,7 @@ public struct InlineLayout {
     /// Sets styled text into lines, adding the time of each stage to `times`.
     public func layout(_ text: StyledText, _ spec: ParagraphSpec, times: inout PhaseTimes) throws -> Result {
         let justify = spec.align == .justify
-        var options = composer.map { BuilderOptions($0, koreanBreaks: koreanBreaks) } ?? BuilderOptions()
-        options.koreanBreaks = koreanBreaks
-        if !justify { options.hyphenate = false; options.hangingPunctuation = false; options.hangulLetterSpace = 0 }
-        let builder = ParagraphBuilder(selector: selector, cache: cache, options: options)
+        let builder = ParagraphBuilder(selector: selector, cache: cache, configuration: justify ? configuration : ragged)
         var paragraph = try times.measure("itemize+shape") { try builder.build(text, maxWidth: spec.width - spec.firstLineIndent) }
         let breakStart = monotonicSeconds()
         if !(paragraph.items.last?.isForced ?? false) {
@@ -69,31 +62,19 @@ public struct InlineLayout {
         let width: (Int) -> Double = { $0 == 0 ? first : spec.width }
         var breaks: [Int]? = nil
         var used = Composer.firstFit
-        if justify, let c = composer, c.algorithm == .optimal {
-            var p = KnuthPlass.Parameters()
-            p.tolerance = c.tolerance
-            p.looseness = c.looseness
-            p.maxConsecutiveHyphens = c.hyphenMaxConsecutive
-            p.shortLastLine = c.shortLastLine
-            breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: p)
-            used = .optimal
-            if breaks == nil {
-                p.tolerance = max(c.tolerance, Self.secondPassTolerance)
-                breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: p)
-                used = .optimalLoose
+        if justify {
+            for pass in configuration.passes {
+                breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: pass.parameters)
+                used = pass.name
+                if breaks != nil { break }
             }
-            if breaks == nil {
-                p.tolerance = max(c.tolerance, Self.emergencyPassTolerance)
-                p.allowEmergency = true
-                breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: p)
-                used = .optimalEmergency
-            }
+            if breaks == nil && !configuration.passes.isEmpty { used = .firstFitFallback }
         }
-        if breaks == nil && used != .firstFit { used = .firstFitFallback }
         let chosen = breaks ?? FirstFitBreaker.breaks(paragraph.items, width: width)
         times.add("break", monotonicSeconds() - breakStart)
         let lines = try times.measure("set lines") {
-            LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec)).lines(breaks: chosen)
+            LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec),
+                        languages: SpanLanguages(edition: selector.language, script: selector.defaultScript)).lines(breaks: chosen)
         }
         var emergency = 0
         for b in chosen where b < paragraph.items.count {

@@ -30,52 +30,17 @@ struct Itemizer {
     func itemize(_ text: StyledText) throws -> Result {
         let n = text.scalars.count
         let scripts = resolveScripts(text.scalars)
-        var faces: [SelectedFace] = []
-        var faceIndex: [ObjectIdentifier: Int] = [:]
+        var picker = FacePicker(selector: selector)
         var runs: [TextRun] = []
-        var missing: [Unicode.Scalar] = []
         var previousFace = -1
-        // The chain of the last style and script: consecutive characters nearly always share it.
-        var lastKey: (style: Int32, script: ScriptTag)? = nil
-        var lastChain: [SelectedFace] = []
-        // The index in `faces` of the last chain's first face: while it covers the next character (nearly always),
-        // nothing needs choosing.
-        var firstOfLastChain = -1
         for i in 0..<n {
             let s = text.scalars[i]
             let styleIndex = text.styleOf[i]
-            var chosen = -1
+            let chosen: Int
             if Self.isMark(s), previousFace >= 0, i > 0, styleIndex == text.styleOf[i - 1] {
                 chosen = previousFace   // marks stay with their base character
-            } else if firstOfLastChain >= 0, let k = lastKey, k.style == styleIndex, k.script == scripts[i],
-                      faces[firstOfLastChain].face.covers(s) {
-                chosen = firstOfLastChain
             } else {
-                let style = text.styles[Int(styleIndex)].font
-                let chain: [SelectedFace]
-                if let k = lastKey, k.style == styleIndex, k.script == scripts[i] { chain = lastChain } else {
-                    chain = try selector.chain(role: style.family, bold: style.bold, italic: style.italic, script: scripts[i])
-                    lastKey = (styleIndex, scripts[i]); lastChain = chain
-                    firstOfLastChain = -1
-                }
-                var pick = chain.first { $0.face.covers(s) }
-                if pick == nil, !Self.isInvisible(s) {
-                    pick = try selector.extras(role: style.family, bold: style.bold, italic: style.italic).first { $0.face.covers(s) }
-                }
-                if pick == nil {
-                    if !Self.isInvisible(s) { missing.append(s) }
-                    pick = chain.first
-                }
-                if let pick {
-                    let id = ObjectIdentifier(pick.face)
-                    if let k = faceIndex[id], faces[k].ref == pick.ref { chosen = k } else {
-                        chosen = faces.count
-                        faces.append(pick)
-                        selector.use(pick)
-                        faceIndex[id] = chosen
-                    }
-                    if let first = chain.first, first.face === pick.face, first.ref == pick.ref { firstOfLastChain = chosen }
-                }
+                chosen = try picker.face(for: s, style: styleIndex, script: scripts[i], text: text)
             }
             previousFace = chosen
             if var last = runs.last, last.style == text.styleOf[i], last.face == chosen, last.script == scripts[i] {
@@ -92,7 +57,62 @@ struct Itemizer {
             runs[k].size = style.drawnSize * adjust.scale
             runs[k].rise = style.rise + adjust.baseline * style.font.size
         }
-        return Result(runs: runs, faces: faces, missing: missing)
+        return Result(runs: runs, faces: picker.faces, missing: picker.missing)
+    }
+
+    /// Chooses the face of each character: the first of its style and script's chain that has it, else an extra
+    /// face that has it; collects the faces chosen and the characters none has.
+    private struct FacePicker {
+        let selector: FontSelector
+        var faces: [SelectedFace] = []
+        var faceIndex: [ObjectIdentifier: Int] = [:]
+        var missing: [Unicode.Scalar] = []
+        // The chain of the last style and script: consecutive characters nearly always share it.
+        var lastKey: (style: Int32, script: ScriptTag)? = nil
+        var lastChain: [SelectedFace] = []
+        // The index in `faces` of the last chain's first face: while it covers the next character (nearly always),
+        // nothing needs choosing.
+        var firstOfLastChain = -1
+
+        init(selector: FontSelector) { self.selector = selector }
+
+        /// The index in `faces` of the face that sets `s` (-1 when there is none at all).
+        @inline(__always)
+        mutating func face(for s: Unicode.Scalar, style styleIndex: Int32, script: ScriptTag, text: StyledText) throws -> Int {
+            if firstOfLastChain >= 0, let k = lastKey, k.style == styleIndex, k.script == script, faces[firstOfLastChain].face.covers(s) {
+                return firstOfLastChain
+            }
+            return try choose(s, style: styleIndex, script: script, text: text)
+        }
+
+        private mutating func choose(_ s: Unicode.Scalar, style styleIndex: Int32, script: ScriptTag, text: StyledText) throws -> Int {
+            let style = text.styles[Int(styleIndex)].font
+            let chain: [SelectedFace]
+            if let k = lastKey, k.style == styleIndex, k.script == script { chain = lastChain } else {
+                chain = try selector.chain(role: style.family, bold: style.bold, italic: style.italic, script: script)
+                lastKey = (styleIndex, script); lastChain = chain
+                firstOfLastChain = -1
+            }
+            var pick = chain.first { $0.face.covers(s) }
+            if pick == nil, !Itemizer.isInvisible(s) {
+                pick = try selector.extras(role: style.family, bold: style.bold, italic: style.italic).first { $0.face.covers(s) }
+            }
+            if pick == nil {
+                if !Itemizer.isInvisible(s) { missing.append(s) }
+                pick = chain.first
+            }
+            guard let pick else { return -1 }
+            let chosen: Int
+            let id = ObjectIdentifier(pick.face)
+            if let k = faceIndex[id], faces[k].ref == pick.ref { chosen = k } else {
+                chosen = faces.count
+                faces.append(pick)
+                selector.use(pick)
+                faceIndex[id] = chosen
+            }
+            if let first = chain.first, first.face === pick.face, first.ref == pick.ref { firstOfLastChain = chosen }
+            return chosen
+        }
     }
 
     /// Each scalar's script; Common and Inherited take the preceding strong script, or the following one

@@ -37,6 +37,12 @@ struct KnuthPlass {
         var allowEmergency = false
     }
 
+    /// One pass over a paragraph: its parameters, and its name where Folio reports which breaker set the lines.
+    struct Pass {
+        var name: InlineLayout.Composer
+        var parameters: Parameters
+    }
+
     typealias Item = ParagraphItems.Item
     /// TeX's inf_bad.
     static let infinitelyBad = 10000.0
@@ -68,13 +74,80 @@ struct KnuthPlass {
         var postWidth = 0.0
     }
 
+    /// Running sums of width, stretch (Y) and shrink (Z) over the items: the line from a to b costs two subtractions.
+    private struct Sums {
+        var width: [Double], stretch: [Double], shrink: [Double]
+    }
+
+    /// The best way found to reach a breakpoint in one fitness class (and, with looseness, with one line count).
+    private struct Candidate {
+        var key: Int
+        var demerits: Double
+        var node: Int
+        var hyphens: Int
+        var fitness: Int
+    }
+
     /// The chosen break positions (item indices), or nil when no feasible set of breaks exists.
     static func breaks(_ items: [Item], width: (Int) -> Double, parameters p: Parameters) -> [Int]? {
         let n = items.count
         guard n > 0 else { return [] }
-        // Running sums of width, stretch and shrink: the line from a to b costs two subtractions.
+        let (points, sums) = breakpoints(items, allowEmergency: p.allowEmergency)
+        var nodes: [Node] = [Node(position: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, previous: -1, start: 0)]
+        var active: [Int] = [0]
+        var survivors: [Int] = []
+        // The best way to reach a breakpoint per fitness class (and, with looseness, per line count too: TeX keeps
+        // nodes of different line numbers apart only when it has to find a looser or tighter paragraph).
+        var best: [Candidate] = []
+        let finalPosition = n - 1
+
+        for point in points {
+            let b = point.position
+            best.removeAll(keepingCapacity: true)
+            survivors.removeAll(keepingCapacity: true)
+            for a in active {
+                let node = nodes[a]
+                // A break before the line's first item (a cut just after the discretionary the line starts behind)
+                // would make a line of nothing: not a line; the node waits for later breaks.
+                if node.start > b { survivors.append(a); continue }
+                let natural = sums.width[b] - sums.width[node.start] + point.width + node.startWidth
+                let ratio = adjustmentRatio(natural: natural, lineWidth: width(node.line) + point.protrusion, from: node.start,
+                                            to: point, sums: sums, ragged: b == finalPosition || point.forced)
+                // A node that cannot reach b without overfull lines cannot reach anything further: drop it.
+                if ratio < -1 || point.forced { } else { survivors.append(a) }
+                guard ratio >= -1, var line = demerits(ratio: ratio, at: point, after: node, p) else { continue }
+                if b == finalPosition, natural - point.width < width(node.line) * p.shortLastLine, node.line > 0 {
+                    line.demerits += p.shortLastLineDemerits
+                }
+                let total = node.demerits + line.demerits
+                let key = p.looseness == 0 ? line.fitness : line.fitness + 4 * (node.line + 1)
+                if let k = best.firstIndex(where: { $0.key == key }) {
+                    if total < best[k].demerits { best[k] = Candidate(key: key, demerits: total, node: a, hyphens: line.hyphens, fitness: line.fitness) }
+                } else {
+                    best.append(Candidate(key: key, demerits: total, node: a, hyphens: line.hyphens, fitness: line.fitness))
+                }
+            }
+            swap(&active, &survivors)
+            if !best.isEmpty {
+                let next = nextLineStart(after: b, items)
+                best.sort { $0.key < $1.key }
+                for e in best {
+                    nodes.append(Node(position: b, line: nodes[e.node].line + 1, fitness: e.fitness, hyphens: e.hyphens,
+                                      demerits: e.demerits, previous: e.node, start: next, startWidth: point.postWidth))
+                    active.append(nodes.count - 1)
+                }
+            }
+            if active.isEmpty { return nil }
+        }
+        return chosen(nodes, active: active, finalPosition: finalPosition, looseness: p.looseness)
+    }
+
+    /// The legal breakpoints (glue after a box, penalties below +∞, emergency ones only when allowed, the end)
+    /// and the running sums.
+    @inline(__always)
+    private static func breakpoints(_ items: [Item], allowEmergency: Bool) -> ([Breakpoint], Sums) {
+        let n = items.count
         var sumW = [Double](repeating: 0, count: n + 1), sumY = sumW, sumZ = sumW
-        // Legal breakpoints: glue after a box, penalties below +∞ (emergency ones only when allowed), the end.
         var points: [Breakpoint] = []
         points.reserveCapacity(n / 2)
         var previousProtrusion: Double? = nil   // the protrusion of item k - 1 when it is a box
@@ -92,7 +165,7 @@ struct KnuthPlass {
                 }
             case .kern(let kern): w = kern.width; y = kern.stretch; z = kern.shrink
             case .penalty(let pen):
-                if !(pen.emergency && !p.allowEmergency) && pen.cost != .infinity {   // +∞ is a \nobreak
+                if !(pen.emergency && !allowEmergency) && pen.cost != .infinity {   // +∞ is a \nobreak
                     let protrusion = pen.hyphen.map { $0.width * ParagraphBuilder.protrusionFactor } ?? previousProtrusion ?? 0
                     points.append(Breakpoint(position: k, penalty: pen.cost, width: pen.width, flagged: pen.flagged,
                                              forced: pen.forced, protrusion: protrusion, inURL: pen.inURL,
@@ -104,86 +177,58 @@ struct KnuthPlass {
             previousProtrusion = boxProtrusion
             sumW[k + 1] = sumW[k] + w; sumY[k + 1] = sumY[k] + y; sumZ[k + 1] = sumZ[k] + z
         }
-        var nodes: [Node] = [Node(position: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, previous: -1, start: 0)]
-        var active: [Int] = [0]
-        var survivors: [Int] = []
-        // The best way to reach a breakpoint per fitness class (and, with looseness, per line count too: TeX keeps
-        // nodes of different line numbers apart only when it has to find a looser or tighter paragraph).
-        var best: [(key: Int, demerits: Double, node: Int, hyphens: Int, fitness: Int)] = []
-        let finalPosition = n - 1
+        return (points, Sums(width: sumW, stretch: sumY, shrink: sumZ))
+    }
 
-        for point in points {
-            let b = point.position
-            let penalty = point.penalty, penaltyWidth = point.width, flagged = point.flagged, forced = point.forced
-            best.removeAll(keepingCapacity: true)
-            survivors.removeAll(keepingCapacity: true)
-            for a in active {
-                let node = nodes[a]
-                let start = node.start
-                // A break before the line's first item (a cut just after the discretionary the line starts behind)
-                // would make a line of nothing: not a line; the node waits for later breaks.
-                if start > b { survivors.append(a); continue }
-                let lineWidth = width(node.line) + point.protrusion
-                let natural = sumW[b] - sumW[start] + penaltyWidth + node.startWidth
-                var ratio: Double
-                if natural < lineWidth {
-                    let stretch = sumY[b] - sumY[start]
-                    // A line of URL alone has no space to stretch: it is set short and ragged, costing as if it
-                    // could stretch by a quarter of the measure (three quarters full: a loose line). Were it
-                    // infeasible, a long URL would push its start onto a line with words, and the line before would
-                    // be stretched to a few words across the measure.
-                    ratio = stretch > 0 ? (lineWidth - natural) / stretch
-                        : point.inURL ? (lineWidth - natural) / (lineWidth * Self.urlLineStretch) : .infinity
-                } else if natural > lineWidth {
-                    let shrink = sumZ[b] - sumZ[start]
-                    ratio = shrink > 0 ? (lineWidth - natural) / shrink : -.infinity
-                } else { ratio = 0 }
-                if b == finalPosition || forced {
-                    // The last line of a paragraph (or before a forced break) is set ragged: it is never too loose.
-                    if ratio > 0 { ratio = 0 }
-                }
-                // A node that cannot reach b without overfull lines cannot reach anything further: drop it.
-                if ratio < -1 || forced { } else { survivors.append(a) }
-                guard ratio >= -1 else { continue }
-                // TeX caps badness at 10000 ("infinitely bad"): a line that cannot stretch at all is that bad,
-                // acceptable only in a pass whose tolerance reaches it.
-                let badness = min(Self.infinitelyBad, ratio.isInfinite ? Self.infinitelyBad : 100 * abs(ratio * ratio * ratio))
-                guard badness <= p.tolerance else { continue }
-                let hyphens = flagged ? node.hyphens + 1 : 0
-                if hyphens > p.maxConsecutiveHyphens { continue }
-                var d = (p.linePenalty + badness) * (p.linePenalty + badness)
-                if penalty >= 0 { d += penalty * penalty } else if penalty > -.infinity { d -= penalty * penalty }
-                if flagged && node.hyphens > 0 { d += p.flaggedDemerits }
-                let fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
-                if abs(fitness - node.fitness) > 1 { d += p.fitnessDemerits }
-                if b == finalPosition, natural - penaltyWidth < width(node.line) * p.shortLastLine, node.line > 0 {
-                    d += p.shortLastLineDemerits
-                }
-                let total = node.demerits + d
-                let key = p.looseness == 0 ? fitness : fitness + 4 * (node.line + 1)
-                if let k = best.firstIndex(where: { $0.key == key }) {
-                    if total < best[k].demerits { best[k] = (key, total, a, hyphens, fitness) }
-                } else {
-                    best.append((key, total, a, hyphens, fitness))
-                }
-            }
-            swap(&active, &survivors)
-            if !best.isEmpty {
-                let next = nextLineStart(after: b, items)
-                best.sort { $0.key < $1.key }
-                for e in best {
-                    nodes.append(Node(position: b, line: nodes[e.node].line + 1, fitness: e.fitness, hyphens: e.hyphens,
-                                      demerits: e.demerits, previous: e.node, start: next, startWidth: point.postWidth))
-                    active.append(nodes.count - 1)
-                }
-            }
-            if active.isEmpty { return nil }
-        }
-        // The final break: the fewest demerits, or the line count nearest to optimal + looseness.
+    /// The adjustment ratio r of the line from item `start` to `point`; a `ragged` line (the paragraph's last, or
+    /// one before a forced break) is never too loose.
+    @inline(__always)
+    private static func adjustmentRatio(natural: Double, lineWidth: Double, from start: Int, to point: Breakpoint,
+                                        sums: Sums, ragged: Bool) -> Double {
+        let b = point.position
+        var ratio: Double
+        if natural < lineWidth {
+            let stretch = sums.stretch[b] - sums.stretch[start]
+            // A line of URL alone has no space to stretch: it is set short and ragged, costing as if it
+            // could stretch by a quarter of the measure (three quarters full: a loose line). Were it
+            // infeasible, a long URL would push its start onto a line with words, and the line before would
+            // be stretched to a few words across the measure.
+            ratio = stretch > 0 ? (lineWidth - natural) / stretch
+                : point.inURL ? (lineWidth - natural) / (lineWidth * Self.urlLineStretch) : .infinity
+        } else if natural > lineWidth {
+            let shrink = sums.shrink[b] - sums.shrink[start]
+            ratio = shrink > 0 ? (lineWidth - natural) / shrink : -.infinity
+        } else { ratio = 0 }
+        if ragged && ratio > 0 { ratio = 0 }
+        return ratio
+    }
+
+    /// The demerits of a line with adjustment ratio `ratio` (≥ −1) ending at `point` after `node`, with its
+    /// fitness class and the hyphenated lines it ends; nil when the line is too loose or one hyphen too many.
+    @inline(__always)
+    private static func demerits(ratio: Double, at point: Breakpoint, after node: Node, _ p: Parameters)
+        -> (demerits: Double, hyphens: Int, fitness: Int)? {
+        // TeX caps badness at 10000 ("infinitely bad"): a line that cannot stretch at all is that bad,
+        // acceptable only in a pass whose tolerance reaches it.
+        let badness = min(Self.infinitelyBad, ratio.isInfinite ? Self.infinitelyBad : 100 * abs(ratio * ratio * ratio))
+        guard badness <= p.tolerance else { return nil }
+        let hyphens = point.flagged ? node.hyphens + 1 : 0
+        if hyphens > p.maxConsecutiveHyphens { return nil }
+        let penalty = point.penalty
+        var d = (p.linePenalty + badness) * (p.linePenalty + badness)
+        if penalty >= 0 { d += penalty * penalty } else if penalty > -.infinity { d -= penalty * penalty }
+        if point.flagged && node.hyphens > 0 { d += p.flaggedDemerits }
+        let fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
+        if abs(fitness - node.fitness) > 1 { d += p.fitnessDemerits }
+        return (d, hyphens, fitness)
+    }
+
+    /// The breaks to the final break with the fewest demerits, or with the line count nearest to optimal + looseness.
+    private static func chosen(_ nodes: [Node], active: [Int], finalPosition: Int, looseness: Int) -> [Int]? {
         let finals = active.filter { nodes[$0].position == finalPosition }
         guard var chosen = finals.min(by: { nodes[$0].demerits < nodes[$1].demerits }) else { return nil }
-        if p.looseness != 0 {
-            let target = nodes[chosen].line + p.looseness
+        if looseness != 0 {
+            let target = nodes[chosen].line + looseness
             chosen = finals.min { a, b in
                 let da = abs(nodes[a].line - target), db = abs(nodes[b].line - target)
                 return da != db ? da < db : nodes[a].demerits < nodes[b].demerits

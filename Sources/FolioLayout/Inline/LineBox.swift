@@ -17,10 +17,12 @@ public struct LineBox: Sendable {
     public var justified: Bool
     /// Set width of the widest space over its natural width (1 when spaces are as designed).
     public var looseness: Double = 1
+    /// Whether the line ends with a hyphen it added (a word broken at a hyphenation point).
+    public var hyphenated = false
 }
 
 /// How to set one paragraph.
-public struct ParagraphSpec: Equatable {
+public struct ParagraphSpec: Equatable, Sendable {
     public var width: Double
     public var firstLineIndent: Double = 0
     public var align: Alignment

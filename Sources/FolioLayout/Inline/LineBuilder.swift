@@ -1,6 +1,7 @@
 import FolioDisplay
 import FolioFonts
 import FolioModel
+import FolioUnicode
 
 /// Turns chosen breaks into set lines: justifies spaces (and Hangul letter-space), sets the hyphen of a
 /// hyphenated line, lets end punctuation hang, places glyphs, and merges them into runs that carry their text
@@ -10,6 +11,7 @@ struct LineBuilder {
     let text: StyledText
     let spec: ParagraphSpec
     let baseline: Double
+    let languages: SpanLanguages
     /// Hangul letter-space stretches at most this multiple of its stretchability: the rest goes to spaces.
     static let kernRatioLimit = 1.0
 
@@ -50,145 +52,222 @@ struct LineBuilder {
     /// `post` the one the line before broke at (its post-break part begins this line).
     private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, pre: ParagraphItems.Discretionary?,
                          post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool) -> LineBox {
-        var natural = (hyphen.map { $0.leading + $0.width } ?? 0) + (post.map { $0.width($0.post) } ?? 0)
-        var glueStretch = 0.0, kernStretch = 0.0, shrink = 0.0, kernShrink = 0.0
-        for k in range {
-            switch paragraph.items[k] {
-            case .box(let b): natural += b.width
-            case .glue(let g): natural += g.width; glueStretch += g.stretch; shrink += g.shrink
-            case .kern(let kern): natural += kern.width; kernStretch += kern.stretch; kernShrink += kern.shrink
-            case .penalty(let p): natural += p.disc.map { $0.width($0.nobreak) } ?? 0
-            }
-        }
+        let extent = measure(range, hyphen: hyphen, post: post)
         // The end glyph may hang into the margin: a justified line is that much longer.
         var protrusion = 0.0
         if justify {
             if let hyphen { protrusion = hyphen.width * ParagraphBuilder.protrusionFactor }
             else if let last = range.last, case .box(let b) = paragraph.items[last] { protrusion = b.protrusion }
         }
-        let target = width + protrusion
-        // Spaces stretch or shrink in proportion to their stretchability (TeX's glue setting); Hangul
-        // letter-space takes its share up to its limit and spaces take the rest.
-        var glueRatio = 0.0, kernRatio = 0.0
-        var justified = false
-        if natural > target, shrink + kernShrink > 0 {
-            glueRatio = max(-1, (target - natural) / (shrink + kernShrink)); kernRatio = glueRatio; justified = justify
-        } else if justify, natural < target, glueStretch + kernStretch > 0 {
-            let extra = target - natural
-            let r = extra / (glueStretch + kernStretch)
-            if r <= Self.kernRatioLimit || glueStretch == 0 {
-                kernRatio = glueStretch == 0 ? min(r, 2 * Self.kernRatioLimit) : r
-                glueRatio = r
-            } else {
-                kernRatio = Self.kernRatioLimit
-                glueRatio = (extra - kernStretch * kernRatio) / glueStretch
-            }
-            justified = true
-        }
-        var x: Double
+        let (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: justify)
+        let x: Double
         switch spec.align {
-        case .center: x = indent + max(0, (width - natural) / 2)
-        case .right: x = indent + max(0, width - natural)
+        case .center: x = indent + max(0, (width - extent.natural) / 2)
+        case .right: x = indent + max(0, width - extent.natural)
         default: x = indent
         }
-        var runs = RunAssembler(baseline: baseline)
-        var linkAreas: [(x0: Double, x1: Double, target: LinkTarget)] = []
-        var strikes: [(x0: Double, x1: Double, style: Int32)] = []
-        var destinations: [DisplayItem] = []
-        var footnotes: [Int] = []
-        // Styles are read in place through their index: a SpanStyle copied per item was destroyed each time through
-        // the runtime's generic (unspecialised) value witnesses of its optionals.
-        var lastStyle: Int32 = -1
-        /// Link areas and strike-through for text set from `startX` to `x` in `style`.
-        func mark(_ style: Int32, from startX: Double) {
-            lastStyle = style
-            if let target = text.styles[Int(style)].link {
-                if let last = linkAreas.last, last.target == target, abs(last.x1 - startX) < 0.01 {
-                    linkAreas[linkAreas.count - 1].x1 = x
-                } else {
-                    linkAreas.append((startX, x, target))
-                }
-            }
-            if text.styles[Int(style)].strike { strikes.append((startX, x, style)) }
-        }
-        /// Sets a discretionary's part (or its unbroken ligature) in the discretionary's run.
-        func set(_ part: ShapedText, of disc: ParagraphItems.Discretionary) {
-            let run = paragraph.runs[disc.run], startX = x, width = disc.width(part)
-            if run.face >= 0 {
-                runs.add(glyphs: part.glyphs, utf8: part.utf8, scale: disc.scale, width: width,
-                         face: paragraph.faces[run.face].ref, color: text.styles[Int(run.style)].font.color.rgb, run: run, x: x)
-            }
-            x += width
-            mark(run.style, from: startX)
-        }
-        if let post { set(post.post, of: post) }
-        for k in range {
-            let startX = x
-            let style: Int32
-            switch paragraph.items[k] {
-            case .box(let b):
-                let run = paragraph.runs[b.run]
-                style = run.style
-                if run.face >= 0 {
-                    runs.add(glyphs: b.glyphs, utf8: b.utf8, scale: b.scale, width: b.width,
-                             face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb, run: run, x: x)
-                }
-                x += b.width
-                if let n = text.styles[Int(style)].footnote, !footnotes.contains(n) {
-                    footnotes.append(n)
-                    destinations.append(.destination(name: "fnref-\(n)", at: Point(x: startX, y: 0)))
-                }
-            case .glue(let g):
-                let run = paragraph.runs[g.run]
-                style = run.style
-                let w = g.width + (glueRatio >= 0 ? g.stretch * glueRatio : g.shrink * glueRatio)
-                if run.face >= 0, let space = paragraph.faces[run.face].face.spaceGlyph {
-                    runs.add(space: space, face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb,
-                             run: run, x: x, width: w)
-                }
-                x += w
-            case .kern(let kern):
-                x += kern.width + (kernRatio >= 0 ? kern.stretch * kernRatio : kern.shrink * kernRatio)
-                continue
-            case .penalty(let p):
-                if let disc = p.disc { set(disc.nobreak, of: disc) }
-                continue
-            }
-            mark(style, from: startX)
-        }
-        if let hyphen, paragraph.runs[hyphen.run].face >= 0 {
-            let run = paragraph.runs[hyphen.run]
-            // A discretionary's pre-break part fills the hyphen's leading (ParagraphBuilder sets it to that width).
-            if let pre { set(pre.pre, of: pre) } else { x += hyphen.leading }
-            runs.add(glyphs: hyphen.glyphs, utf8: [0x2D], scale: hyphen.scale, width: hyphen.width,
-                     face: paragraph.faces[run.face].ref, color: text.styles[Int(lastStyle >= 0 ? lastStyle : run.style)].font.color.rgb,
-                     run: run, x: x)
-            x += hyphen.width
-        }
-        var items = runs.finish()
-        for area in linkAreas {
-            items.append(.link(Rect(x: area.x0, y: 0, width: area.x1 - area.x0, height: spec.lineHeight), area.target))
-        }
-        for (x0, x1, style) in strikes {
-            let font = text.styles[Int(style)].font
-            let y = baseline - font.size * 0.28
-            items.append(.line(from: Point(x: x0, y: y), to: Point(x: x1, y: y), width: font.size * 0.06, color: font.color.rgb))
-        }
-        items.append(contentsOf: destinations)
-        var line = LineBox(height: spec.lineHeight, baseline: baseline, items: items, width: width + indent,
-                           contentWidth: x, footnotes: footnotes, justified: justified)
-        if glueRatio > 0, glueStretch > 0, let g = range.lazy.compactMap({ k -> ParagraphItems.Glue? in
+        var pen = Pen(x: x, runs: RunAssembler(baseline: baseline))
+        if let post { set(post.post, of: post, &pen) }
+        for k in range { place(k, glueRatio: glueRatio, kernRatio: kernRatio, &pen) }
+        if let hyphen, paragraph.runs[hyphen.run].face >= 0 { setHyphen(hyphen, pre: pre, &pen) }
+        let contentWidth = pen.x, footnotes = pen.footnotes
+        var line = LineBox(height: spec.lineHeight, baseline: baseline, items: finish(&pen), width: width + indent,
+                           contentWidth: contentWidth, footnotes: footnotes, justified: justified)
+        line.hyphenated = hyphen != nil
+        if glueRatio > 0, extent.glueStretch > 0, let g = range.lazy.compactMap({ k -> ParagraphItems.Glue? in
             if case .glue(let g) = self.paragraph.items[k] { return g } else { return nil } }).first, g.width > 0 {
             line.looseness = (g.width + g.stretch * glueRatio) / g.width
         }
         return line
+    }
+
+    /// A line's natural width, and how far its spaces and its Hangul letter-space stretch and shrink.
+    private struct Extent {
+        var natural = 0.0
+        var glueStretch = 0.0, kernStretch = 0.0
+        var shrink = 0.0, kernShrink = 0.0
+    }
+
+    private func measure(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, post: ParagraphItems.Discretionary?) -> Extent {
+        var e = Extent()
+        e.natural = (hyphen.map { $0.leading + $0.width } ?? 0) + (post.map { $0.width($0.post) } ?? 0)
+        for k in range {
+            switch paragraph.items[k] {
+            case .box(let b): e.natural += b.width
+            case .glue(let g): e.natural += g.width; e.glueStretch += g.stretch; e.shrink += g.shrink
+            case .kern(let kern): e.natural += kern.width; e.kernStretch += kern.stretch; e.kernShrink += kern.shrink
+            case .penalty(let p): e.natural += p.disc.map { $0.width($0.nobreak) } ?? 0
+            }
+        }
+        return e
+    }
+
+    /// How far spaces (`glue`) and Hangul letter-space (`kern`) are set, as multiples of their stretch or shrink,
+    /// for the line to fill `target`; and whether that justifies it. Spaces stretch or shrink in proportion to
+    /// their stretchability (TeX's glue setting); Hangul letter-space takes its share up to its limit and spaces
+    /// take the rest.
+    private static func ratios(_ e: Extent, target: Double, justify: Bool) -> (glue: Double, kern: Double, justified: Bool) {
+        if e.natural > target, e.shrink + e.kernShrink > 0 {
+            let r = max(-1, (target - e.natural) / (e.shrink + e.kernShrink))
+            return (r, r, justify)
+        }
+        guard justify, e.natural < target, e.glueStretch + e.kernStretch > 0 else { return (0, 0, false) }
+        let extra = target - e.natural
+        let r = extra / (e.glueStretch + e.kernStretch)
+        if r <= Self.kernRatioLimit || e.glueStretch == 0 {
+            return (r, e.glueStretch == 0 ? min(r, 2 * Self.kernRatioLimit) : r, true)
+        }
+        return ((extra - e.kernStretch * Self.kernRatioLimit) / e.glueStretch, Self.kernRatioLimit, true)
+    }
+
+    /// What setting a line has placed so far: the pen position, glyph runs, link areas, strike-through and
+    /// footnote-mark destinations, and the style last set.
+    private struct Pen {
+        var x: Double
+        var runs: RunAssembler
+        /// The inline elements open (a note reference, a link, a span in another language), where the open link
+        /// began, and the style and script they were last checked for.
+        var open = InlineKey()
+        var linkStart = 0.0
+        var tagStyle: Int32 = -1
+        var tagScript = ScriptTag.unknown
+        var strikes: [(x0: Double, x1: Double, style: Int32)] = []
+        var destinations: [DisplayItem] = []
+        var footnotes: [Int] = []
+        var lastStyle: Int32 = -1
+    }
+
+    /// Sets item `k`: a box's glyphs, a space stretched by `glueRatio`, a kern by `kernRatio`, a ligature.
+    private func place(_ k: Int, glueRatio: Double, kernRatio: Double, _ pen: inout Pen) {
+        let startX = pen.x
+        // Styles are read in place through their index: a SpanStyle copied per item was destroyed each time through
+        // the runtime's generic (unspecialised) value witnesses of its optionals.
+        let style: Int32
+        switch paragraph.items[k] {
+        case .box(let b):
+            let run = paragraph.runs[b.run]
+            style = run.style
+            enter(run, isSpace: false, &pen)
+            if run.face >= 0 {
+                pen.runs.add(glyphs: b.glyphs, utf8: b.utf8, scale: b.scale, width: b.width,
+                             face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb, run: run, x: pen.x)
+            }
+            pen.x += b.width
+            if let n = text.styles[Int(style)].footnote, !pen.footnotes.contains(n) {
+                pen.footnotes.append(n)
+                pen.destinations.append(.destination(name: "fnref-\(n)", at: Point(x: startX, y: 0)))
+            }
+        case .glue(let g):
+            let run = paragraph.runs[g.run]
+            style = run.style
+            enter(run, isSpace: true, &pen)
+            let w = g.width + (glueRatio >= 0 ? g.stretch * glueRatio : g.shrink * glueRatio)
+            if run.face >= 0, let space = paragraph.faces[run.face].face.spaceGlyph {
+                pen.runs.add(space: space, face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb,
+                             run: run, x: pen.x, width: w)
+            }
+            pen.x += w
+        case .kern(let kern):
+            pen.x += kern.width + (kernRatio >= 0 ? kern.stretch * kernRatio : kern.shrink * kernRatio)
+            return
+        case .penalty(let p):
+            if let disc = p.disc { set(disc.nobreak, of: disc, &pen) }
+            return
+        }
+        mark(style, from: startX, &pen)
+    }
+
+    /// Strike-through for text set from `startX` to the pen in `style`.
+    @inline(__always)
+    private func mark(_ style: Int32, from startX: Double, _ pen: inout Pen) {
+        pen.lastStyle = style
+        if text.styles[Int(style)].strike { pen.strikes.append((startX, pen.x, style)) }
+    }
+
+    /// The inline elements text is set in: a note reference, a link, a span in another language.
+    struct InlineKey: Equatable {
+        var note: Int?
+        var link: LinkTarget?
+        var language: String?
+    }
+
+    /// Opens and closes the inline elements of a run about to be set: a note reference, a link (its clickable area
+    /// goes inside it, as the annotation of its structure element), a span in another language. A space keeps the
+    /// language open: only a word in another script changes it.
+    @inline(__always)
+    private func enter(_ run: TextRun, isSpace: Bool, _ pen: inout Pen) {
+        if run.style == pen.tagStyle && (isSpace || run.script == pen.tagScript) { return }
+        pen.tagStyle = run.style
+        if !isSpace { pen.tagScript = run.script }
+        let style = text.styles[Int(run.style)]
+        let key = InlineKey(note: style.footnote, link: style.link,
+                            language: isSpace ? pen.open.language : languages.language(of: run.script))
+        if key == pen.open { return }
+        close(&pen)
+        pen.open = key
+        if let n = key.note { pen.runs.tag(.begin(.inline(.noteReference(number: n)))) }
+        if let target = key.link {
+            pen.runs.tag(.begin(.inline(.link(target))))
+            pen.linkStart = pen.x
+        }
+        if let language = key.language { pen.runs.tag(.begin(.inline(.span(language: language)))) }
+    }
+
+    /// Closes the open inline elements, innermost first; a link's area goes in before its end.
+    private func close(_ pen: inout Pen) {
+        if pen.open.language != nil { pen.runs.tag(.end) }
+        if let target = pen.open.link {
+            pen.runs.tag(.link(Rect(x: pen.linkStart, y: 0, width: pen.x - pen.linkStart, height: spec.lineHeight), target))
+            pen.runs.tag(.end)
+        }
+        if pen.open.note != nil { pen.runs.tag(.end) }
+        pen.open = InlineKey()
+    }
+
+    /// Sets a discretionary's part (or its unbroken ligature) in the discretionary's run.
+    @inline(__always)
+    private func set(_ part: ShapedText, of disc: ParagraphItems.Discretionary, _ pen: inout Pen) {
+        let run = paragraph.runs[disc.run], startX = pen.x, width = disc.width(part)
+        enter(run, isSpace: false, &pen)
+        if run.face >= 0 {
+            pen.runs.add(glyphs: part.glyphs, utf8: part.utf8, scale: disc.scale, width: width,
+                         face: paragraph.faces[run.face].ref, color: text.styles[Int(run.style)].font.color.rgb, run: run, x: pen.x)
+        }
+        pen.x += width
+        mark(run.style, from: startX, &pen)
+    }
+
+    /// Sets the hyphen of a line that breaks at a hyphenation point, in the colour of the text before it.
+    private func setHyphen(_ hyphen: ParagraphItems.Hyphen, pre: ParagraphItems.Discretionary?, _ pen: inout Pen) {
+        let run = paragraph.runs[hyphen.run]
+        // A discretionary's pre-break part fills the hyphen's leading (ParagraphBuilder sets it to that width).
+        if let pre { set(pre.pre, of: pre, &pen) } else { pen.x += hyphen.leading }
+        pen.runs.add(glyphs: hyphen.glyphs, utf8: [0x2D], scale: hyphen.scale, width: hyphen.width,
+                     face: paragraph.faces[run.face].ref,
+                     color: text.styles[Int(pen.lastStyle >= 0 ? pen.lastStyle : run.style)].font.color.rgb, run: run, x: pen.x)
+        pen.x += hyphen.width
+    }
+
+    /// The line's display items: glyph runs inside their inline elements, strike-through lines, footnote-mark
+    /// destinations.
+    private func finish(_ pen: inout Pen) -> [DisplayItem] {
+        close(&pen)
+        var items = pen.runs.finish()
+        for (x0, x1, style) in pen.strikes {
+            let font = text.styles[Int(style)].font
+            let y = baseline - font.size * 0.28
+            items.append(.line(from: Point(x: x0, y: y), to: Point(x: x1, y: y), width: font.size * 0.06, color: font.color.rgb))
+        }
+        items.append(contentsOf: pen.destinations)
+        return items
     }
 }
 
 /// Collects glyphs into runs of one font, size, colour and baseline, with their UTF-8 text and clusters.
 struct RunAssembler {
     let baseline: Double
-    private var runs: [GlyphRun] = []
+    /// Finished runs, and the inline elements' tags and link areas between them.
+    private var runs: [DisplayItem] = []
     private var current: GlyphRun?
     /// The current run's text as UTF-8, made a String once when the run is done (not appended to one per word).
     private var text: [UInt8] = []
@@ -207,7 +286,7 @@ struct RunAssembler {
     private mutating func flush() {
         guard var c = current.take() else { return }
         c.text = String(decoding: text, as: UTF8.self)
-        runs.append(c)
+        runs.append(.glyphs(c))
         text.removeAll(keepingCapacity: true)
     }
 
@@ -238,9 +317,15 @@ struct RunAssembler {
         current = run
     }
 
+    /// Ends the current run and adds an item after it (an inline element's begin or end, a link area).
+    mutating func tag(_ item: DisplayItem) {
+        flush()
+        runs.append(item)
+    }
+
     mutating func finish() -> [DisplayItem] {
         flush()
-        return runs.map { .glyphs($0) }
+        return runs
     }
 
     /// Appends the glyphs' clusters to `out`: grouped by HarfBuzz cluster (a UTF-8 byte offset, non-decreasing for

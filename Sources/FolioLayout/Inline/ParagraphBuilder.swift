@@ -7,7 +7,7 @@ import FolioUnicode
 struct ParagraphBuilder {
     let selector: FontSelector
     let cache: ShapeCache
-    let options: BuilderOptions
+    let configuration: ComposerConfiguration
 
     /// Cost of an emergency break: above any ordinary break, so it is taken only when nothing else fits.
     static let emergencyCost = 5000.0
@@ -21,6 +21,21 @@ struct ParagraphBuilder {
     /// Share of a glyph's width that hangs into the margin (microtype's default for . , and -).
     static let protrusionFactor = 0.7
 
+    /// What setting a paragraph's text reads at every step, and the space width last found.
+    private struct Scan {
+        let text: StyledText
+        let scalars: [Unicode.Scalar]
+        /// The run of each scalar.
+        let runOf: [Int]
+        let classes: [BreakClass]
+        let rules: BreakRules
+        let hyphenator: Hyphenator?
+        let french: Bool
+        let maxWidth: Double
+        /// The space width of the last run that had one.
+        var spaceRun = -1, spaceWidth = 0.0
+    }
+
     func build(_ text: StyledText, maxWidth: Double) throws -> ParagraphItems {
         let itemized = try Itemizer(selector: selector).itemize(text)
         var result = ParagraphItems(runs: itemized.runs, faces: itemized.faces, missing: itemized.missing)
@@ -30,72 +45,83 @@ struct ParagraphBuilder {
         result.items.reserveCapacity(n / 2 + 8)   // about three items (box, glue, penalty) per six-letter word
         var runOf = [Int](repeating: 0, count: n)
         for (r, run) in itemized.runs.enumerated() { for i in run.range { runOf[i] = r } }
-        let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: options.koreanBreaks)
-        let classes = try rules.classes(language: selector.language)
-        let hyphenator = options.hyphenate ? Hyphenator.forLanguage(selector.language) : nil
-        let french = selector.language.hasPrefix("fr")
-
-        var spaceRun = -1, spaceW = 0.0   // the space width of the last run that had one
+        let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: configuration.koreanBreaks)
+        var scan = Scan(text: text, scalars: scalars, runOf: runOf, classes: try rules.classes(language: selector.language),
+                        rules: rules, hyphenator: configuration.hyphenation != nil ? Hyphenator.forLanguage(selector.language) : nil,
+                        french: selector.language.hasPrefix("fr"), maxWidth: maxWidth)
         var i = 0
         while i < n {
             let s = scalars[i]
             if s == "\u{2028}" || s == "\n" {
                 result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
                 i += 1
-                continue
-            }
-            if BreakRules.isBreakingSpace(s) {
-                var j = i + 1
-                while j < n, BreakRules.isBreakingSpace(scalars[j]) { j += 1 }
-                let run = runOf[i]
-                if run != spaceRun { spaceRun = run; spaceW = spaceWidth(result, run: run, text: text) }
-                let w = spaceW
-                // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
-                // glue makes it no breakpoint (TeX's \nobreak).
-                if french, (j < n && Self.frenchBindsBefore.contains(scalars[j].value)) || (i > 0 && scalars[i - 1] == "«") {
-                    result.items.append(.penalty(.init(cost: .infinity)))
-                }
-                result.items.append(.glue(.init(range: i..<j, run: run, width: w,
-                                                stretch: w * options.spaceStretch, shrink: w * options.spaceShrink)))
-                i = j
-                continue
-            }
-            if s == "\u{AD}" { i += 1; continue }   // soft hyphen: only a break class, never drawn
-            var j = i + 1
-            while j < n, runOf[j] == runOf[i], classes[j] == .none, !BreakRules.isBreakingSpace(scalars[j]),
-                  scalars[j] != "\u{2028}", scalars[j] != "\n", scalars[j] != "\u{AD}" { j += 1 }
-            let before = result.items.count
-            // Two boxes with no break between them (a style or script change inside a word) may still be
-            // parted as a last resort, so that no chain of boxes is wider than a line.
-            if before > 0, result.items[before - 1].isBox {
-                result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
-            }
-            let hyphenating = hyphenator != nil && itemized.runs[runOf[i]].script == .latin
-                && rules.mayHyphenate(i..<j, capitalized: options.hyphenateCapitalized)
-            if appendWord(i..<j, run: runOf[i], text: text, hyphenator: hyphenating ? hyphenator : nil,
-                          into: &result, maxWidth: maxWidth) {
-                // set from the word cache
-            } else if hyphenating, let hyphenator {
-                try appendHyphenated(i..<j, run: runOf[i], text: text, hyphenator: hyphenator, into: &result, maxWidth: maxWidth)
+            } else if BreakRules.isBreakingSpace(s) {
+                i = appendSpace(at: i, &scan, into: &result)
+            } else if s == "\u{AD}" {
+                i += 1   // soft hyphen: only a break class, never drawn
             } else {
-                try appendBox(i..<j, run: runOf[i], text: text, into: &result, maxWidth: maxWidth)
+                i = try appendText(at: i, scan, into: &result)
             }
-            addKern(between: before, text: text, into: &result)
-            var k = j
-            while k < n, scalars[k] == "\u{AD}" { k += 1 }
-            if k < n, !BreakRules.isBreakingSpace(scalars[k]) {
-                switch classes[k] {
-                case .allowed: result.items.append(.penalty(.init(cost: 0)))
-                case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
-                case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: runOf[j - 1], text: text, result)))
-                case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
-                case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
-                case .none: break
-                }
-            }
-            i = k
         }
         return result
+    }
+
+    /// Appends the glue of the spaces that start at `i`; returns the index after them.
+    @inline(__always)
+    private func appendSpace(at i: Int, _ scan: inout Scan, into result: inout ParagraphItems) -> Int {
+        let n = scan.scalars.count
+        var j = i + 1
+        while j < n, BreakRules.isBreakingSpace(scan.scalars[j]) { j += 1 }
+        let run = scan.runOf[i]
+        if run != scan.spaceRun { scan.spaceRun = run; scan.spaceWidth = spaceWidth(result, run: run, text: scan.text) }
+        let w = scan.spaceWidth
+        // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
+        // glue makes it no breakpoint (TeX's \nobreak).
+        if scan.french, (j < n && Self.frenchBindsBefore.contains(scan.scalars[j].value)) || (i > 0 && scan.scalars[i - 1] == "«") {
+            result.items.append(.penalty(.init(cost: .infinity)))
+        }
+        result.items.append(.glue(.init(range: i..<j, run: run, width: w,
+                                        stretch: w * configuration.spaceStretch, shrink: w * configuration.spaceShrink)))
+        return j
+    }
+
+    /// Appends the text from `i` up to the next break opportunity, space or run change (hyphenated where it may
+    /// be), the kern before it and the break after it; returns the index of what follows.
+    private func appendText(at i: Int, _ scan: Scan, into result: inout ParagraphItems) throws -> Int {
+        let n = scan.scalars.count, run = scan.runOf[i]
+        var j = i + 1
+        while j < n, scan.runOf[j] == run, scan.classes[j] == .none, !BreakRules.isBreakingSpace(scan.scalars[j]),
+              scan.scalars[j] != "\u{2028}", scan.scalars[j] != "\n", scan.scalars[j] != "\u{AD}" { j += 1 }
+        let before = result.items.count
+        // Two boxes with no break between them (a style or script change inside a word) may still be
+        // parted as a last resort, so that no chain of boxes is wider than a line.
+        if before > 0, result.items[before - 1].isBox {
+            result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
+        }
+        let hyphenating = scan.hyphenator != nil && result.runs[run].script == .latin
+            && scan.rules.mayHyphenate(i..<j, capitalized: configuration.hyphenation?.capitalized ?? false)
+        if appendWord(i..<j, run: run, text: scan.text, hyphenator: hyphenating ? scan.hyphenator : nil,
+                      into: &result, maxWidth: scan.maxWidth) {
+            // set from the word cache
+        } else if hyphenating, let hyphenator = scan.hyphenator {
+            try appendHyphenated(i..<j, run: run, text: scan.text, hyphenator: hyphenator, into: &result, maxWidth: scan.maxWidth)
+        } else {
+            try appendBox(i..<j, run: run, text: scan.text, into: &result, maxWidth: scan.maxWidth)
+        }
+        addKern(between: before, text: scan.text, into: &result)
+        var k = j
+        while k < n, scan.scalars[k] == "\u{AD}" { k += 1 }
+        if k < n, !BreakRules.isBreakingSpace(scan.scalars[k]) {
+            switch scan.classes[k] {
+            case .allowed: result.items.append(.penalty(.init(cost: 0)))
+            case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
+            case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: scan.runOf[j - 1], text: scan.text, result)))
+            case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
+            case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
+            case .none: break
+            }
+        }
+        return k
     }
 
     /// Letter-space between Hangul syllables and optional space between Hangul and Latin, where two boxes meet
@@ -112,11 +138,11 @@ struct ParagraphBuilder {
         let hangulA = BreakRules.isHangulSyllable(a), hangulB = BreakRules.isHangulSyllable(b)
         var kern = ParagraphItems.Kern(width: 0, stretch: 0)
         if hangulA && hangulB {
-            kern.stretch = options.hangulLetterSpace * size
-            kern.shrink = options.hangulLetterShrink * size
+            kern.stretch = configuration.hangulLetterSpace * size
+            kern.shrink = configuration.hangulLetterShrink * size
         }
-        if options.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {
-            kern.width = options.hangulLatinSpace * size
+        if configuration.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {
+            kern.width = configuration.hangulLatinSpace * size
         }
         if kern.width > 0 || kern.stretch > 0 || kern.shrink > 0 { p.items.insert(.kern(kern), at: first) }
     }
@@ -149,8 +175,9 @@ struct ParagraphBuilder {
 
     /// Hyphenation settings as a cache-key variant (0: not hyphenated).
     private var hyphenationVariant: UInt32 {
+        guard let h = configuration.hyphenation else { return 0 }
         func byte(_ v: Int) -> UInt32 { UInt32(clamping: min(max(v, 0), 255)) }
-        return 1 << 24 | byte(options.hyphenMinWord) << 16 | byte(options.hyphenMinLeft) << 8 | byte(options.hyphenMinRight)
+        return 1 << 24 | byte(h.minWord) << 16 | byte(h.minLeft) << 8 | byte(h.minRight)
     }
 
     /// Appends a word's boxes (and hyphenation penalties) from the word cache; false, appending nothing, when
@@ -226,14 +253,14 @@ struct ParagraphBuilder {
     /// Where a word may be hyphenated (scalar indices into the text), with the layout's limits.
     private func hyphenationPoints(_ range: Range<Int>, text: StyledText, hyphenator: Hyphenator) -> [Int] {
         let letters = BreakRules.letterCore(text.scalars, range)
-        guard letters.count >= options.hyphenMinWord else { return [] }
-        return hyphenator.points(in: Array(text.scalars[letters]), minLeft: options.hyphenMinLeft, minRight: options.hyphenMinRight)
+        guard let h = configuration.hyphenation, letters.count >= h.minWord else { return [] }
+        return hyphenator.points(in: Array(text.scalars[letters]), minLeft: h.minLeft, minRight: h.minRight)
             .map { letters.lowerBound + $0 }
     }
 
     /// How far a box ending with `last` hangs into the margin (hanging punctuation), 0 when it does not.
     private func protrusion(of glyphs: [ShapedGlyph], ending last: Unicode.Scalar, scale: Double) -> Double {
-        guard options.hangingPunctuation, BreakRules.hangs(last), let g = glyphs.last else { return 0 }
+        guard configuration.hangingPunctuation, BreakRules.hangs(last), let g = glyphs.last else { return 0 }
         return Double(g.advance) * scale * Self.protrusionFactor
     }
 

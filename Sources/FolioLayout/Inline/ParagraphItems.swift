@@ -97,29 +97,3 @@ struct ParagraphItems {
 enum BreakClass: UInt8 {
     case none, allowed, url, softHyphen, emergency, mandatory
 }
-
-/// Settings of the paragraph builder that come from the layout.
-struct BuilderOptions {
-    var koreanBreaks: KoreanBreaks = .word
-    var spaceStretch = 0.5
-    var spaceShrink = 0.33
-    var hangulLetterSpace = 0.0
-    var hangulLetterShrink = 0.0
-    var hangulLatinSpace = 0.0
-    var hangingPunctuation = false
-    var hyphenate = false
-    var hyphenMinWord = 6, hyphenMinLeft = 2, hyphenMinRight = 3
-    var hyphenateCapitalized = false
-
-    init() {}
-
-    init(_ c: ComposerStyle, koreanBreaks: KoreanBreaks) {
-        self.koreanBreaks = koreanBreaks
-        spaceStretch = c.spaceStretch; spaceShrink = c.spaceShrink
-        hangulLetterSpace = c.hangulLetterSpace; hangulLetterShrink = c.hangulLetterShrink; hangulLatinSpace = c.hangulLatinSpace
-        hangingPunctuation = c.hangingPunctuation
-        hyphenate = c.hyphenate; hyphenMinWord = c.hyphenMinWord
-        hyphenMinLeft = c.hyphenMinLeft; hyphenMinRight = c.hyphenMinRight
-        hyphenateCapitalized = c.hyphenateCapitalized
-    }
-}

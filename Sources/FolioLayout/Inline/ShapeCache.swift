@@ -1,12 +1,13 @@
 import FolioFonts
 import FolioUnicode
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Shaped text by (face, script, language, text): words repeat, so most shaping is a lookup.
 /// Shared by every edition and job of a process.
-public final class ShapeCache: @unchecked Sendable {
+public final class ShapeCache: Sendable {
     struct Key: Hashable {
         var face: ObjectIdentifier
         var script: UInt32
@@ -36,27 +37,21 @@ public final class ShapeCache: @unchecked Sendable {
             return a.text.withUnsafeBytes { x in b.text.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
         }
     }
-    /// A table that starts afresh when full: a long batch over many reports (or a fuzzer) must not grow it
-    /// without bound. Guarded by its shard's lock.
-    private final class Table<K: Hashable, V> {
-        var entries: [K: V] = [:]
-    }
+    /// One part of the tables, each table in its own lock: paragraphs are set on several threads at once, and one
+    /// lock for every word made them queue.
+    private final class Shard: Sendable {
+        let glyphs = Mutex<[Key: ShapedGlyphs]>([:])
+        let words = Mutex<[Key: ShapedWord]>([:])
+        let singles = Mutex<[SingleKey: ShapedWord]>([:])
 
-    /// One part of the tables, with its own lock: paragraphs are set on several threads at once, and one lock
-    /// for every word made them queue.
-    private final class Shard: @unchecked Sendable {
-        let lock = Lock()
-        let glyphs = Table<Key, ShapedGlyphs>()
-        let words = Table<Key, ShapedWord>()
-        let singles = Table<SingleKey, ShapedWord>()
-
-        /// The value for `key` in `table`, made by `make` (outside the lock) on first use.
-        func value<K, V>(_ table: Table<K, V>, _ key: K, make: () -> V) -> V {
-            if let hit = lock.withLock({ table.entries[key] }) { return hit }
+        /// The value for `key` in `table`, made by `make` (outside the lock) on first use. A table starts afresh
+        /// when full: a long batch over many reports (or a fuzzer) must not grow it without bound.
+        func value<K: Hashable & Sendable, V: Sendable>(_ table: borrowing Mutex<[K: V]>, _ key: K, make: () -> V) -> V {
+            if let hit = table.withLock({ $0[key] }) { return hit }
             let made = make()
-            lock.withLock {
-                if table.entries.count >= ShapeCache.capacity / ShapeCache.shardCount { table.entries.removeAll(keepingCapacity: true) }
-                table.entries[key] = made
+            table.withLock { entries in
+                if entries.count >= ShapeCache.capacity / ShapeCache.shardCount { entries.removeAll(keepingCapacity: true) }
+                entries[key] = made
             }
             return made
         }

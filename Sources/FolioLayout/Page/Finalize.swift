@@ -5,6 +5,8 @@ import FolioModel
 /// running heads and feet), the outline, and the page map with its preview boxes.
 struct Finalizer {
     let context: LayoutContext
+    /// The structure tree, which gains the inline elements of the placed lines.
+    var structure: StructureTree
     let run: RunRecord
     let pageRun: PageRun
     let furniture: PageFurniture
@@ -12,7 +14,7 @@ struct Finalizer {
     var left: Double { layout.page.marginInner.points }
     var top: Double { layout.page.marginTop.points }
 
-    func pages() throws -> (pages: [Page], outline: [OutlineEntry], map: [PageSummary]) {
+    mutating func pages() throws -> (pages: [Page], outline: [OutlineEntry], map: [PageSummary]) {
         var pages: [Page] = [], outline: [OutlineEntry] = [], map: [PageSummary] = []
         var section = ""
         let lastLabel = label(run.pages.count - 1)
@@ -33,9 +35,10 @@ struct Finalizer {
             // The cover has no running heads or feet; front matter shows only the foot.
             if !(layout.cover.enabled && index == 0) {
                 let isBodyFirst = index == run.landings.bodyStart
-                page.items += try furniture.items(page: summary.label, pages: lastLabel, section: sectionAtTop,
-                                                  showHeader: index >= run.landings.bodyStart && (!isBodyFirst || layout.header.onFirstPage),
-                                                  showFooter: !isBodyFirst || layout.footer.onFirstPage)
+                page.items += structure.resolveInline(try furniture.items(
+                    page: summary.label, pages: lastLabel, section: sectionAtTop,
+                    showHeader: index >= run.landings.bodyStart && (!isBodyFirst || layout.header.onFirstPage),
+                    showFooter: !isBodyFirst || layout.footer.onFirstPage))
             }
             pages.append(page)
             map.append(summary)
@@ -46,9 +49,9 @@ struct Finalizer {
     func label(_ index: Int) -> String { pageRun.pageLabel(index, bodyStart: run.landings.bodyStart) }
 
     /// A placed item's display items on the page; a repeated table header is an artifact, not content.
-    private func items(of placed: Placed) -> [DisplayItem] {
+    private mutating func items(of placed: Placed) -> [DisplayItem] {
         let moved = placed.item.items.map { $0.offset(dx: left, dy: top + placed.y) }
-        guard placed.repeated else { return moved }
+        guard placed.repeated else { return structure.resolveInline(moved) }
         return DisplayItem.artifact(.repeatedHeader, moved.filter {
             if case .begin = $0 { return false }
             if case .end = $0 { return false }
@@ -57,13 +60,13 @@ struct Finalizer {
     }
 
     /// The footnote area: a short rule, then the note lines.
-    private func notes(_ content: PageContent) -> [DisplayItem] {
+    private mutating func notes(_ content: PageContent) -> [DisplayItem] {
         guard let first = content.notes.first else { return [] }
         let fn = layout.footnotes
         let ruleY = top + first.y - fn.font.size * 0.8
         var out = DisplayItem.artifact(.rule, [.line(from: Point(x: left, y: ruleY), to: Point(x: left + context.textWidth * fn.ruleLength, y: ruleY),
                                                      width: 0.5, color: RGB(r: 0.3, g: 0.3, b: 0.3))])
-        for placed in content.notes { out += placed.item.items.map { $0.offset(dx: left, dy: top + placed.y) } }
+        for placed in content.notes { out += structure.resolveInline(placed.item.items.map { $0.offset(dx: left, dy: top + placed.y) }) }
         return out
     }
 

@@ -66,9 +66,12 @@ struct FrontMatter {
             guard !lines.isEmpty else { continue }
             if h.level == 1 && !out.isEmpty { out.append(.space(t.font.size * 0.5)) }
             let indent = Double(h.level - 1) * t.font.size * 1.5
+            // Each line of an entry is one link (one annotation, one Link element) over the text block's width.
+            let target = LinkTarget.destination(h.anchor)
             for (i, line) in lines.enumerated() {
-                var items = line.items.map { $0.offset(dx: indent, dy: 0) }
-                items.append(.link(Rect(x: indent, y: 0, width: width - indent, height: line.height), .destination(h.anchor)))
+                var items: [DisplayItem] = [.begin(.inline(.link(target)))]
+                items += line.items.map { $0.offset(dx: indent, dy: 0) }
+                items += [.link(Rect(x: indent, y: 0, width: width - indent, height: line.height), target), .end]
                 out.append(FlowItem(kind: .line, height: line.height, items: DisplayItem.tagged(element, items), breakBefore: i == 0))
             }
         }
@@ -84,13 +87,13 @@ struct FrontMatter {
         let indent = Double(h.level - 1) * t.font.size * 1.5
         let numberWidth = t.font.size * 2.6
         var text = StyledText()
-        text.append(h.text, SpanStyle(font: font, link: .destination(h.anchor)))
+        text.append(h.text, SpanStyle(font: font))
         let spec = ParagraphSpec(width: width - indent - numberWidth - t.font.size, align: .left, lineHeight: t.font.size * 1.45,
                                  baseStyle: SpanStyle(font: font))
         var lines = try context.inline.layout(text, spec).lines
         guard !lines.isEmpty else { return [] }
         let last = lines.count - 1
-        if let n = try context.label(page, SpanStyle(font: font, link: .destination(h.anchor)), width: numberWidth, align: .right,
+        if let n = try context.label(page, SpanStyle(font: font), width: numberWidth, align: .right,
                                      lineHeight: lines[last].height) {
             lines[last].items += n.items.map { $0.offset(dx: width - indent - numberWidth, dy: 0) }
             lines[last].items += DisplayItem.artifact(.leader, try leaders(

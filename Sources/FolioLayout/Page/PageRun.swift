@@ -58,7 +58,7 @@ struct PageRun {
             let pages = paginator.paginate(cover + (layout.contents.enabled ? try contents(labels) : []) + body)
             if pages.count > layout.limits.maxPages {
                 throw FolioError("the edition runs to \(pages.count) pages, over the limit of \(layout.limits.maxPages)",
-                                 at: location, hint: "raise limits.max-pages in the layout if this is intended")
+                                 at: location, hint: "if this is intended, raise limits.max-pages in an installed layout or one given with --layout")
             }
             let landings = Landings(pages)
             let found = landings.headingPages.mapValues { pageLabel($0, bodyStart: landings.bodyStart) }

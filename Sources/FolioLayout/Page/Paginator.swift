@@ -96,7 +96,10 @@ private struct PageFill {
             }
             // The item's notes do not fit whole: place it with the first lines of its notes, carry the rest.
             let room = height - y - item.height - fixedSep - sep - noteHeight
-            if item.kind != .space, let first = newNotes.first, room >= first.height {
+            // Only where the page may end after it, or nowhere before: a widow, an orphan or a heading's keep holds
+            // with notes too.
+            let mayEndAfter = k + 1 >= flow.count || flow[k + 1].breakBefore || !(lastBreak.map { $0.k > start } ?? false)
+            if item.kind != .space, mayEndAfter, let first = newNotes.first, room >= first.height {
                 placeSplitting(item, notes: newNotes, room: room, placedNotes: &placedNotes)
                 return k + 1
             }

@@ -19,6 +19,16 @@ public enum DiagnosticKind: String, Sendable, Hashable, CaseIterable, Codable {
     case unsupportedMarkdown = "unsupported-markdown"
     /// An inline image, set as its alt text.
     case inlineImage = "inline-image"
+    /// A link whose target is not http, https, mailto or #anchor, set as text.
+    case linkTarget = "link-target"
+    /// A footnote reference `[^label]` with no definition, set as typed.
+    case undefinedFootnote = "undefined-footnote"
+    /// A footnote definition nothing refers to (or a second one of a label), which is left out.
+    case unusedFootnote = "unused-footnote"
+    /// TeX maths (`$…$`, `\,`), which Folio does not typeset: set as typed.
+    case unsupportedMath = "unsupported-math"
+    /// A character a PDF cannot carry (noncharacter, NUL) or an invisible control (bidi override), replaced or removed.
+    case invalidCharacter = "invalid-character"
     /// A character no configured font has, drawn as the notdef box.
     case missingCharacter = "missing-character"
     /// A font family without a bold face, whose bold is synthesized.

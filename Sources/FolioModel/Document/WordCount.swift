@@ -21,7 +21,41 @@ extension Document {
 
     /// Words are runs of non-space characters holding at least one letter or digit.
     static func count(_ text: String) -> Int {
-        text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+        // While every scalar is a character of its own, read scalars, which costs a fraction of splitting
+        // characters; otherwise split characters.
+        var n = 0
+        var inWord = false, hasLetter = false
+        for s in text.unicodeScalars {
+            let v = s.value
+            guard v < 0x300 || isWholeCharacter(s) else {
+                return text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+            }
+            // ASCII and Hangul syllables without the property tables.
+            let space = v < 0x80 ? v == 0x20 || (0x09...0x0D).contains(v) : v < 0xAC00 && s.properties.isWhitespace
+            if space {
+                if inWord && hasLetter { n += 1 }
+                inWord = false
+                hasLetter = false
+            } else {
+                inWord = true
+                if !hasLetter {
+                    let letter = v < 0x80 ? (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+                        : (0xAC00...0xD7A3).contains(v) || s.properties.isAlphabetic || s.properties.numericType != nil
+                    if letter { hasLetter = true }
+                }
+            }
+        }
+        return inWord && hasLetter ? n + 1 : n
+    }
+
+    /// Scalars that never join another in one character (no combining marks, joiners, jamo or selectors): Latin
+    /// up to U+02FF, general and CJK punctuation, Hangul syllables, Han, fullwidth forms.
+    static func isWholeCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF,
+             0xAC00...0xD7A3, 0xFF01...0xFF60: return true
+        default: return false
+        }
     }
 
     /// Every link target in the document, with where its paragraph starts.

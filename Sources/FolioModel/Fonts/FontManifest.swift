@@ -12,7 +12,7 @@ public struct FontManifest: Decodable, Sendable {
     public var pairing: [String: [String: [String: ScriptAdjustment]]]
     /// Where the manifest came from, for messages.
     public var file: String = ""
-    public var source: YAMLSource?
+    public var locations: YAMLLocations?
 
     enum CodingKeys: String, CodingKey { case families, fallback, extra, pairing }
 
@@ -44,7 +44,7 @@ public struct FontManifest: Decodable, Sendable {
                              at: source.location(of: [AnyKey("families")]))
         }
         manifest.file = file
-        manifest.source = source
+        manifest.locations = YAMLLocations(source)
         return manifest
     }
 
@@ -55,11 +55,9 @@ public struct FontManifest: Decodable, Sendable {
 
     /// Where a family is named in the manifest, for "not installed" messages.
     public func location(role: String, script: String) -> SourceLocation? {
-        source?.location(of: [AnyKey("families"), AnyKey(role), AnyKey(script)])
+        locations?.location(of: [AnyKey("families"), AnyKey(role), AnyKey(script)])
     }
 }
-
-extension YAMLSource: @unchecked Sendable {}
 
 /// How a script is scaled and shifted next to another (fonts.yaml `pairing`).
 public struct ScriptAdjustment: Decodable, Sendable, Equatable {

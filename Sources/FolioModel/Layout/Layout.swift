@@ -1,8 +1,8 @@
 /// How text lines up with the text block's edges.
-public enum Alignment: String, Decodable, Sendable, Equatable { case justify, left, center, right }
+public enum Alignment: String, Decodable, Sendable, Equatable, CaseIterable { case justify, left, center, right }
 
 /// Where Korean lines may end: between words (어절, klreq's modern norm) or between any two syllables.
-public enum KoreanBreaks: String, Decodable, Sendable { case word, syllable }
+public enum KoreanBreaks: String, Decodable, Sendable, CaseIterable { case word, syllable }
 
 /// Font role: the families of fonts.yaml.
 public enum FontRole: String, Decodable, Sendable, CaseIterable { case serif, sans, mono }
@@ -31,7 +31,7 @@ public struct TextStyle: Decodable, Sendable, Hashable {
 }
 
 /// Which line breaker sets justified paragraphs.
-public enum ComposerAlgorithm: String, Decodable, Sendable {
+public enum ComposerAlgorithm: String, Decodable, Sendable, CaseIterable {
     /// Knuth–Plass total fit: the best breaks for the whole paragraph.
     case optimal
     /// Each line as full as it can be (fast, uneven).

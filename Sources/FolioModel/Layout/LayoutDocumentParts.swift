@@ -1,5 +1,5 @@
 /// Where footnotes are set.
-public enum FootnotePlacement: String, Decodable, Sendable {
+public enum FootnotePlacement: String, Decodable, Sendable, CaseIterable {
     /// At the foot of the page that refers to them.
     case page
     /// All together at the end of the document, under the notes heading.
@@ -85,7 +85,7 @@ public struct ContentsStyle: Decodable, Sendable {
 /// Numbered paragraphs, as UN submissions number every body paragraph.
 public struct NumberedParagraphsStyle: Decodable, Sendable {
     /// In the left margin, or at the start of the paragraph.
-    public enum Position: String, Decodable, Sendable { case margin, inline }
+    public enum Position: String, Decodable, Sendable, CaseIterable { case margin, inline }
     public var enabled: Bool
     public var position: Position
     /// Also number list items and paragraphs in quotes.

@@ -26,44 +26,96 @@ public struct LayoutLoader: Sendable {
         return out
     }
 
-    /// Loads a layout by name or path for one language.
+    /// Where a layout name or path comes from. The installation's layouts and a file named on the command line are
+    /// the operator's: a path is read as given. A report's `layout:` is the report's: a path is read inside the
+    /// report folder (never beside the working directory), and the limits its files set cannot exceed those of the
+    /// installed layout they build on.
+    public enum Origin: Sendable, Equatable {
+        /// The installation's layout folders, or a file the command line names.
+        case trusted
+        /// A report's `layout:`, whose paths are read inside this folder.
+        case report(folder: String)
+    }
+
+    /// Loads a layout by name or path for one language, as the operator names it (installation or command line).
     public func load(_ nameOrPath: String, language: String, at origin: SourceLocation? = nil) throws -> Layout {
-        let (node, file, name) = try resolved(nameOrPath, language: language, origin: origin, chain: [])
-        var layout = try YAMLSource(root: node, file: file).decode(Layout.self)
-        layout.name = name
+        try load(nameOrPath, language: language, from: .trusted, at: origin)
+    }
+
+    /// Loads a layout by name or path for one language; a report's own layout files are confined to its folder
+    /// and their limits are capped by the installed layout they extend (a report may lower a limit, not raise it).
+    public func load(_ nameOrPath: String, language: String, from origin: Origin, at place: SourceLocation?) throws -> Layout {
+        let resolved = try resolved(nameOrPath, language: language, origin: origin, place: place, namedBy: nil, chain: [])
+        let node = resolved.installed.map { Self.capped(resolved.node, by: $0) } ?? resolved.node
+        var layout = try YAMLSource(root: node, file: resolved.file).decode(Layout.self)
+        layout.name = resolved.name
         return layout
     }
 
-    private func locate(_ nameOrPath: String, origin: SourceLocation?) throws -> (file: String, name: String) {
-        if nameOrPath.hasSuffix(".yaml") || nameOrPath.contains("/") {
-            guard fileSystem.exists(nameOrPath) else {
-                throw FolioError("layout file '\(nameOrPath)' does not exist", at: origin)
+    /// `node` with each of its `limits:` no higher than the same limit of `installed` (every limit is a maximum).
+    static func capped(_ node: Node, by installed: Node) -> Node {
+        guard var mapping = node.mapping, var limits = mapping["limits"]?.mapping,
+              let ceiling = installed.mapping?["limits"]?.mapping else { return node }
+        for (key, top) in ceiling {
+            if let own = limits[key]?.int, let most = top.int, own > most { limits[key] = top }
+        }
+        mapping["limits"] = .mapping(limits)
+        return .mapping(mapping)
+    }
+
+    private static func isPath(_ nameOrPath: String) -> Bool { nameOrPath.hasSuffix(".yaml") || nameOrPath.contains("/") }
+
+    /// The file of a layout name or path, its name, and whether it is trusted (the operator's). `namedBy` is the key of
+    /// a layout file that named it (`extends`): messages then name that key and quote nothing of the file.
+    private func locate(_ nameOrPath: String, origin: Origin, place: SourceLocation?, namedBy: String?) throws
+        -> (file: String, name: String, trustedFile: Bool) {
+        let quoted = namedBy.map { "the layout in '\($0)'" } ?? "layout '\(nameOrPath)'"
+        if Self.isPath(nameOrPath) {
+            var file = nameOrPath
+            if case .report(let folder) = origin {
+                do { file = try fileSystem.resolveInside(folder, nameOrPath, field: "layout", at: place) } catch {
+                    throw FolioError("\(quoted) \(nameOrPath.contains("://") ? "is a URL" : "leads outside the report folder")", at: place,
+                                     hint: "keep a report's own layout inside its folder, or name an installed layout")
+                }
+            }
+            guard fileSystem.exists(file) else {
+                throw FolioError("\(namedBy == nil ? "layout file '\(nameOrPath)'" : quoted) does not exist", at: place)
             }
             let base = nameOrPath.split(separator: "/").last.map(String.init) ?? nameOrPath
-            return (nameOrPath, base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base)
+            return (file, base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base, origin == .trusted)
         }
         for folder in folders {
             let file = fileSystem.join(folder, nameOrPath + ".yaml")
-            if fileSystem.exists(file) { return (file, nameOrPath) }
+            if fileSystem.exists(file) { return (file, nameOrPath, true) }
         }
         let names = available().map(\.name).filter { $0 != Self.baseName }
-        throw FolioError("unknown layout '\(nameOrPath)'", at: origin,
-                         hint: (Spelling.nearest(to: nameOrPath, in: names).map { "did you mean '\($0)'? " } ?? "")
+        throw FolioError(namedBy == nil ? "unknown layout '\(nameOrPath)'" : "\(quoted) is not installed", at: place,
+                         hint: (namedBy == nil ? Spelling.nearest(to: nameOrPath, in: names).map { "did you mean '\($0)'? " } ?? "" : "")
                             + "available layouts: \(names.joined(separator: ", "))")
     }
 
-    /// The layout's node after inheritance and the language override are applied.
-    private func resolved(_ nameOrPath: String, language: String, origin: SourceLocation?, chain: [String]) throws -> (Node, String, String) {
-        let (file, name) = try locate(nameOrPath, origin: origin)
+    /// A layout's node after inheritance and the language override, with its file and name, and (for a report's
+    /// own file) the node of the installed layout it builds on, whose limits cap its own.
+    private struct Resolved {
+        var node: Node
+        var file: String
+        var name: String
+        var installed: Node?
+    }
+
+    private func resolved(_ nameOrPath: String, language: String, origin: Origin, place: SourceLocation?, namedBy: String?,
+                          chain: [String]) throws -> Resolved {
+        let (file, name, trustedFile) = try locate(nameOrPath, origin: origin, place: place, namedBy: namedBy)
         if chain.contains(file) {
-            throw FolioError("layouts extend each other in a circle: \((chain + [file]).joined(separator: " → "))", at: origin)
+            throw FolioError("layouts extend each other in a circle: \((chain + [file]).joined(separator: " → "))", at: place)
         }
-        let source = try YAMLSource(text: try fileSystem.readText(file, what: "layout"), file: file)
+        let source = try YAMLSource(text: try fileSystem.readText(file, what: "layout", maxBytes: FileSystem.maxSettingsBytes), file: file)
         guard let mapping = source.root.mapping else {
             throw FolioError("a layout must be a mapping of keys", at: source.location(of: source.root))
         }
         // Every key and value is checked here, in the file that wrote it, before files are merged.
         try Schema.checkMapping(mapping, fields: Schema.layout, path: "", source: source, extraKey: Self.isLanguageKey)
+        try LayoutBounds.check(mapping, source: source, isLanguageKey: Self.isLanguageKey)
         var own = Node.Mapping([])
         var overrides: [String: Node] = [:]
         for (key, value) in mapping {
@@ -80,16 +132,20 @@ public struct LayoutLoader: Sendable {
             }
         }
         var node = Node.mapping(own)
-        let parentName = mapping["extends"]?.string ?? (name == Self.baseName ? nil : Self.baseName)
+        var installed: Node?
+        // A report's own file always builds on an installed layout (base at least), whatever it is called.
+        let parentName = mapping["extends"]?.string ?? (name == Self.baseName && trustedFile ? nil : Self.baseName)
         if let parentName {
-            let at = mapping["extends"].map { source.location(of: $0) } ?? origin
-            let (parent, _, _) = try resolved(parentName, language: language, origin: at, chain: chain + [file])
-            node = Self.merge(parent, node)
+            let at = mapping["extends"].map { source.location(of: $0) } ?? place
+            let parent = try resolved(parentName, language: language, origin: trustedFile ? .trusted : origin, place: at,
+                                      namedBy: mapping["extends"] != nil ? "extends" : nil, chain: chain + [file])
+            node = Self.merge(parent.node, node)
+            installed = parent.installed ?? (trustedFile ? nil : parent.node)
         }
         if let override = overrides[language] ?? overrides[String(language.prefix(2))] {
             node = Self.merge(node, override)
         }
-        return (node, file, name)
+        return Resolved(node: node, file: file, name: name, installed: trustedFile ? nil : installed)
     }
 
     /// Top-level keys that are language codes (`ko`, `en`, `pt-BR`) hold overrides for that language.

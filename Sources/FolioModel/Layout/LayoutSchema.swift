@@ -3,66 +3,24 @@ import Yams
 /// What a layout file may say: every key, and the kind of value each takes. Each layout file is checked
 /// against it on its own (before inheritance merges files), so that every error names the file, line and
 /// column where it was written, the key, and the values allowed.
-indirect enum Schema {
+indirect enum Schema: Equatable, Sendable {
     case length, color, bool, number, integer, string, localized
     case choice([String])
     case choices([String])
     case strings
     case mapping([String: Schema])
 
-    static let textStyle: Schema = .mapping([
-        "family": .choice(FontRole.allCases.map(\.rawValue)), "size": .number, "bold": .bool, "italic": .bool, "color": .color,
-    ])
-
-    static let heading: Schema = .mapping(["font": textStyle, "leading": .number, "space-before": .length, "space-after": .length])
-    static let running: Schema = .mapping(["left": .string, "center": .string, "right": .string, "font": textStyle, "first-page": .bool])
-
-    /// The whole layout format (docs/layouts.md describes each key).
-    static let layout: [String: Schema] = [
-        "extends": .string, "description": .string,
-        "page": .mapping(["width": .length, "height": .length, "margin-top": .length, "margin-bottom": .length,
-                          "margin-inner": .length, "margin-outer": .length]),
-        "body": .mapping([
-            "font": textStyle, "leading": .number, "align": .choice(["justify", "left", "center", "right"]),
-            "paragraph-spacing": .length, "first-line-indent": .length, "korean-breaks": .choice(["word", "syllable"]),
-            "orphans": .integer, "widows": .integer,
-            "composer": .mapping([
-                "algorithm": .choice(["optimal", "first-fit"]), "tolerance": .number, "looseness": .integer,
-                "space-stretch": .number, "space-shrink": .number, "hangul-letter-space": .number,
-                "hangul-letter-shrink": .number, "hangul-latin-space": .number, "hanging-punctuation": .bool,
-                "hyphenate": .bool, "hyphen-min-word": .integer, "hyphen-min-left": .integer, "hyphen-min-right": .integer,
-                "hyphen-max-consecutive": .integer, "hyphenate-capitalized": .bool, "short-last-line": .number,
-            ]),
-        ]),
-        "h1": heading, "h2": heading, "h3": heading,
-        "list": .mapping(["indent": .length, "item-spacing": .length, "bullets": .strings,
-                          "numbering": .choices(NumberingStyle.allCases.map(\.rawValue))]),
-        "quote": .mapping(["indent": .length, "indent-right": .length, "font": textStyle, "rule": .bool, "rule-color": .color]),
-        "table": .mapping(["font": textStyle, "leading": .number, "padding": .length, "rule-width": .length,
-                           "rule-color": .color, "header-shade": .color]),
-        "footnotes": .mapping(["font": textStyle, "leading": .number, "spacing": .length, "heading": .localized,
-                               "placement": .choice(["page", "endnotes"]), "rule-length": .number]),
-        "header": running, "footer": running,
-        "title-block": .mapping(["title": textStyle, "subtitle": textStyle, "meta": textStyle, "space-after": .length]),
-        "code": textStyle,
-        "cover": .mapping(["enabled": .bool, "title": textStyle, "subtitle": textStyle, "meta": textStyle,
-                           "logo-height": .length, "title-top": .length]),
-        "contents": .mapping(["enabled": .bool, "title": .localized, "depth": .integer, "font": textStyle, "leader": .string,
-                              "page-break-after": .bool]),
-        "numbered-paragraphs": .mapping(["enabled": .bool, "position": .choice(["margin", "inline"]), "lists": .bool,
-                                         "quotes": .bool, "skip-sections": .strings, "font": textStyle]),
-        "page-labels": .mapping(["front-matter-roman": .bool]),
-        "limits": .mapping(["max-content-bytes": .integer, "max-image-pixels": .integer, "max-nesting": .integer,
-                            "max-pages": .integer]),
-        "checks": .mapping(["word-limit": .integer, "word-limit-joint": .integer, "count-footnotes": .bool,
-                            "languages": .strings, "numbered-paragraphs": .bool]),
-    ]
+    /// The whole layout format (docs/layouts.md describes each key): what the layout types decode, derived from
+    /// them (see `Schema.fields(of:)`), and the two keys the loader reads itself.
+    static let layout: [String: Schema] = Dictionary(uniqueKeysWithValues: fields(of: Layout.self)
+        + [("extends", .string), ("description", .string)])
 
     /// Checks a node against the schema; `path` names it in messages.
     func check(_ node: Node, path: String, source: YAMLSource) throws {
         let at = source.location(of: node)
         func wrong(_ expected: String, hint: String? = nil) -> FolioError {
-            FolioError("'\(path)' should be \(expected), not \(node.string.map { "'\($0)'" } ?? "a \(node.mapping != nil ? "mapping" : "list")")", at: at, hint: hint)
+            // The value is not quoted: a report's layout file may hold anything, and errors quote no file's content.
+            FolioError("'\(path)' should be \(expected)\(node.scalar != nil ? "" : ", not a \(node.mapping != nil ? "mapping" : "list")")", at: at, hint: hint)
         }
         switch self {
         case .length:

@@ -11,12 +11,13 @@ final class CmarkTree {
     /// other (strikethrough silently lost), so they take turns.
     private static let parseLock = NSLock()
 
-    /// Parses GFM with tables, strikethrough, autolinks and footnotes; smart punctuation on.
+    /// Parses GFM with tables, strikethrough, autolinks and footnotes; smart punctuation on. Strikethrough needs
+    /// `~~`: a single tilde is text, as Korean writes ranges with it (`2021~2023년`, `3~6개월`).
     init(markdown: [UInt8]) {
         Self.parseLock.lock()
         defer { Self.parseLock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
-        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
+        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
         let parser = cmark_parser_new(options)!
         for name in ["table", "strikethrough", "autolink"] {
             if let ext = cmark_find_syntax_extension(name) {
@@ -62,6 +63,7 @@ struct CmarkNode {
     var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
     var line: Int { Int(cmark_node_get_start_line(pointer)) }
     var column: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
 
     var children: [CmarkNode] {
         var out: [CmarkNode] = []

@@ -4,6 +4,8 @@ public struct MarkdownReader {
     public private(set) var warnings: [Warning] = []
     /// Deepest nesting of lists and quotes accepted before the content is refused.
     public var maxDepth = 32
+    /// The source, for the passes that read it again (CJK-friendly emphasis).
+    private var source = MarkdownSource(bytes: [], file: "")
 
     public init(file: String) { self.file = file }
 
@@ -17,7 +19,10 @@ public struct MarkdownReader {
             throw FolioError("the file is not valid UTF-8 (byte \(bad.offset))", at: loc(bad.line, bad.column),
                              hint: "save it as UTF-8")
         }
-        let tree = CmarkTree(markdown: bytes)
+        let (text, cleaning) = TextSanitizer.clean(utf8: bytes, file: file)
+        warnings += cleaning
+        let tree = CmarkTree(markdown: text)
+        source = MarkdownSource(bytes: text, file: file)
         var blocks: [Block] = []
         var definitions: [CmarkNode] = []
         for node in tree.document.children {
@@ -33,6 +38,13 @@ public struct MarkdownReader {
             let body = try def.children.compactMap { try block($0, depth: 1) }
             footnotes.append(Footnote(number: i + 1, blocks: body, location: loc(def.line, def.column)))
         }
+        warnings += FootnoteCheck.warnings(source, keptDefinitionLines: Set(definitions.map(\.line)))
+        warnings += MathCheck.warnings(source)
+        // In the file's order, whichever pass found them.
+        warnings = warnings.enumerated().sorted { a, b in
+            let (x, y) = (a.element.location, b.element.location)
+            return (x?.line ?? 0, x?.column ?? 0, a.offset) < (y?.line ?? 0, y?.column ?? 0, b.offset)
+        }.map(\.element)
         Self.assignAnchors(&blocks)
         return Document(blocks: blocks, footnotes: footnotes, file: file)
     }
@@ -59,12 +71,14 @@ public struct MarkdownReader {
         case "block_quote":
             return .quote(try node.children.compactMap { try block($0, depth: depth + 1) }, here)
         case "code_block":
+            source.markLiteral(node)
             return .code(node.literal, here)
         case "thematic_break":
             return .rule(here)
         case "table":
             return .table(try table(node, at: here))
         case "html_block":
+            source.markLiteral(node)
             let html = node.literal.trimmingSpaces.lowercased()
             if ["<!-- pagebreak -->", "<!-- page-break -->", "<!-- newpage -->"].contains(html) { return .pageBreak(here) }
             if !html.hasPrefix("<!--") {
@@ -96,15 +110,28 @@ public struct MarkdownReader {
                              hint: "simplify the markup here")
         }
         var out: [Inline] = []
-        for child in node.children {
+        var runs: [Int: [CJKEmphasis.Run]] = [:]
+        let children = node.children
+        for (i, child) in children.enumerated() {
             switch child.kind {
-            case "text": out.append(.text(child.literal))
+            case "text":
+                let literal = child.literal
+                if literal.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
+                    let edge = { (k: Int) in !children.indices.contains(k) || ["softbreak", "linebreak"].contains(children[k].kind) }
+                    let text = CJKEmphasis.TextNode(literal: literal, line: child.line, column: child.column,
+                                                    atLineStart: edge(i - 1), atLineEnd: edge(i + 1))
+                    runs[out.count] = CJKEmphasis.runs(of: text, in: source)
+                }
+                out.append(.text(literal))
             case "softbreak": out.append(.softBreak)
             case "linebreak": out.append(.lineBreak)
             case "code": out.append(.code(child.literal))
             case "emph": out.append(.emphasis(try inlines(child, depth: depth + 1)))
             case "strong": out.append(.strong(try inlines(child, depth: depth + 1)))
             case "strikethrough": out.append(.strikethrough(try inlines(child, depth: depth + 1)))
+            case "link" where !LinkTargets.isAllowed(child.url):
+                warnings.append(Warning(.linkTarget, LinkTargets.refusal(child.url), at: loc(child.line, child.column)))
+                out.append(contentsOf: try inlines(child, depth: depth + 1))
             case "link": out.append(.link(url: child.url, try inlines(child, depth: depth + 1)))
             case "image":
                 warnings.append(Warning(.inlineImage, "inline images are not supported yet; the alt text is set instead",
@@ -118,7 +145,7 @@ public struct MarkdownReader {
                 out.append(contentsOf: try inlines(child, depth: depth + 1))
             }
         }
-        return out
+        return runs.isEmpty ? out : CJKEmphasis.pair(out, runs: runs) ?? out
     }
 
     /// Gives every heading a unique, stable anchor from its text ("i-the-right-to-a-fair-trial").

@@ -5,7 +5,7 @@ import Yams
 ///
 /// Yams's `YAMLDecoder` asks the runtime, for every type it decodes, whether the type conforms to two of its
 /// protocols; each first question scans every conformance record in the binary (about 6,000 with Foundation
-/// linked in), which cost a render about 5 ms before layout could start. This decoder knows the scalar types
+/// linked in), a cost paid before layout can start. This decoder knows the scalar types
 /// statically and hands every other type to its own `init(from:)`, so it asks no such question. Errors are
 /// the standard `DecodingError`s with coding paths, which `YAMLSource` turns into file:line:column messages.
 struct NodeDecoder: Decoder, SingleValueDecodingContainer {

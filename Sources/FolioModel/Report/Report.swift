@@ -66,12 +66,12 @@ public struct Report: Sendable {
     public var directory: String
     /// Path of report.yaml, for messages.
     public var file: String
-    /// The parsed YAML, to locate fields in messages.
-    var source: YAMLSource?
+    /// Where report.yaml's fields are, for messages.
+    var locations: YAMLLocations?
 
     /// Where a field of report.yaml is (`["organizations", "0", "logo"]`).
     public func location(ofField path: [String]) -> SourceLocation {
-        source?.location(of: path.map { Int($0).map { AnyKey(intValue: $0)! } ?? AnyKey($0) }) ?? SourceLocation(file: file, line: 0, column: 0)
+        locations?.location(of: path.map { Int($0).map { AnyKey(intValue: $0)! } ?? AnyKey($0) }) ?? SourceLocation(file: file, line: 0, column: 0)
     }
 
     static let keys = ["id", "layout", "date", "organizations", "editions", "keywords", "subject"]
@@ -91,7 +91,7 @@ public struct Report: Sendable {
     /// Reads `<directory>/report.yaml`; every problem names the file, line, column and field.
     public static func load(directory: String, fileSystem: FileSystem = .local) throws -> Report {
         let file = fileSystem.join(directory, "report.yaml")
-        return try parse(text: try fileSystem.readText(file, what: "report.yaml"), directory: directory, file: file)
+        return try parse(text: try fileSystem.readText(file, what: "report.yaml", maxBytes: FileSystem.maxSettingsBytes), directory: directory, file: file)
     }
 
     /// Parses report.yaml text (the file named `file` in `directory`).
@@ -99,6 +99,7 @@ public struct Report: Sendable {
         let source = try YAMLSource(text: text, file: file)
         try source.checkKeys(at: [], allowed: keys, what: "report.yaml")
         let raw = try source.decode(Raw.self)
+        try checkID(raw.id, source: source)
         var editions: [Edition] = []
         // Keep the file's order of editions: it is the order users expect in listings and manifests.
         let order = source.root.mapping?["editions"]?.mapping?.keys.compactMap(\.string) ?? raw.editions.keys.sorted()
@@ -107,9 +108,7 @@ public struct Report: Sendable {
             try source.checkKeys(at: ["editions", code], allowed: editionKeys, what: "edition '\(code)'")
             e.code = code
             let at = source.location(of: [AnyKey("editions"), AnyKey(code)])
-            guard code.range(of: "^[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*$", options: .regularExpression) != nil else {
-                throw FolioError("edition code '\(code)' is not a language code", at: at, hint: "use a BCP 47 code such as en, ko or fr")
-            }
+            try checkCode(code, at: at)
             if e.title.trimmingSpaces.isEmpty {
                 throw FolioError("edition '\(code)' has an empty title", at: at)
             }
@@ -124,19 +123,14 @@ public struct Report: Sendable {
             throw FolioError("report.yaml names no editions", at: source.location(of: [AnyKey("editions")]),
                              hint: "add at least one edition under 'editions:'")
         }
+        try checkDistinctOutputs(editions, id: raw.id, source: source)
         for i in raw.organizations.indices {
             try source.checkKeys(at: ["organizations", "\(i)"], allowed: organizationKeys, what: "organization")
         }
-        guard raw.id.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]*$", options: .regularExpression) != nil else {
-            throw FolioError("id '\(raw.id)' must be letters, digits, '.', '_' or '-'", at: source.location(of: [AnyKey("id")]),
-                             hint: "it names the output files, so keep it safe for any web server")
-        }
-        guard raw.date.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else {
-            throw FolioError("date '\(raw.date)' is not YYYY-MM-DD", at: source.location(of: [AnyKey("date")]))
-        }
+        try checkDate(raw.date, source: source)
         return Report(id: raw.id, layout: raw.layout, date: raw.date, organizations: raw.organizations,
                       editions: editions, keywords: raw.keywords ?? [], subject: raw.subject,
-                      directory: directory, file: file, source: source)
+                      directory: directory, file: file, locations: YAMLLocations(source))
     }
 
     /// The organisations' names in a language, joined for PDF metadata.
@@ -146,6 +140,6 @@ public struct Report: Sendable {
 
     /// The output file name of an edition.
     public func fileName(of edition: Edition) -> String {
-        edition.filename ?? "\(id)_\(edition.code.uppercased()).pdf"
+        edition.filename ?? Self.defaultFileName(id: id, code: edition.code)
     }
 }

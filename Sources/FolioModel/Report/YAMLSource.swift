@@ -79,8 +79,9 @@ public struct YAMLSource {
             return FolioError("missing field '\(name)'", at: location(of: path),
                               hint: "add '\(key.stringValue):' here (see docs/report-format.md)")
         case .typeMismatch(let type, let ctx):
-            return FolioError("field '\(field(ctx.codingPath))' has the wrong type: expected \(Self.typeName(type))",
-                              at: location(of: ctx.codingPath), hint: ctx.debugDescription)
+            let name = field(ctx.codingPath), expected = Self.typeName(type)
+            return FolioError("field '\(name)' has the wrong type: expected \(expected)", at: location(of: ctx.codingPath),
+                              hint: "'\(name)' takes \(expected), but here it is \(Self.kind(of: node(at: ctx.codingPath), not: expected))")
         case .valueNotFound(let type, let ctx):
             return FolioError("field '\(field(ctx.codingPath))' is empty: expected \(Self.typeName(type))",
                               at: location(of: ctx.codingPath))
@@ -94,20 +95,61 @@ public struct YAMLSource {
     static func typeName(_ type: Any.Type) -> String {
         switch type {
         case is String.Type: "text"
-        case is Int.Type: "a whole number"
-        case is Double.Type: "a number"
+        case is Int.Type, is Int64.Type, is Int32.Type, is Int16.Type, is Int8.Type: "a whole number"
+        case is UInt.Type, is UInt64.Type, is UInt32.Type, is UInt16.Type, is UInt8.Type: "a whole number"
+        case is Double.Type, is Float.Type: "a number"
         case is Bool.Type: "true or false"
+        case is Node.Mapping.Type: "a mapping of keys"
+        case is Node.Sequence.Type: "a list"
         default:
-            String(describing: type).contains("Array") ? "a list" : (String(describing: type).contains("Dictionary") ? "a mapping" : "\(type)")
+            String(describing: type).contains("Array") ? "a list" : (String(describing: type).contains("Dictionary") ? "a mapping of keys" : "\(type)")
+        }
+    }
+
+    /// The node at a coding path, if the path leads to one.
+    func node(at path: [CodingKey]) -> Node? {
+        var node = root
+        for key in path {
+            guard let next = Self.child(of: node, key) else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// What a node is, in words that quote none of its content (errors about a file name keys, never values).
+    static func kind(of node: Node?, not expected: String) -> String {
+        switch node {
+        case .mapping?: "a mapping of keys"
+        case .sequence?: "a list"
+        case .scalar(let s)? where s.string.isEmpty: "empty"
+        case .scalar?: ["text", "a list", "a mapping of keys"].contains(expected) ? "a single value" : "a value that is not \(expected)"
+        default: "something else"
         }
     }
 
     static func describe(_ error: YamlError, file: String) -> FolioError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            // libyaml notices an unclosed quote or bracket only where the file ends or the next token starts; its context
+            // mark is where the quoted text or the bracket began, the place to fix. A block's context mark is where the
+            // block began, often far above the problem, so those point at the problem.
+            let opened = context.flatMap { c in ["quoted scalar", "flow"].contains { c.text.contains($0) } ? c.mark : nil }
+            let at = opened ?? mark
             return FolioError("YAML syntax error: \(problem)\(context.map { " \($0.text)" } ?? "")",
-                              at: SourceLocation(file: file, line: mark.line, column: mark.column),
-                              hint: "check indentation and quoting around this place")
+                              at: SourceLocation(file: file, line: at.line, column: at.column),
+                              hint: opened != nil ? "close the quote or bracket that opens here; the parser read on to line \(mark.line)"
+                                                  : "check indentation and quoting around this place")
+        case .reader(let problem, let offset, let value, let yaml):
+            // Yams's own description quotes the whole line; a message quotes nothing of a file (it may hold secrets).
+            var line = 1, column = 1
+            for character in yaml.prefix(offset ?? 0) {
+                if character.isNewline { line += 1; column = 1 } else { column += 1 }
+            }
+            let hex = String(value, radix: 16, uppercase: true)
+            let code = value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))" : ""
+            return FolioError("YAML cannot read the file here: \(problem)\(code)",
+                              at: SourceLocation(file: file, line: offset == nil ? 0 : line, column: offset == nil ? 0 : column),
+                              hint: "remove the character, or write it as an escape such as \\u0001 inside double quotes")
         case .composer(let context, let problem, let mark, _):
             return FolioError("YAML error: \(problem)\(context.map { " \($0.text)" } ?? "")",
                               at: SourceLocation(file: file, line: mark.line, column: mark.column))

@@ -2,6 +2,7 @@ internal import CCairo
 internal import CFreeType
 import FolioDisplay
 import FolioFonts
+import FolioSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,7 @@ import Glibc
 /// must never be after the FT_Library is gone. So the library lives as long as the process; faces of font
 /// files are made once and shared by every document and thread, faces of per-document subsets live as long
 /// as cairo holds them.
+/// Unchecked: it owns C pointers (the FT_Library, cairo faces), used only under its recursive lock.
 final class CairoFonts: @unchecked Sendable {
     static let shared: CairoFonts = {
         do { return try CairoFonts() } catch { fatalError("FreeType could not start: \(error)") }
@@ -21,47 +23,42 @@ final class CairoFonts: @unchecked Sendable {
     private var faces: [FontRef: OpaquePointer] = [:]
     /// FreeType's library is not thread-safe for creating and freeing faces; cairo may free one from inside a
     /// call made under this lock, so it is recursive.
-    fileprivate var mutex = pthread_mutex_t()
-    private static var faceKey = cairo_user_data_key_t()
+    fileprivate let lock = RecursiveLock()
+    nonisolated(unsafe) private static var faceKey = cairo_user_data_key_t()   // cairo uses only its address
 
     init() throws {
         var lib: FT_Library?
         let err = FT_Init_FreeType(&lib)
         guard err == 0, let lib else { throw RenderError("FreeType cannot start", call: "FT_Init_FreeType", status: "error \(err)") }
         library = lib
-        var attributes = pthread_mutexattr_t()
-        pthread_mutexattr_init(&attributes)
-        pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_RECURSIVE))
-        pthread_mutex_init(&mutex, &attributes)
-        pthread_mutexattr_destroy(&attributes)
     }
 
     /// The shared cairo font face for a font file, created once per process.
     func face(_ ref: FontRef) throws -> OpaquePointer {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        if let face = faces[ref] { return face }
-        var ftFace: FT_Face?
-        let err = FT_New_Face(library, ref.path, FT_Long(ref.index), &ftFace)
-        guard err == 0, let ftFace else { throw RenderError("FreeType cannot open \(ref.path) face \(ref.index)", call: "FT_New_Face", status: "error \(err)") }
-        let face = try wrap(FaceOwner(face: ftFace, buffer: nil, fonts: self), synthesizeBold: ref.syntheticBold)
-        faces[ref] = face
-        return face
+        try lock.withLock {
+            if let face = faces[ref] { return face }
+            var ftFace: FT_Face?
+            let err = FT_New_Face(library, ref.path, FT_Long(ref.index), &ftFace)
+            guard err == 0, let ftFace else { throw RenderError("FreeType cannot open \(ref.path) face \(ref.index)", call: "FT_New_Face", status: "error \(err)") }
+            let face = try wrap(FaceOwner(face: ftFace, buffer: nil, fonts: self), synthesizeBold: ref.syntheticBold)
+            faces[ref] = face
+            return face
+        }
     }
 
     /// A new cairo font face for font bytes (a subset); the caller owns one reference.
     func face(bytes: [UInt8], synthesizeBold: Bool) throws -> OpaquePointer {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
-        buffer.initialize(from: bytes, count: bytes.count)
-        var ftFace: FT_Face?
-        let err = FT_New_Memory_Face(library, buffer, FT_Long(bytes.count), 0, &ftFace)
-        guard err == 0, let ftFace else {
-            buffer.deallocate()
-            throw RenderError("FreeType cannot open a font subset", call: "FT_New_Memory_Face", status: "error \(err)")
+        try lock.withLock {
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+            buffer.initialize(from: bytes, count: bytes.count)
+            var ftFace: FT_Face?
+            let err = FT_New_Memory_Face(library, buffer, FT_Long(bytes.count), 0, &ftFace)
+            guard err == 0, let ftFace else {
+                buffer.deallocate()
+                throw RenderError("FreeType cannot open a font subset", call: "FT_New_Memory_Face", status: "error \(err)")
+            }
+            return try wrap(FaceOwner(face: ftFace, buffer: buffer, fonts: self), synthesizeBold: synthesizeBold)
         }
-        return try wrap(FaceOwner(face: ftFace, buffer: buffer, fonts: self), synthesizeBold: synthesizeBold)
     }
 
     /// A cairo face over an FT_Face; the owner is released (freeing the FT_Face) when cairo lets go of it.
@@ -91,9 +88,7 @@ final class FaceOwner {
         self.face = face; self.buffer = buffer; self.fonts = fonts
     }
     deinit {
-        pthread_mutex_lock(&fonts.mutex)
-        FT_Done_Face(face)
-        pthread_mutex_unlock(&fonts.mutex)
+        fonts.lock.withLock { _ = FT_Done_Face(face) }
         buffer?.deallocate()
     }
 }
@@ -119,7 +114,7 @@ final class DocumentFonts {
                 glyphs[run.font, default: []].formUnion(run.glyphs.lazy.map(\.id))
             }
         }
-        // Each CJK face costs HarfBuzz's subsetter 5–20 ms, the body face (with the most glyphs) the most: the faces
+        // A CJK face is the subsetter's longest work, the body face (with the most glyphs) the longest: the faces
         // are cut in parallel, largest first, so that the body face does not start last.
         let work = glyphs.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key.path < $1.key.path }
         let cut = work.concurrentMap { FontSubsetter.subset(path: $0.key.path, index: $0.key.index, glyphs: $0.value) }

@@ -16,6 +16,12 @@ final class PagePainter {
 
     func draw(_ page: Page) throws {
         for item in page.items {
+            if tags {
+                switch item {
+                case .glyphs, .line, .fill, .image: mark(marks.content())
+                default: break
+                }
+            }
             switch item {
             case .glyphs(let run): try draw(run)
             case .line(let from, let to, let width, let color):
@@ -34,25 +40,62 @@ final class PagePainter {
                 try drawImage(ref, rect)
                 // An SVG draws on the context itself: set font and colour afresh afterwards.
                 current = nil; currentColor = nil
-            case .link(let rect, let target):
+            case .link, .destination:
                 guard tags else { continue }
-                let area = "rect=[\(fmt(rect.x)) \(fmt(rect.y)) \(fmt(rect.width)) \(fmt(rect.height))]"
-                let attributes: String = switch target {
-                case .uri(let uri): "\(area) uri='\(Self.escape(uri))'"
-                case .destination(let name): "\(area) dest='\(Self.escape(name))'"
-                }
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-                cairo_tag_end(cr, CAIRO_TAG_LINK)
-            case .destination(let name, let point):
+                if marks.isOpen { deferred.append(item) } else { annotate(item) }
+            case .begin(let tag):
                 guard tags else { continue }
-                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(fmt(point.x)) y=\(fmt(point.y))")
-                cairo_tag_end(cr, CAIRO_TAG_DEST)
-            case .begin, .end:
-                // Structure is written by the tagged-PDF pass, not drawn.
-                continue
+                mark(marks.begin(tag))
+            case .end:
+                guard tags else { continue }
+                mark(marks.end())
             }
         }
+        mark(marks.finish())
         try canvas.check("cairo_status", "cairo cannot draw the page")
+    }
+
+    /// The page's open `.begin` tags. Each run of content under one becomes a marked-content sequence that
+    /// `TaggedPDF` names and numbers in the finished file: cairo 1.16 has no raw operators, but writes
+    /// `/Span << /MCID n >> BDC` … `EMC` for a structure tag, where the painter puts it.
+    private var marks = MarkedContentStack()
+    /// Links and destinations met inside marked content, written when it closes: cairo writes no marked content
+    /// for a structure tag with a link tag inside.
+    private var deferred: [DisplayItem] = []
+
+    private func mark(_ steps: [MarkedContentStack.Step]) {
+        for step in steps {
+            switch step {
+            case .open: cairo_tag_begin(cr, Self.marker, "")
+            case .close: cairo_tag_end(cr, Self.marker)
+            }
+        }
+        if !marks.isOpen, !deferred.isEmpty {
+            for item in deferred { annotate(item) }
+            deferred.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The structure tag whose marked content the finisher renames.
+    static let marker = "Span"
+
+    /// Writes a link or a destination.
+    private func annotate(_ item: DisplayItem) {
+        switch item {
+        case .link(let rect, let target):
+            let area = "rect=[\(fmt(rect.x)) \(fmt(rect.y)) \(fmt(rect.width)) \(fmt(rect.height))]"
+            let attributes: String = switch target {
+            case .uri(let uri): "\(area) uri='\(Self.escape(uri))'"
+            case .destination(let name): "\(area) dest='\(Self.escape(DestinationName.pdf(name)))'"
+            }
+            cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+            cairo_tag_end(cr, CAIRO_TAG_LINK)
+        case .destination(let name, let point):
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(DestinationName.pdf(name)))' x=\(fmt(point.x)) y=\(fmt(point.y))")
+            cairo_tag_end(cr, CAIRO_TAG_DEST)
+        default:
+            break
+        }
     }
 
     /// Glyphs and clusters of the run being drawn: one buffer each for the whole document, not two arrays a run.

@@ -38,7 +38,7 @@ public struct CairoPDFWriter {
             while let last = parents.last, last.level >= entry.level { parents.removeLast() }
             let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
             let id = cairo_pdf_surface_add_outline(canvas.surface, parent, entry.title,
-                                                   "dest='\(PagePainter.escape(entry.destination))'",
+                                                   "dest='\(PagePainter.escape(DestinationName.pdf(entry.destination)))'",
                                                    cairo_pdf_outline_flags_t(rawValue: 0))
             parents.append((entry.level, id))
         }

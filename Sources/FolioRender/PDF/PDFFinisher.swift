@@ -2,9 +2,10 @@ import Foundation
 internal import CQPDF
 import FolioFonts
 import FolioDisplay
+import FolioSupport
 
-/// Finishes cairo's PDF with libqpdf, in memory: sets /Lang, PDF-format dates, the producer, DisplayDocTitle
-/// and a deterministic /ID, and writes a clean file with object streams.
+/// Finishes cairo's PDF with libqpdf, in memory: writes the structure tree (`TaggedPDF`), sets /Lang, PDF-format
+/// dates, the producer, DisplayDocTitle and a deterministic /ID, and writes a clean file with object streams.
 public struct PDFFinisher {
     public init() {}
 
@@ -20,8 +21,9 @@ public struct PDFFinisher {
         return api.pointee
     }
 
-    /// The finished PDF for cairo's bytes.
-    public func finish(_ input: [UInt8], info: DocumentInfo, producer: String, pageLabels: [PageLabelRange] = []) throws -> [UInt8] {
+    /// The finished PDF for the bytes cairo wrote for `document`.
+    public func finish(_ input: [UInt8], document: DisplayDocument, producer: String) throws -> [UInt8] {
+        let info = document.info, pageLabels = document.pageLabels
         let q = try Self.library()
         var bytes = input
         CairoXref.repair(&bytes)
@@ -35,9 +37,11 @@ public struct PDFFinisher {
         }
         if read & QPDF_ERRORS != 0 { throw error(q, qpdf, "qpdf_read_memory", "qpdf cannot read cairo's PDF") }
 
+        try TaggedPDF(q: q, qpdf: qpdf, structure: TaggedStructure(document)).write()
         let root = q.qpdf_get_root(qpdf)
         q.qpdf_oh_replace_key(qpdf, root, "/Lang", q.qpdf_oh_new_unicode_string(qpdf, info.language))
         q.qpdf_oh_replace_key(qpdf, root, "/ViewerPreferences", q.qpdf_oh_parse(qpdf, "<< /DisplayDocTitle true >>"))
+        q.qpdf_oh_replace_key(qpdf, root, "/Metadata", metadata(q, qpdf, XMPMetadata.packet(info, producer: producer)))
         if !pageLabels.isEmpty {
             let nums = pageLabels.map { "\($0.start) << /S /\($0.style.rawValue) /St \($0.firstNumber) >>" }.joined(separator: " ")
             q.qpdf_oh_replace_key(qpdf, root, "/PageLabels", q.qpdf_oh_parse(qpdf, "<< /Nums [\(nums)] >>"))
@@ -59,6 +63,19 @@ public struct PDFFinisher {
         if q.qpdf_write(qpdf) & QPDF_ERRORS != 0 { throw error(q, qpdf, "qpdf_write", "qpdf cannot write the PDF") }
         guard let out = q.qpdf_get_buffer(qpdf) else { throw RenderError("qpdf wrote nothing", call: "qpdf_get_buffer", status: "no buffer") }
         return Array(UnsafeBufferPointer(start: out, count: q.qpdf_get_buffer_length(qpdf)))
+    }
+
+    /// An XMP metadata stream (qpdf leaves it uncompressed, as PDF/A and PDF/UA readers expect).
+    private func metadata(_ q: folio_qpdf_api, _ qpdf: qpdf_data, _ xml: String) -> qpdf_oh {
+        let stream = q.qpdf_oh_new_stream(qpdf)
+        let bytes = Array(xml.utf8)
+        bytes.withUnsafeBufferPointer {
+            q.qpdf_oh_replace_stream_data(qpdf, stream, $0.baseAddress, $0.count, q.qpdf_oh_new_null(qpdf), q.qpdf_oh_new_null(qpdf))
+        }
+        let dict = q.qpdf_oh_get_dict(qpdf, stream)
+        q.qpdf_oh_replace_key(qpdf, dict, "/Type", q.qpdf_oh_new_name(qpdf, "/Metadata"))
+        q.qpdf_oh_replace_key(qpdf, dict, "/Subtype", q.qpdf_oh_new_name(qpdf, "/XML"))
+        return stream
     }
 
     /// The error qpdf recorded for `call`.

@@ -52,7 +52,6 @@ struct CLITests {
         #expect(folio(["check", good, "--edition", "fr"]).status == 2, "an edition the report lacks is not a clean check")
         let pages = folio(["preview", good, "--edition", "en", "--pages", "99", "--output", Fixtures.temporaryFolder()])
         #expect(pages.status == 2 && pages.err.contains("page 99 does not exist"), "\(pages.err)")
-        #expect(folio(["generate", Fixtures.temporaryFolder() + "/g", "--pages", "0", "--source", Fixtures.sample + "/content/en.md"]).status == 2)
     }
 
     @Test func anOutputThatIsAFileIsSaidPlainly() {

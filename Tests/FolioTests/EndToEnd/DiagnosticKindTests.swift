@@ -26,7 +26,11 @@ struct DiagnosticKindTests {
 
         <div>raw</div>
 
-        사용자 정의 문자 \u{F8FF}, 그림 ![그림](x.png), [링크](#nowhere).[^1]
+        사용자 정의 문자 \u{F8FF}, 그림 ![그림](x.png), [링크](#nowhere), [실행](javascript:void(0)).[^1]
+
+        누락[^없음], 수식 $x^2$, 방향 제어 \u{202E}.
+
+        [^안씀]: 쓰지 않은 주석.
 
         [^1]: On the difficulties of verifying DPRK legislation, see Korea Institute for National Unification (KINU), *White Paper on Human Rights in North Korea* (Seoul, 2023), https://www.kinu.or.kr/www/jsp/prg/api/dlV.jsp?menuIdx=351&category=53&thisPage=1&biblioId=1540520 (sample long URL).
 
@@ -56,7 +60,7 @@ struct DiagnosticKindTests {
         let bold = SpanStyle(font: TextStyle(family: .serif, size: 10, bold: true, italic: false, color: .black))
         var text = StyledText()
         text.append("Bold", bold)
-        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: .word)
+        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, configuration: ComposerConfiguration(koreanBreaks: .word))
         _ = try inline.layout(text, ParagraphSpec(width: 200, align: .left, lineHeight: 14, baseStyle: bold))
         return selector.warnings
     }

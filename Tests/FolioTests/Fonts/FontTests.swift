@@ -18,15 +18,6 @@ struct FontTests {
         #expect(face.metrics.unitsPerEm == 1000)
     }
 
-    @Test func backgroundWorkGivesItsValueOrItsError() throws {
-        struct Failure: Error {}
-        let value = Background { () -> Int in usleep(20_000); return 42 }
-        #expect(try value.value() == 42)
-        #expect(try value.value() == 42)
-        let failing = Background { () -> Int in throw Failure() }
-        #expect(throws: Failure.self) { try failing.value() }
-    }
-
     @Test func refusesSubstitutedFamilies() {
         #expect(locator.locate(family: "No Such Family 123", bold: false, italic: false) == nil)
     }

@@ -94,7 +94,7 @@ struct BreakRulesTests {
         let (_, selector) = Fixtures.inline(language: "fr")
         var text = StyledText()
         text.append("Corée : une contribution « conjointe » ici", SpanStyle(font: font))
-        let items = try ParagraphBuilder(selector: selector, cache: Fixtures.engine.cache, options: BuilderOptions()).build(text, maxWidth: 300).items
+        let items = try ParagraphBuilder(selector: selector, cache: Fixtures.engine.cache, configuration: ComposerConfiguration()).build(text, maxWidth: 300).items
         // Each glue that binds is preceded by an infinite penalty, so it is no breakpoint.
         let binding = items.indices.filter { k in
             if case .glue = items[k], k > 0, case .penalty(let p) = items[k - 1], p.cost == .infinity { return true }

@@ -4,6 +4,7 @@ import FolioEngine
 import FolioFonts
 import FolioLayout
 import FolioModel
+import FolioSupport
 
 @Suite("pages as a display list")
 struct DocumentLayoutTests {

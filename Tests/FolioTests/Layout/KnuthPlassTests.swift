@@ -1,5 +1,6 @@
 import Testing
 import FolioEngine
+import FolioGenerate
 @testable import FolioLayout
 
 /// The composer on synthetic box/glue/penalty lists whose optimal breaks are known.

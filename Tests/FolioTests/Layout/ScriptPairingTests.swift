@@ -67,22 +67,22 @@ struct ScriptPairingTests {
     }
 
     @Test func optionalSpaceBetweenHangulAndLatin() throws {
-        var options = BuilderOptions()
-        options.hangulLatinSpace = 0.1
-        let b = ParagraphBuilder(selector: selector { _ in }, cache: Fixtures.engine.cache, options: options)
+        var configuration = ComposerConfiguration()
+        configuration.hangulLatinSpace = 0.1
+        let b = ParagraphBuilder(selector: selector { _ in }, cache: Fixtures.engine.cache, configuration: configuration)
         var text = StyledText()
         text.append("통합인권DB", SpanStyle(font: body))
         let items = try b.build(text, maxWidth: 500).items
         let kerns = items.compactMap { if case .kern(let k) = $0 { return k } else { return nil } }
         #expect(kerns.contains { abs($0.width - 1.0) < 1e-9 })
-        let off = ParagraphBuilder(selector: selector { _ in }, cache: Fixtures.engine.cache, options: BuilderOptions())
+        let off = ParagraphBuilder(selector: selector { _ in }, cache: Fixtures.engine.cache, configuration: ComposerConfiguration())
         #expect(!(try off.build(text, maxWidth: 500).items.contains { if case .kern(let k) = $0 { return k.width > 0 } else { return false } }))
     }
 
     @Test func letterSpaceIsOnlyBetweenHangulSyllables() throws {
-        var options = BuilderOptions()
-        options.hangulLetterSpace = 0.05
-        let b = ParagraphBuilder(selector: selector { _ in }, cache: Fixtures.engine.cache, options: options)
+        var configuration = ComposerConfiguration()
+        configuration.hangulLetterSpace = 0.05
+        let b = ParagraphBuilder(selector: selector { _ in }, cache: Fixtures.engine.cache, configuration: configuration)
         var text = StyledText()
         text.append("인권(DB), 가나.", SpanStyle(font: body))
         let items = try b.build(text, maxWidth: 500).items

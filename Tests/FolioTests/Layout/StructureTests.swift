@@ -145,3 +145,53 @@ struct StructureTests {
         #expect(page.items.contains { if case .destination("methodology", _) = $0 { return true } else { return false } })
     }
 }
+
+@Suite("structure of the display list")
+struct DisplayStructureTests {
+    /// The roles of the elements whose content is on the pages, in page order.
+    func roles(_ doc: DisplayDocument) -> [StructureRole] {
+        doc.pages.flatMap(\.items).compactMap { if case .begin(.element(let id)) = $0 { doc.structure[id].role } else { nil } }
+    }
+
+    @Test func wordsInAnotherScriptAreSpansInTheirLanguage() throws {
+        let (ko, _) = try layOut("국제인권연맹(International Federation for Human Rights)은 보고서를 냈다.\n", language: "ko")
+        #expect(roles(ko).contains(.span(language: "en")))
+        #expect(!roles(ko).contains(.span(language: "ko")))
+        let (en, _) = try layOut("The Database Center for North Korean Human Rights (북한인권정보센터) reported.\n", language: "en")
+        #expect(roles(en).contains(.span(language: "ko")))
+        #expect(!roles(en).contains(.span(language: "en")))
+    }
+
+    @Test func runningHeadsAreArtifactsWithoutElements() throws {
+        let (doc, _) = try layOut(StructureTests.longBody, language: "ko")
+        for page in doc.pages {
+            var artifact = 0
+            for item in page.items {
+                switch item {
+                case .begin(.artifact): artifact += 1
+                case .begin(.inline): Issue.record("an inline tag was left unresolved")
+                case .begin(.element): #expect(artifact == 0, "an element inside an artifact")
+                case .end: if artifact > 0 { artifact -= 1 }
+                default: break
+                }
+            }
+        }
+    }
+
+    @Test func everyLinkAnnotationIsInsideALinkElement() throws {
+        let (doc, _) = try layOut(StructureTests.longBody + "See [the report](https://example.org) and note.[^1]\n\n[^1]: A note.\n", layout: "report")
+        for page in doc.pages {
+            var open: [StructureRole?] = []
+            for item in page.items {
+                switch item {
+                case .begin(.element(let id)): open.append(doc.structure[id].role)
+                case .begin: open.append(nil)
+                case .end: _ = open.popLast()
+                case .link:
+                    guard case .link? = open.last ?? nil else { Issue.record("a link annotation outside a Link element"); continue }
+                default: break
+                }
+            }
+        }
+    }
+}

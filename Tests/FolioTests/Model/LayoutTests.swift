@@ -1,5 +1,5 @@
 import Testing
-import FolioModel
+@testable import FolioModel
 
 @Suite("layouts: inheritance, language overrides, located errors")
 struct LayoutTests {
@@ -54,6 +54,26 @@ struct LayoutTests {
         #expect(error("body:\n  font: { color: red }\n")?.message.contains("colour") == true)
         #expect(error("body:\n  orphans: two\n")?.message.contains("whole number") == true)
         #expect(error("list:\n  numbering: [decimal, greek]\n")?.message.contains("hangul-syllable") == true)
+    }
+
+    /// The schema is derived from the layout types; a field that their decoding does not read (left out of the
+    /// CodingKeys, or skipped by a hand-written decoder) would be missing from it, and files could not set it.
+    @Test func everyFieldOfTheLayoutTypesIsInTheSchema() throws {
+        func check(_ value: Any, _ type: any Decodable.Type, path: String) {
+            // `name` is the layout's file name, set by the loader.
+            let properties = Mirror(reflecting: value).children.filter { !(path == "Layout" && $0.label == "name") }
+            let fields = Schema.fields(of: type)
+            #expect(properties.count == fields.count,
+                    "\(path) has fields \(properties.compactMap(\.label)) but the schema \(fields.map(\.key))")
+            // Decoding reads fields in the order they are declared: the nth field is the nth key.
+            for (property, field) in zip(properties, fields) {
+                guard case .mapping = field.schema, let nested = Swift.type(of: property.value) as? any Decodable.Type else { continue }
+                check(property.value, nested, path: path + "." + field.key)
+            }
+        }
+        check(try loader.load("base", language: "en"), Layout.self, path: "Layout")
+        #expect(Schema.layout["body"] == .mapping(Dictionary(uniqueKeysWithValues: Schema.fields(of: BodyStyle.self))))
+        #expect(Schema.layout["extends"] == .string && Schema.layout["h2"] == Schema.layout["h3"])
     }
 
     @Test func unknownLayoutAndCycles() throws {

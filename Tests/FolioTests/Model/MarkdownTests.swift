@@ -1,5 +1,5 @@
 import Testing
-import FolioModel
+@testable import FolioModel
 
 @Suite("Markdown to the document model")
 struct MarkdownTests {
@@ -71,5 +71,78 @@ struct MarkdownTests {
         reader.maxDepth = 5
         let deep = String(repeating: ">", count: 10) + " deep\n"
         #expect(throws: FolioError.self) { try reader.read(Array(deep.utf8)) }
+    }
+
+    func paragraph(_ doc: Document, _ i: Int = 0) -> [Inline] {
+        if case .paragraph(let inl, _) = doc.blocks[i] { return inl }
+        Issue.record("block \(i) is no paragraph")
+        return []
+    }
+
+    func struck(_ inlines: [Inline]) -> [String] {
+        inlines.compactMap { if case .strikethrough(let c) = $0 { return c.plainText } else { return nil } }
+    }
+
+    @Test func singleTildesAreTextAndDoubleTildesStrike() throws {
+        let (ko, _) = try read("2021~2023년, 500~600명, 3~6개월 동안 ~~삭제~~.\n")
+        #expect(paragraph(ko).plainText == "2021~2023년, 500~600명, 3~6개월 동안 삭제.")
+        #expect(struck(paragraph(ko)) == ["삭제"])
+        let (en, _) = try read("From 2021~2023, 500~600 people, ~~struck~~.\n")
+        #expect(paragraph(en).plainText == "From 2021~2023, 500~600 people, struck.")
+        #expect(struck(paragraph(en)) == ["struck"])
+    }
+
+    @Test func undefinedAndUnusedFootnotesAreReported() throws {
+        let (doc, warnings) = try read("Cited[^a], missing[^missing], `[^code]`.\n\n[^a]: Note A.\n[^unused]: Never cited.\n[^a]: Again.\n\n```\n[^fenced]\n```\n")
+        #expect(paragraph(doc).plainText == "Cited, missing[^missing], [^code].")
+        #expect(doc.footnotes.count == 1)
+        let found = warnings.map { "\($0.kind.rawValue) \($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(found == ["undefined-footnote 1:19", "unused-footnote 4:1", "unused-footnote 5:1"])
+        #expect(warnings.allSatisfy { $0.location?.file == "test.md" })
+    }
+
+    @Test func undefinedAndUnusedFootnotesAreReportedInKorean() throws {
+        let (doc, warnings) = try read("인용[^가]과 누락[^없음].\n\n> [^가]: 주석.\n\n[^안씀]: 쓰지 않은 주석.\n")
+        #expect(paragraph(doc).plainText == "인용과 누락[^없음].")
+        #expect(warnings.map(\.kind) == [.undefinedFootnote, .unusedFootnote])
+        #expect(warnings.map { $0.location?.line } == [1, 5])
+        #expect(warnings.map { $0.message.contains("[^없음]") || $0.message.contains("[^안씀]") } == [true, true])
+    }
+
+    @Test func mathsIsReportedAndSetAsTyped() throws {
+        let (doc, warnings) = try read("Area $x^2$ and a\\,b; prices $5 and $10; `$y$` in code.\n\n면적 $$\\frac{1}{2}$$ 입니다.\n")
+        #expect(paragraph(doc).plainText == "Area $x^2$ and a,b; prices $5 and $10; $y$ in code.")
+        #expect(warnings.map(\.kind) == [.unsupportedMath, .unsupportedMath, .unsupportedMath])
+        #expect(warnings.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == ["1:6", "1:17", "3:4"])
+    }
+
+    @Test func charactersAPDFCannotCarryAreReplacedOrRemoved() throws {
+        // Swift's literals refuse noncharacters: they are made from their values.
+        let (fffe, fdd0) = (String(Unicode.Scalar(0xFFFE)!), String(Unicode.Scalar(0xFDD0)!))
+        let (doc, warnings) = try read("a\(fffe)b \u{202E}c\u{0}d\n\n# 제목\(fdd0)\u{1}\n")
+        #expect(paragraph(doc).plainText == "a\u{FFFD}b c\u{FFFD}d")
+        #expect(doc.headings.first?.text == "제목\u{FFFD}")
+        #expect(warnings.map(\.kind) == Array(repeating: .invalidCharacter, count: 5))
+        #expect(warnings.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == ["1:2", "1:5", "1:7", "3:5", "3:6"])
+        #expect(warnings.dropFirst().first?.message.contains("U+202E") == true)
+    }
+
+    @Test func cleanTextIsUntouched() {
+        let text = Array("“Quotes” — and 한국어, ｶﾀｶﾅ, 😀\n".utf8)
+        #expect(!TextSanitizer.mayNeedCleaning(text))
+        #expect(TextSanitizer.clean(utf8: text, file: "x").1.isEmpty)
+        for bad: UInt32 in [0x7F, 0x85, 0x2066, 0xFDEF, 0xFFFF, 0x10FFFE, 0x1FFFF, 0x1B] {
+            #expect(TextSanitizer.mayNeedCleaning(Array(("x" + String(Unicode.Scalar(bad)!)).utf8)), "\(bad)")
+        }
+    }
+
+    /// Long lines of lone dollars, unclosed backticks of many lengths and unpaired asterisks read in linear time
+    /// (each would take minutes if every opener looked to the end of the line).
+    @Test func pathologicalLinesStayLinear() throws {
+        let dollars = String(repeating: "$a ", count: 20_000)
+        let ticks = (1...150).map { String(repeating: "`", count: $0) + "x" }.joined()
+        let stars = String(repeating: "가*)", count: 20_000)
+        let (_, warnings) = try read(dollars + "\n\n" + ticks + "\n\n" + stars + "\n")
+        #expect(warnings.isEmpty)
     }
 }

@@ -31,7 +31,9 @@ struct FuzzSeedTests {
         let text = String(decoding: bytes.dropFirst(2), as: UTF8.self)
         let layout = try Fixtures.engine.layouts.load("base", language: "en")
         let selector = FontSelector(manifest: Fixtures.engine.manifest, library: Fixtures.engine.fonts, language: language)
-        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, koreanBreaks: mode, composer: layout.body.composer)
+        var modeLayout = layout
+        modeLayout.body.koreanBreaks = mode
+        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, configuration: ComposerConfiguration(modeLayout))
         var styled = StyledText()
         styled.append(text, SpanStyle(font: layout.body.font))
         for align in [Alignment.justify, .left] {

@@ -15,7 +15,7 @@ enum Fixtures {
     static let sample = root + "/Examples/dprk-upr4"
 
     /// One engine for the whole run: fonts load once, as in a batch.
-    nonisolated(unsafe) static let engine: Engine = try! Engine(home: root)
+    static let engine: Engine = try! Engine(home: root)
 
     /// A fresh temporary folder, inside the run's own folder.
     static func temporaryFolder(_ name: String = "folio-test") -> String {
@@ -26,7 +26,7 @@ enum Fixtures {
 
     /// One folder per test process for every temporary folder, removed when the process exits, so that runs
     /// do not pile up folders in /tmp.
-    nonisolated(unsafe) static let scratch: String = {
+    static let scratch: String = {
         let path = NSTemporaryDirectory() + "folio-tests-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         scratchToRemove = path
@@ -68,14 +68,14 @@ enum Fixtures {
     /// A font selector and inline layout over the default manifest.
     static func inline(language: String, breaks: KoreanBreaks = .word) -> (InlineLayout, FontSelector) {
         let selector = FontSelector(manifest: engine.manifest, library: engine.fonts, language: language)
-        return (InlineLayout(selector: selector, cache: engine.cache, koreanBreaks: breaks), selector)
+        return (InlineLayout(selector: selector, cache: engine.cache, configuration: ComposerConfiguration(koreanBreaks: breaks)), selector)
     }
 
     /// English text set justified in `font` by the base layout's composer (Knuth–Plass, hyphenation on).
     static func composed(_ s: String, width: Double, font: TextStyle, lineHeight: Double = 14) throws -> InlineLayout.Result {
         let (_, selector) = inline(language: "en")
         let layout = try engine.layouts.load("base", language: "en")
-        let inline = InlineLayout(selector: selector, cache: engine.cache, koreanBreaks: .word, composer: layout.body.composer)
+        let inline = InlineLayout(selector: selector, cache: engine.cache, configuration: ComposerConfiguration(layout))
         var text = StyledText()
         text.append(s, SpanStyle(font: font))
         return try inline.layout(text, ParagraphSpec(width: width, align: .justify, lineHeight: lineHeight, baseStyle: SpanStyle(font: font)))

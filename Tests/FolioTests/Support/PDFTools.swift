@@ -2,7 +2,7 @@ import Foundation
 
 /// The command-line tools the tests read PDFs with, and the Debian package that installs each.
 enum PDFTool: String {
-    case pdftotext, pdffonts, pdfinfo, qpdf
+    case pdftotext, pdffonts, pdfinfo, pdftohtml, qpdf
 
     var package: String { self == .qpdf ? "qpdf" : "poppler-utils" }
 

@@ -1,9 +1,8 @@
 import Foundation
-import FolioModel
 
 /// Writes large synthetic reports for benchmarks: varied paragraphs (sentences drawn from a source text),
 /// headings, footnotes, lists, quotes and tables, deterministic for a seed.
-public struct ReportGenerator {
+public struct ReportGenerator: Sendable {
     public var language: String
     public var seed: UInt64 = 2024
 
@@ -13,9 +12,7 @@ public struct ReportGenerator {
     /// drawing sentences from `source` (a Markdown file such as the sample's).
     public func write(folder: String, pages: Int, source: String) throws {
         let sentences = Self.sentences(of: source)
-        guard sentences.count > 10 else {
-            throw EngineError(call: "ReportGenerator.sentences", reason: "the source text has too few sentences to draw from")
-        }
+        guard sentences.count > 10 else { throw GeneratorError("the source text has too few sentences to draw from") }
         var rng = SplitMix64(seed: seed)
         func pick() -> String { sentences[Int(rng.next() % UInt64(sentences.count))] }
         var md = ""
@@ -82,15 +79,9 @@ public struct ReportGenerator {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64), for generated reports and property tests.
-public struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Why a report could not be generated.
+public struct GeneratorError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { "error: " + message }
 }

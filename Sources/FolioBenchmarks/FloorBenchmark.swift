@@ -1,4 +1,5 @@
 import FolioDisplay
+import FolioEngine
 import FolioFonts
 import FolioLayout
 import FolioModel

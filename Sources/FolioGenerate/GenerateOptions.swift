@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// The options of `folio generate` and `folio-bench generate`, declared once so that the two stay alike.
+public struct GenerateOptions: ParsableArguments {
+    @Argument(help: "The report folder to write.")
+    public var folder: String
+    @Option(name: .long, help: "Approximate number of pages.")
+    public var pages = 300
+    @Option(name: .long, help: "Edition language (en or ko).")
+    public var language = "en"
+    @Option(name: .long, help: "Markdown file whose sentences are drawn from.")
+    public var source: String
+
+    public init() {}
+
+    public static let abstract = "Write a large synthetic report (for benchmarks): paragraphs drawn from a source text, with headings, footnotes, lists, quotes and tables."
+
+    /// Writes the report and says where.
+    public func write() throws {
+        let text = try String(contentsOfFile: source, encoding: .utf8)
+        try ReportGenerator(language: language).write(folder: folder, pages: pages, source: text)
+        print("wrote \(folder)")
+    }
+}
+
+/// `folio generate` and `folio-bench generate`: one command in both tools.
+public struct GenerateCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: GenerateOptions.abstract,
+        discussion: "Example: folio generate /tmp/big-en --pages 300 --language en --source Examples/dprk-upr4/content/en.md")
+
+    @OptionGroup public var options: GenerateOptions
+
+    public init() {}
+
+    public func run() throws { try options.write() }
+}

@@ -1,0 +1,86 @@
+import Testing
+import FolioDisplay
+import FolioLayout
+
+/// Where pages may break, checked over many fillings of small pages: each rule must hold wherever the break falls.
+@Suite("page break rules")
+struct PageBreakRulesTests {
+    static let smallPage = GoldenTraceTests.smallPage
+
+    /// The structure elements whose content is on each page, counted by `.begin`, for elements of `role`.
+    static func lines(_ doc: DisplayDocument, where wanted: (StructureRole) -> Bool) -> [[StructureID: Int]] {
+        doc.pages.map { page in
+            var count: [StructureID: Int] = [:]
+            for case .begin(.element(let id)) in page.items where wanted(doc.structure[id].role) { count[id, default: 0] += 1 }
+            return count
+        }
+    }
+
+    static func filler(_ n: Int) -> String {
+        (0..<n).map { "Filler paragraph \($0) with a few words." }.joined(separator: "\n\n") + "\n\n"
+    }
+
+    @Test func noWordIsBrokenAcrossPages() throws {
+        let word = "internationalisation responsibilities accountability extraordinary"
+        let text = (0..<40).map { "Paragraph \($0) speaks of \(word) and \(word) again." }.joined(separator: "\n\n")
+        let (doc, _) = try layOut(text, yaml: Self.smallPage)
+        var hyphenatedEnds = 0
+        for page in doc.pages.dropLast() {
+            // The page's last line of body text (the foot is an artifact, outside any element).
+            var inParagraph = false, last: String?
+            for item in page.items {
+                switch item {
+                case .begin(.element(let id)): inParagraph = doc.structure[id].role == .paragraph
+                case .end: inParagraph = false
+                case .glyphs(let run) where inParagraph: last = run.text
+                default: break
+                }
+            }
+            if last?.hasSuffix("-") == true { hyphenatedEnds += 1 }
+        }
+        #expect(hyphenatedEnds == 0)
+        #expect(doc.pages.count > 5)
+    }
+
+    @Test func widowsAndOrphansHoldWithFootnotes() throws {
+        // Long notes referred to near a paragraph's end: where a note does not fit whole, its reference's line
+        // may end the page only if the lines after it may start the next.
+        let note = String(repeating: "A report with a long title and many pages of testimony. ", count: 6)
+        for n in 0..<16 {
+            var md = Self.filler(n)
+            for p in 0..<6 {
+                md += "Paragraph \(p) runs over several lines of the small page, so that it breaks across pages somewhere, "
+                md += "and cites a source[^n\(p)] near its end, whose note is long.\n\n"
+            }
+            for p in 0..<6 { md += "[^n\(p)]: Source \(p). \(note)\n" }
+            let (doc, _) = try layOut(md, yaml: Self.smallPage)
+            let pages = Self.lines(doc) { $0 == .paragraph }
+            var seen: [StructureID: [Int]] = [:]
+            for page in pages { for (id, count) in page { seen[id, default: []].append(count) } }
+            for (id, parts) in seen where parts.count > 1 {
+                #expect(parts.first! >= 2 && parts.last! >= 2, "filler \(n): paragraph \(id) split \(parts)")
+            }
+        }
+    }
+
+    @Test func aParagraphEndingWithAColonKeepsWithWhatFollows() throws {
+        for n in 0..<14 {
+            let md = Self.filler(n) + "The witness said:\n\n> We were taken at night and held for three weeks without a word.\n"
+            let (doc, _) = try layOut(md, yaml: Self.smallPage)
+            let colon = doc.pages.firstIndex { page in page.items.contains { if case .glyphs(let r) = $0 { r.text.hasSuffix("said:") } else { false } } }
+            let quote = doc.pages.firstIndex { page in page.items.contains { if case .glyphs(let r) = $0 { r.text.hasPrefix("We were") } else { false } } }
+            #expect(colon != nil && colon == quote, "filler \(n): colon on page \(colon ?? -1), quote on \(quote ?? -1)")
+        }
+    }
+
+    @Test func aTableBreaksAfterThreeBodyRowsAtTheEarliest() throws {
+        var table = "| Year | Case |\n|---|---|\n"
+        for i in 1...10 { table += "| \(2000 + i) | Case \(i) |\n" }
+        for n in 0..<14 {
+            let (doc, _) = try layOut(Self.filler(n) + table, yaml: Self.smallPage)
+            let cells = Self.lines(doc) { $0 == .cell }
+            let bodyRowsPerPage = cells.map { $0.count / 2 }.filter { $0 > 0 }
+            #expect(bodyRowsPerPage.first.map { $0 >= 3 } ?? false, "filler \(n): rows per page \(bodyRowsPerPage)")
+        }
+    }
+}
