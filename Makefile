@@ -16,7 +16,16 @@ FUZZ_TARGETS := FuzzReport:report FuzzMarkdown:markdown FuzzLineBreaker:linebrea
 FUZZ_SECONDS ?= 20
 FUZZ_FLAGS := --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 
-.PHONY: all deps build demo test bench fuzz leaks clean
+# make install: where to (DESTDIR is prepended, for packaging) and which binary.
+PREFIX ?= /usr/local
+DESTDIR ?=
+FOLIO_BIN ?= .build/release/folio
+SHARE := $(DESTDIR)$(PREFIX)/share
+# swift-argument-parser's man page writer (built by `make install`); without it the page is written from the
+# commands' --help by deploy/man-page.sh.
+GENERATE_MANUAL ?= .build/debug/generate-manual
+
+.PHONY: all deps build demo test bench fuzz leaks clean install install-files
 
 all: build
 
@@ -42,6 +51,25 @@ demo: build
 test: deps
 	cc -fsyntax-only -Wall -Werror $$(pkg-config --cflags librsvg-2.0) -I Sources/CRsvg/include scripts/check-rsvg-abi.c
 	$(SWIFT) test
+
+## Install the release build under PREFIX: bin/folio, share/folio/{Layouts,Fonts/fonts.yaml}, the man page and
+## bash, zsh and fish completions (see docs/cli.md).
+install: build
+	$(SWIFT) build --product generate-manual
+	$(MAKE) install-files
+
+## The same without building: installs FOLIO_BIN (the test suite installs its debug build this way).
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/folio/Layouts $(SHARE)/folio/Fonts $(SHARE)/man/man1 \
+	  $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
+	install -m 755 $(FOLIO_BIN) $(DESTDIR)$(PREFIX)/bin/folio
+	install -m 644 Layouts/*.yaml $(SHARE)/folio/Layouts/
+	install -m 644 Fonts/fonts.yaml $(SHARE)/folio/Fonts/
+	if [ -x $(GENERATE_MANUAL) ]; then $(GENERATE_MANUAL) $(FOLIO_BIN) --output-directory $(SHARE)/man/man1; \
+	else sh deploy/man-page.sh $(FOLIO_BIN) > $(SHARE)/man/man1/folio.1; fi
+	$(FOLIO_BIN) --generate-completion-script bash > $(SHARE)/bash-completion/completions/folio
+	$(FOLIO_BIN) --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_folio
+	$(FOLIO_BIN) --generate-completion-script fish > $(SHARE)/fish/vendor_completions.d/folio.fish
 
 ## Benchmarks: median time per phase of each sample edition (release build of folio-bench).
 bench: deps

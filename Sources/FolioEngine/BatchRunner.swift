@@ -12,19 +12,75 @@ public struct BatchJob: Sendable {
     /// A stable name: `<report id>/<edition code>`.
     public var name: String { "\(report.id)/\(edition.code)" }
 
-    /// Whether the job belongs to shard `index` (1-based) of `count`: a stable hash of its name, so that every
-    /// machine of a CI matrix agrees without talking to the others.
-    public func inShard(_ index: Int, of count: Int) -> Bool {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325   // FNV-1a: the same on every machine and run
-        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(h % UInt64(count)) == index - 1
+    /// The expected cost of the job: the content's size, doubled for editions set in CJK fonts (their PDF write
+    /// subsets 20 MB fonts).
+    public var cost: Double {
+        let fs = FileSystem.local
+        let size = fs.size(fs.join(report.directory, edition.content))
+        let cjk = ["ko", "ja", "zh"].contains(String(edition.lang.prefix(2)).lowercased())
+        return Double(size) * (cjk ? 2 : 1)
+    }
+
+    /// The jobs of shard `index` (1-based) of `count`: editions dealt out the most expensive first, each to the
+    /// shard with the least expected work so far (ties: fewer editions, then the lower shard). It depends on the
+    /// jobs' costs and names only, not their order, so every machine of a CI matrix agrees without talking to
+    /// the others.
+    public static func shard(_ work: [BatchJob], index: Int, count: Int) -> [BatchJob] {
+        let costs = work.map(\.cost)
+        let order = work.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : work[$0].name < work[$1].name }
+        var load = Array(repeating: 0.0, count: count), editions = Array(repeating: 0, count: count)
+        var mine = Set<Int>()
+        for i in order {
+            let s = (0..<count).min { (load[$0], editions[$0], $0) < (load[$1], editions[$1], $1) }!
+            load[s] += costs[i]; editions[s] += 1
+            if s == index - 1 { mine.insert(i) }
+        }
+        return work.indices.filter(mine.contains).map { work[$0] }
+    }
+}
+
+/// Which share of a batch this process renders: shard `index` (1-based) of `count`.
+public struct ShardSpec: Sendable, Equatable {
+    public var index: Int
+    public var count: Int
+    public init(index: Int, count: Int) { self.index = index; self.count = count }
+
+    /// A value of `--shard` that cannot be used, and why.
+    public struct Invalid: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// `i/n`, or `auto`: a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (0-based) and JOB_COMPLETIONS, else
+    /// FOLIO_SHARD_INDEX (1-based, like `i/n`) and FOLIO_SHARD_COUNT.
+    public static func parse(_ spec: String, environment: [String: String]) throws -> ShardSpec {
+        if spec == "auto" {
+            if let i = environment["JOB_COMPLETION_INDEX"] {
+                guard let index = Int(i), let n = environment["JOB_COMPLETIONS"].flatMap({ Int($0) }), n >= 1, (0..<n).contains(index) else {
+                    throw Invalid(description: "--shard auto: JOB_COMPLETION_INDEX=\(i) needs JOB_COMPLETIONS above it (an Indexed Job sets both)")
+                }
+                return ShardSpec(index: index + 1, count: n)
+            }
+            if let i = environment["FOLIO_SHARD_INDEX"] {
+                guard let index = Int(i), let n = environment["FOLIO_SHARD_COUNT"].flatMap({ Int($0) }), n >= 1, (1...n).contains(index) else {
+                    throw Invalid(description: "--shard auto: FOLIO_SHARD_INDEX=\(i) must be 1…FOLIO_SHARD_COUNT, and FOLIO_SHARD_COUNT set")
+                }
+                return ShardSpec(index: index, count: n)
+            }
+            throw Invalid(description: "--shard auto needs JOB_COMPLETION_INDEX and JOB_COMPLETIONS (Kubernetes Indexed Job) or FOLIO_SHARD_INDEX and FOLIO_SHARD_COUNT")
+        }
+        let parts = spec.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, (1...n).contains(i) else {
+            throw Invalid(description: "--shard must be i/n with 1 ≤ i ≤ n (e.g. 1/2), or auto")
+        }
+        return ShardSpec(index: i, count: n)
     }
 }
 
 /// What happened to one job.
 public enum BatchOutcome: Sendable {
     case rendered(RenderedEdition)
-    case failed(BatchJob, String)
+    /// The error that stopped the job, as a diagnostic.
+    case failed(BatchJob, Finding)
 }
 
 /// Renders jobs on a fixed number of threads sharing one engine (fonts and shaped words loaded once);
@@ -62,15 +118,9 @@ public struct BatchRunner: Sendable {
     }
 
     /// Job indices, the most expensive first (longest-processing-time scheduling): a long job started last would
-    /// keep one worker busy while the others idle. The cost is estimated from the content's size, doubled for
-    /// editions set in CJK fonts (their PDF write subsets 20 MB fonts).
+    /// keep one worker busy while the others idle.
     public static func longestFirst(_ work: [BatchJob]) -> [Int] {
-        let costs = work.map { job -> Double in
-            let fs = FileSystem.local
-            let size = fs.size(fs.join(job.report.directory, job.edition.content))
-            let cjk = ["ko", "ja", "zh"].contains(String(job.edition.lang.prefix(2)).lowercased())
-            return Double(size) * (cjk ? 2 : 1)
-        }
+        let costs = work.map(\.cost)
         return work.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
     }
 
@@ -81,7 +131,7 @@ public struct BatchRunner: Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             return .rendered(try engine.render(report: job.report, edition: job.edition, layoutName: layout, output: folder))
         } catch {
-            return .failed(job, "\(error)")
+            return .failed(job, Finding(error: error, edition: job.name))
         }
     }
 }

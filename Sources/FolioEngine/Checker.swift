@@ -3,7 +3,9 @@ import FolioDisplay
 import FolioLayout
 import FolioModel
 
-/// A finding of `folio check`: where, how bad, what.
+/// A diagnostic: a finding of `folio check`, an error or a warning of any command. Its JSON form is the one
+/// schema of docs/cli.md: `file`, `line`, `column`, `severity`, `code`, `message`, `hint`, `edition`, every key
+/// present (null when not known).
 public struct Finding: Sendable, Encodable {
     /// Errors fail the check; warnings are risks; notes inform.
     public enum Severity: String, Sendable, Encodable { case error, warning, note }
@@ -11,36 +13,64 @@ public struct Finding: Sendable, Encodable {
     /// What the finding is about; its raw value is the stable code machines read.
     public var kind: DiagnosticKind
     public var message: String
+    /// What to do about it, when Folio knows.
+    public var hint: String?
     public var location: SourceLocation?
     public var edition: String?
 
     public var text: String {
         (location.map { "\($0): " } ?? "") + "\(severity.rawValue): " + (edition.map { "[\($0)] " } ?? "") + message
+            + (hint.map { "\n  hint: \($0)" } ?? "")
     }
 
     /// A warning of reading or laying out an edition, as a finding.
-    init(_ warning: Warning, edition: String) {
+    public init(_ warning: Warning, edition: String?) {
         self.init(severity: .warning, kind: warning.kind, message: warning.message, location: warning.location, edition: edition)
     }
 
-    init(severity: Severity, kind: DiagnosticKind, message: String, location: SourceLocation?, edition: String?) {
-        self.severity = severity; self.kind = kind; self.message = message; self.location = location; self.edition = edition
+    /// An error that stopped a report or an edition, as a finding (code `model` for the input's errors, `io` for
+    /// files that could not be read or written, `internal` otherwise).
+    public init(error: Error, edition: String?) {
+        switch error {
+        case let e as FolioError:
+            self.init(severity: .error, kind: .model, message: e.message, hint: e.hint, location: e.location, edition: edition)
+        case let e as EngineError:
+            self.init(severity: .error, kind: .io, message: e.reason, hint: nil, location: nil, edition: edition)
+        default:
+            self.init(severity: .error, kind: .internalError, message: "\(error)", hint: nil, location: nil, edition: edition)
+        }
     }
 
-    enum CodingKeys: String, CodingKey { case severity, kind, message, edition, file, line, column }
+    public init(severity: Severity, kind: DiagnosticKind, message: String, hint: String? = nil, location: SourceLocation?, edition: String?) {
+        self.severity = severity; self.kind = kind; self.message = message; self.hint = hint; self.location = location; self.edition = edition
+    }
 
-    /// The location's parts are keys of their own (`file`, `line`, `column`), present when the finding has one.
+    enum CodingKeys: String, CodingKey { case severity, code, message, hint, edition, file, line, column }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(severity, forKey: .severity)
-        try c.encode(kind, forKey: .kind)
+        try c.encode(kind, forKey: .code)
         try c.encode(message, forKey: .message)
-        try c.encodeIfPresent(edition, forKey: .edition)
-        if let location {
-            try c.encode(location.file, forKey: .file)
-            try c.encode(location.line, forKey: .line)
-            try c.encode(location.column, forKey: .column)
+        try c.encode(hint, forKey: .hint)
+        try c.encode(edition, forKey: .edition)
+        try c.encode(location?.file, forKey: .file)
+        // Line and column 0 mean "the whole file".
+        try c.encode(location.flatMap { $0.line > 0 ? $0.line : nil }, forKey: .line)
+        try c.encode(location.flatMap { $0.column > 0 ? $0.column : nil }, forKey: .column)
+    }
+
+    /// Findings with one error shared by several editions (a layout both use) folded into one, without an edition.
+    public static func folded(_ findings: [Finding]) -> [Finding] {
+        var out: [Finding] = []
+        for f in findings {
+            if f.severity == .error, let i = out.firstIndex(where: { $0.severity == .error && $0.message == f.message && $0.location == f.location && $0.kind == f.kind }) {
+                out[i].edition = nil
+            } else {
+                out.append(f)
+            }
         }
+        return out
     }
 }
 
@@ -62,7 +92,7 @@ public struct Checker {
     public func check(directory: String, editions: [String] = [], layout: String? = nil) -> (findings: [Finding], figures: [EditionFigures]) {
         let report: Report
         do { report = try Report.load(directory: directory) } catch {
-            return ([Self.finding(error, kind: .model, edition: nil)], [])
+            return ([Finding(error: error, edition: nil)], [])
         }
         var findings: [Finding] = []
         var figures: [EditionFigures] = []
@@ -70,7 +100,7 @@ public struct Checker {
         for edition in report.editions where editions.isEmpty || editions.contains(edition.code) {
             let laid: Engine.LaidOut
             do { laid = try engine.layOut(report: report, edition: edition, layoutName: layout) } catch {
-                findings.append(Self.finding(error, kind: .model, edition: edition.code))
+                findings.append(Finding(error: error, edition: edition.code))
                 continue
             }
             let (found, words) = self.findings(of: laid)
@@ -84,7 +114,7 @@ public struct Checker {
                                     message: "no edition is in a language the UN accepts for submissions (\(accepted.joined(separator: ", "))): add one",
                                     location: report.location(ofField: ["editions"]), edition: nil))
         }
-        return (findings, figures)
+        return (Finding.folded(findings), figures)
     }
 
     /// The findings of one laid-out edition, and its word count: what `folio check` says of it, and what
@@ -150,8 +180,16 @@ public struct Checker {
         let limit = joint ? rules.wordLimitJoint : rules.wordLimit
         if limit > 0 && words > limit {
             out.append(Finding(severity: .error, kind: .wordLimit,
-                               message: "\(words) words, over the limit of \(limit) for \(joint ? "a joint" : "an individual") submission (\(rules.countFootnotes ? "footnotes included" : "footnotes not counted"); headings, lists, quotes and tables count)",
-                               location: SourceLocation(file: report.fileName(of: edition), line: 0, column: 0), edition: edition.code))
+                               message: "\(words) words, \(words - limit) over the limit of \(limit) for \(joint ? "a joint" : "an individual") submission (\(rules.countFootnotes ? "footnotes included" : "footnotes not counted"); headings, lists, quotes and tables count)",
+                               hint: "shorten the text by \(words - limit) words",
+                               location: SourceLocation(file: FileSystem.local.join(report.directory, edition.content), line: 0, column: 0),
+                               edition: edition.code))
+        }
+        for (i, org) in report.organizations.enumerated() where org.logo != nil && !laid.layout.cover.enabled {
+            out.append(Finding(severity: .warning, kind: .ignoredField,
+                               message: "the logo of \(org.short) is not printed: the layout '\(laid.layout.name)' has no cover",
+                               hint: "use a layout with a cover (such as 'report'), or remove the logo",
+                               location: report.location(ofField: ["organizations", "\(i)", "logo"]), edition: edition.code))
         }
         if rules.numberedParagraphs && !laid.layout.numberedParagraphs.enabled {
             out.append(Finding(severity: .error, kind: .numberedParagraphs,
@@ -159,12 +197,5 @@ public struct Checker {
                                location: report.location(ofField: ["layout"]), edition: edition.code))
         }
         return (out, words)
-    }
-
-    static func finding(_ error: Error, kind: DiagnosticKind, edition: String?) -> Finding {
-        if let e = error as? FolioError {
-            return Finding(severity: .error, kind: kind, message: e.message + (e.hint.map { " (\($0))" } ?? ""), location: e.location, edition: edition)
-        }
-        return Finding(severity: .error, kind: kind, message: "\(error)", location: nil, edition: edition)
     }
 }

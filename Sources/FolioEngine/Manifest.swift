@@ -67,4 +67,88 @@ public struct Manifest {
     public func json() throws -> [UInt8] {
         try JSONOutput.encode(contents, pretty: true)
     }
+
+    /// The contents to write into `folder`, joined with the manifest already there: this run's entries replace
+    /// those of the same report and edition, other entries stay while their files are still in the folder.
+    public func contents(updating folder: String, file name: String = "manifest.json") -> Contents {
+        var mine = contents
+        guard let old = Self.read(folder + "/" + name), old.report == mine.report else { return mine }
+        let written = Set(mine.files.map(\.key))
+        let kept = old.files.filter { !written.contains($0.key) && FileManager.default.fileExists(atPath: folder + "/" + $0.path) }
+        mine.files = (mine.files + kept).sorted { $0.key < $1.key }
+        return mine
+    }
+
+    /// Writes the manifest into `folder`, joined with the one there (see `contents(updating:)`); returns whether
+    /// the file changed.
+    @discardableResult
+    public func write(updating folder: String, file name: String = "manifest.json") throws -> Bool {
+        try AtomicFile.writeIfChanged(try JSONOutput.encode(contents(updating: folder, file: name), pretty: true), to: folder + "/" + name)
+    }
+
+    /// A manifest file's contents, or nil when it is missing or not a manifest.
+    public static func read(_ path: String) -> Contents? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode(Contents.self, from: data)
+    }
+
+    /// The file name of shard `index` of `count`'s manifest.
+    public static func shardFile(_ index: Int, of count: Int) -> String { "manifest-shard-\(index)-of-\(count).json" }
+}
+
+extension Manifest.File {
+    /// What identifies an entry across runs: its report and edition.
+    var key: String { (report ?? "") + "/" + edition }
+}
+
+/// `folio manifest merge`: the manifests of batch shards (`manifest-shard-I-of-N.json`) in one or more folders,
+/// joined into one manifest whose paths are relative to the output folder.
+public struct ManifestMerge {
+    public init() {}
+
+    /// A folder's shard manifests, sorted by name; its manifest.json when it has none.
+    public static func manifests(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let shards = names.filter { $0.hasPrefix("manifest-shard-") && $0.hasSuffix(".json") }.sorted()
+        if !shards.isEmpty { return shards.map { folder + "/" + $0 } }
+        return names.contains("manifest.json") ? [folder + "/manifest.json"] : []
+    }
+
+    /// The joined contents. Entries whose files are gone are left out; one report's edition in two manifests
+    /// is an error (two shards rendered it: the shard counts differ).
+    public func merge(folders: [String], output: String) throws -> Manifest.Contents {
+        var byKey: [String: (Manifest.File, String)] = [:]
+        let base = URL(fileURLWithPath: output).standardizedFileURL.path
+        for folder in folders {
+            let files = Self.manifests(in: folder)
+            if files.isEmpty {
+                throw EngineError(call: "ManifestMerge.merge", reason: "\(folder) holds no manifest-shard-*.json or manifest.json")
+            }
+            let prefix = Self.relative(URL(fileURLWithPath: folder).standardizedFileURL.path, to: base)
+            for path in files {
+                guard let contents = Manifest.read(path) else {
+                    throw EngineError(call: "ManifestMerge.merge", reason: "\(path) is not a Folio manifest")
+                }
+                for var file in contents.files where FileManager.default.fileExists(atPath: folder + "/" + file.path) {
+                    file.report = file.report ?? contents.report
+                    file.path = prefix + file.path
+                    file.thumbnail = file.thumbnail.map { prefix + $0 }
+                    if let (_, other) = byKey[file.key], other != path {
+                        throw EngineError(call: "ManifestMerge.merge", reason: "\(file.key) is in both \(other) and \(path): were the shards run with the same count?")
+                    }
+                    byKey[file.key] = (file, path)
+                }
+            }
+        }
+        return Manifest.Contents(report: nil, folio: Folio.version, files: byKey.values.map(\.0).sorted { $0.key < $1.key })
+    }
+
+    /// `path` relative to `base`, ending in "/" (empty when they are the same folder).
+    static func relative(_ path: String, to base: String) -> String {
+        let p = path.split(separator: "/"), b = base.split(separator: "/")
+        var common = 0
+        while common < min(p.count, b.count) && p[common] == b[common] { common += 1 }
+        let parts = Array(repeating: "..", count: b.count - common) + p[common...].map(String.init)
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
 }

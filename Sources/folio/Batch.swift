@@ -10,13 +10,19 @@ struct Batch: ParsableCommand {
         abstract: "Render every edition of every report in parallel (the attachment packages of a regeneration).",
         discussion: """
         Each report's files go to <output>/<report id>/ (PDFs, thumbnails, manifest.json); <output>/manifest.json
-        lists everything the run produced. Each edition's findings are printed as `folio check` prints them; with
-        --strict the exit code is 1 when an edition has any error or warning (its files are still written).
-        --shard i/n renders a stable 1/n share of the editions, so that the machines of a CI matrix together cover
-        every edition exactly once.
+        lists everything the run produced; a re-run updates it (entries of other reports stay while their files do).
+        --shard i/n renders shard i of n: the editions are dealt out the costliest first (content size, Korean
+        counting double) to the shard with the least work, so the shards of a CI matrix or a Kubernetes Indexed
+        Job cover every edition exactly once and take about as long. A shard writes
+        <output>/manifest-shard-i-of-n.json instead of <output>/manifest.json; `folio manifest merge` joins them.
+        --shard auto takes i and n from JOB_COMPLETION_INDEX (0-based) and JOB_COMPLETIONS, or from
+        FOLIO_SHARD_INDEX (1-based) and FOLIO_SHARD_COUNT.
+        Each edition's findings are printed as `folio check` prints them; with --strict the exit code is 1 when an
+        edition has any error or warning (its files are still written).
         Examples:
           folio batch Examples/* --output out
           folio batch reports/* --output out --jobs 2 --shard 1/4
+          folio batch reports/* --output out/shard-$JOB_COMPLETION_INDEX --shard auto
         """)
 
     @Argument(help: "Report folders.")
@@ -25,7 +31,7 @@ struct Batch: ParsableCommand {
     var output: String = "out"
     @Option(name: .long, help: "Parallel jobs, each on one thread (default: one per core); the costliest start first.")
     var jobs: Int?
-    @Option(name: .long, help: "Render only shard i of n, e.g. 1/2.")
+    @Option(name: .long, help: "Render only shard i of n (e.g. 1/2), or auto (from the environment).")
     var shard: String?
     @Option(name: .long, help: "Layout for every report (default: each report's own).")
     var layout: String?
@@ -33,25 +39,79 @@ struct Batch: ParsableCommand {
     var verbose = false
     @Flag(name: .long, help: "Exit with 1 when an edition has any error or warning (the PDFs are still written).")
     var strict = false
+    @Option(name: .long, help: "Output format: text, or json (one object on standard output, see docs/cli.md).")
+    var format: OutputFormat = .text
+
+    /// What --format json prints besides the diagnostics: the files written (as in the run's manifest) and counts.
+    struct Output: Encodable {
+        var files: [Manifest.File]
+        var summary: [String: Int]
+    }
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         _ = try parsedShard()
     }
 
-    private func parsedShard() throws -> (Int, Int)? {
+    private func parsedShard() throws -> ShardSpec? {
         guard let shard else { return nil }
-        let parts = shard.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
-            throw ValidationError("--shard must be i/n with 1 ≤ i ≤ n, e.g. 1/2")
+        do { return try ShardSpec.parse(shard, environment: ProcessInfo.processInfo.environment) } catch {
+            throw ValidationError("\(error)")
         }
-        return (parts[0], parts[1])
     }
 
     func run() throws {
-        let engine = try Runner.engine()
+        let engine = try Runner.engine(format: format)
+        var (work, diagnostics) = loadReports()
+        let shard = try parsedShard()
+        if let shard { work = BatchJob.shard(work, index: shard.index, count: shard.count) }
+        try Runner.outputFolder(output, format: format)
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        if jobs > 1 {
+            // With more than one job at work the cores are shared anyway: start on what the first jobs wait for.
+            let languages = work.map(\.edition.lang)
+            Engine.warmUpText(languages: languages)
+            engine.warmUp(languages: languages)
+        }
+        let progress = Progress(total: work.count, terminal: format == .text && isatty(STDOUT_FILENO) != 0, quiet: format == .json)
+        let start = Date()
+        let outcomes = BatchRunner(engine: engine, jobs: jobs, layout: layout).run(work, output: output) { done, total, outcome in
+            progress.update(done: done, outcome: outcome)
+        }
+        progress.finish()
+        let rendered = outcomes.compactMap { if case .rendered(let r) = $0 { return r } else { return nil } }
+        let manifest = try writeManifests(rendered, shard: shard)
+        var status: ExitStatus = diagnostics.isEmpty ? .ok : .input
+        for o in outcomes {
+            switch o {
+            case .rendered(let r):
+                diagnostics += r.findings.map { var f = $0; f.edition = "\(r.report)/\(r.edition)"; return f }
+                if Runner.fails(r.findings, strict: strict) { status = max(status, .input) }
+            case .failed(_, let finding):
+                diagnostics.append(finding)
+                status = max(status, ExitStatus.of(finding))
+            }
+        }
+        switch format {
+        case .text:
+            print(summary(outcomes, seconds: Date().timeIntervalSince(start), jobs: jobs))
+            for case .rendered(let r) in outcomes where !r.findings.isEmpty {
+                FileHandle.standardError.write(Data("\(r.report)/\(r.edition):\n".utf8))
+                Runner.printFindings(r.findings, verbose: verbose)
+            }
+        case .json:
+            let failed = outcomes.count - rendered.count
+            let unchanged = rendered.filter(\.unchanged).count
+            Runner.emit(JSONResult(diagnostics: diagnostics, exit: status.rawValue, body: Output(
+                files: manifest.files, summary: ["written": rendered.count - unchanged, "unchanged": unchanged, "failed": failed])))
+        }
+        if status != .ok { throw CommandFailure(status) }
+    }
+
+    /// Every edition of the reports that load, and the errors of those that do not.
+    private func loadReports() -> ([BatchJob], [Finding]) {
         var work: [BatchJob] = []
-        var failedReports = 0
+        var diagnostics: [Finding] = []
         var folders: [String: String] = [:]
         for path in reports {
             do {
@@ -64,41 +124,30 @@ struct Batch: ParsableCommand {
                 folders[report.id.lowercased()] = path
                 work += report.editions.map { BatchJob(report: report, edition: $0) }
             } catch {
-                failedReports += 1
-                Runner.printError(error, edition: nil)
+                diagnostics.append(Finding(error: error, edition: nil))
+                if format == .text { Runner.printError(error, edition: nil) }
             }
         }
-        if let (i, n) = try parsedShard() { work = work.filter { $0.inShard(i, of: n) } }
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        if jobs > 1 {
-            // With more than one job at work the cores are shared anyway: start on what the first jobs wait for.
-            let languages = work.map(\.edition.lang)
-            Engine.warmUpText(languages: languages)
-            engine.warmUp(languages: languages)
-        }
-        let progress = Progress(total: work.count, terminal: isatty(STDOUT_FILENO) != 0)
-        let start = Date()
-        let outcomes = BatchRunner(engine: engine, jobs: jobs, layout: layout).run(work, output: output) { done, total, outcome in
-            progress.update(done: done, outcome: outcome)
-        }
-        progress.finish()
-        let rendered = outcomes.compactMap { if case .rendered(let r) = $0 { return r } else { return nil } }
-        // Each report's package gets its own manifest; the run gets one for everything.
-        for (id, files) in Dictionary(grouping: rendered, by: \.report) {
-            try AtomicFile.write(try Manifest(report: id, files: files).json(), to: "\(output)/\(id)/manifest.json")
-        }
-        var manifest = Manifest(report: nil, files: rendered)
-        manifest.prefixReports = true
-        try AtomicFile.write(try manifest.json(), to: output + "/manifest.json")
-        print(summary(outcomes, seconds: Date().timeIntervalSince(start), jobs: jobs))
-        for case .rendered(let r) in outcomes where !r.findings.isEmpty {
-            FileHandle.standardError.write(Data("\(r.report)/\(r.edition):\n".utf8))
-            Runner.printFindings(r.findings, verbose: verbose)
-        }
-        let failed = outcomes.filter { if case .failed = $0 { return true } else { return false } }.count + failedReports
-        let unfit = outcomes.filter { if case .rendered(let r) = $0 { return Runner.fails(r.findings, strict: strict) } else { return false } }.count
-        if failed > 0 || unfit > 0 { throw ExitCode(1) }
+        return (work, diagnostics)
+    }
+
+    /// Each report's package gets its own manifest (updated: another shard may have written other editions);
+    /// the run gets one for everything, or, as a shard, one of its own. Returns the run's.
+    private func writeManifests(_ rendered: [RenderedEdition], shard: ShardSpec?) throws -> Manifest.Contents {
+        do {
+            for (id, files) in Dictionary(grouping: rendered, by: \.report) {
+                try Manifest(report: id, files: files).write(updating: "\(output)/\(id)")
+            }
+            var manifest = Manifest(report: nil, files: rendered)
+            manifest.prefixReports = true
+            if let shard {
+                try AtomicFile.write(try manifest.json(), to: output + "/" + Manifest.shardFile(shard.index, of: shard.count))
+                return manifest.contents
+            }
+            let contents = manifest.contents(updating: output)
+            try AtomicFile.write(try JSONOutput.encode(contents, pretty: true), to: output + "/manifest.json")
+            return contents
+        } catch { throw Runner.fail(error, format: format, status: .output) }
     }
 
     /// The table printed at the end: report, edition, pages, time, warnings, status.
@@ -111,8 +160,9 @@ struct Batch: ParsableCommand {
                 if r.unchanged { unchanged += 1 } else { written += 1 }
                 rows.append([r.report, r.edition, "\(r.pages)", String(format: "%.2f s", r.seconds), "\(r.findings.count)",
                              r.unchanged ? "unchanged" : "written"])
-            case .failed(let job, let why):
+            case .failed(let job, let finding):
                 failed += 1
+                let why = finding.message
                 rows.append([job.report.id, job.edition.code, "-", "-", "-", "FAILED: " + (why.split(separator: "\n").first.map(String.init) ?? why)])
             }
         }
@@ -134,9 +184,12 @@ struct Batch: ParsableCommand {
 final class Progress: Sendable {
     let total: Int
     let terminal: Bool
-    init(total: Int, terminal: Bool) { self.total = total; self.terminal = terminal }
+    /// With --format json standard output holds the JSON alone.
+    let quiet: Bool
+    init(total: Int, terminal: Bool, quiet: Bool) { self.total = total; self.terminal = terminal; self.quiet = quiet }
 
     func update(done: Int, outcome: BatchOutcome) {
+        if quiet { return }
         let name: String
         let status: String
         switch outcome {

@@ -12,6 +12,6 @@ struct Bench: ParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() throws {
-        try options.run(engine: try Runner.engine(), load: Runner.loadReport, select: { try Runner.select(options.edition, from: $0) })
+        try options.run(engine: try Runner.engine(), load: { try Runner.loadReport($0) }, select: { try Runner.select(options.edition, from: $0) })
     }
 }

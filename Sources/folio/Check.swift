@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FolioEngine
+import FolioModel
 
 /// `folio check`: what is wrong or risky in a report, without writing a PDF.
 struct Check: ParsableCommand {
@@ -11,17 +12,15 @@ struct Check: ParsableCommand {
         Finds model and layout errors, characters no font covers, very loose or overfull lines, headings at a
         page end, links to anchors that do not exist, and for UN submissions the word limit (footnotes not
         counted by default), numbered paragraphs and the language. Exit code 1 when there are errors
-        (with --strict, also warnings).
+        (with --strict, also warnings). --format json prints the diagnostics of docs/cli.md and each edition's
+        pages and words.
         Examples:
           folio check Examples/dprk-upr4
           folio check Examples/dprk-upr4 --edition ko --format json
         """)
 
-    enum Format: String, ExpressibleByArgument { case text, json }
-
-    /// What --format json prints: the findings (`kind` is a stable code), then each edition's pages and words.
+    /// What --format json prints besides the diagnostics: each edition's pages and words.
     struct Output: Encodable {
-        var findings: [Finding]
         var editions: [EditionFigures]
     }
 
@@ -31,14 +30,17 @@ struct Check: ParsableCommand {
     var edition: [String] = []
     @Option(name: .long, help: "Layout name or path (default: the report's).")
     var layout: String?
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(name: .long, help: "Output format: text, or json (one object on standard output, see docs/cli.md).")
+    var format: OutputFormat = .text
     @Flag(name: .long, help: "Exit with 1 on warnings too.")
     var strict = false
 
     func run() throws {
-        let engine = try Runner.engine()
+        // An edition the report lacks is a mistake on the command line, not a clean check.
+        if !edition.isEmpty, let r = try? Report.load(directory: report) { _ = try Runner.select(edition, from: r) }
+        let engine = try Runner.engine(format: format)
         let (findings, figures) = Checker(engine: engine).check(directory: report, editions: edition, layout: layout)
+        let failed = findings.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) })
         switch format {
         case .text:
             for f in findings { print(f.text) }
@@ -46,8 +48,8 @@ struct Check: ParsableCommand {
             let errors = findings.filter { $0.severity == .error }.count
             print("\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")")
         case .json:
-            FileHandle.standardOutput.write(Data(try JSONOutput.encode(Output(findings: findings, editions: figures), pretty: false)))
+            Runner.emit(JSONResult(diagnostics: findings, exit: failed ? ExitStatus.input.rawValue : 0, body: Output(editions: figures)))
         }
-        if findings.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) { throw ExitCode(1) }
+        if failed { throw CommandFailure(.input) }
     }
 }

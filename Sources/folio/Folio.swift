@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Glibc
 import FolioEngine
+import FolioModel
 import FolioGenerate
 
 /// The `folio` command: typesets report folders into PDFs.
@@ -24,21 +25,63 @@ struct FolioCommand: ParsableCommand {
             sources.append(source)
         }
         withExtendedLifetime(sources) {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let wrong = Suggestions.unknownCommand(arguments, root: FolioCommand.self) {
+                FileHandle.standardError.write(Data("Error: \(wrong)\n  See 'folio --help' for the commands.\n".utf8))
+                Glibc.exit(ExitStatus.usage.rawValue)
+            }
             do {
-                var command = try parseAsRoot()
+                var command = try parseAsRoot(arguments)
                 try command.run()
                 Glibc.exit(0)
             } catch {
-                exit(withError: error)
+                Glibc.exit(finish(error))
             }
+        }
+    }
+
+    /// Says what went wrong (unless the command already did) and gives the exit code of the table.
+    static func finish(_ error: Error) -> Int32 {
+        switch error {
+        case let failure as CommandFailure: return failure.status.rawValue
+        case let usage as UsageError:
+            FileHandle.standardError.write(Data("Error: \(usage.message)\n".utf8))
+            return ExitStatus.usage.rawValue
+        case is FolioError, is EngineError, is CocoaError, is POSIXError:
+            Runner.printError(error, edition: nil)
+            return ExitStatus.of(error).rawValue
+        default:
+            // ArgumentParser's own: help and version (exit 0, on standard output), parse and validation errors.
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if let exit = error as? ExitCode { return exit.rawValue == 1 ? ExitStatus.input.rawValue : ExitStatus.internal.rawValue }
+            return ExitStatus.usage.rawValue
         }
     }
 
     static let configuration = CommandConfiguration(
         commandName: "folio",
         abstract: "Typeset structured reports (report.yaml + Markdown per language) into publication-grade PDFs.",
+        discussion: """
+        Every command's --help has examples. docs/cli.md describes the JSON of
+        --format json.
+
+        \(ExitStatus.table)
+
+        Environment:
+          FOLIO_HOME         the folder with Layouts/ and Fonts/fonts.yaml; by
+                             default <prefix>/share/folio beside the program
+          SOURCE_DATE_EPOCH  the PDFs' dates (reproducible builds)
+          JOB_COMPLETION_INDEX and JOB_COMPLETIONS (Kubernetes Indexed Job), or
+          FOLIO_SHARD_INDEX and FOLIO_SHARD_COUNT: batch --shard auto
+        """,
         version: Folio.version,
         // Every subcommand spells its commandName: ArgumentParser would otherwise derive each from the type's name
         // through the runtime's reflection at every start.
-        subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, Bench.self, GenerateCommand.self])
+        subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, ManifestCommand.self,
+                      Bench.self, GenerateCommand.self])
 }

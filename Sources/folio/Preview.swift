@@ -46,11 +46,11 @@ struct Preview: ParsableCommand {
         guard let e = try Runner.select([edition], from: report).first else { return }
         let laid: Engine.LaidOut
         do { laid = try engine.layOut(report: report, edition: e, layoutName: layout) } catch {
-            Runner.printError(error, edition: e.code); throw ExitCode(1)
+            Runner.printError(error, edition: e.code); throw CommandFailure(ExitStatus.of(error))
         }
         let count = laid.document.pages.count
         let wanted = try PageRanges.parse(pages, count: count)
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try Runner.outputFolder(output)
         let stem = "\(report.id)_\(e.code.uppercased())"
         let writer = PNGWriter(dpi: dpi)
         if contactSheet {
@@ -120,9 +120,9 @@ enum PageRanges {
         for part in spec.split(separator: ",") {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard (1...2).contains(bounds.count), let lo = bounds.first!, let hi = bounds.last!, lo >= 1, hi >= lo else {
-                throw ValidationError("'\(part)' is not a page range: write e.g. 1-3,7")
+                throw UsageError("--pages: '\(part)' is not a page range: write e.g. 1-3,7")
             }
-            guard lo <= count else { throw ValidationError("page \(lo) does not exist: the edition has \(count) pages") }
+            guard lo <= count else { throw UsageError("--pages: page \(lo) does not exist: the edition has \(count) page\(count == 1 ? "" : "s")") }
             out += (lo...min(hi, count))
         }
         return out

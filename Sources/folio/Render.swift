@@ -41,102 +41,69 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Also write a thumbnail PNG of each edition's first page (folio batch always does).")
     var thumbnails = false
 
+    @Option(name: .long, help: "Output format: text, or json (one object on standard output, see docs/cli.md).")
+    var format: OutputFormat = .text
+
+    /// What --format json prints besides the diagnostics: the report and the files written (as in the manifest).
+    struct Output: Encodable {
+        var report: String
+        var files: [Manifest.File]
+    }
+
     func run() throws {
         // report.yaml first: its languages say which hyphenation patterns to start loading while the engine starts.
         let t0 = monotonicSeconds()
-        let report = try Runner.loadReport(report)
+        let report = try Runner.loadReport(report, format: format)
         let editions = try Runner.select(edition, from: report)
         Engine.warmUpText(languages: editions.map(\.lang))
         let t1 = monotonicSeconds()
-        let engine = try Runner.engine()
+        let engine = try Runner.engine(format: format)
         if verbose { FileHandle.standardError.write(Data("  start: report \(String(format: "%.1f", (t1 - t0) * 1000)) ms, engine \(String(format: "%.1f", (monotonicSeconds() - t1) * 1000)) ms\n".utf8)) }
         engine.warmUp(languages: editions.map(\.lang))
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        var files: [RenderedEdition] = []
-        var failed = 0, unfit = 0
+        try Runner.outputFolder(output, format: format)
         // Editions are independent: two at a time use both cores (fonts and shaped words are shared). Results are
         // reported in the report's order whatever finishes first.
         let results = editions.concurrentMap { e in
             Result { try engine.render(report: report, edition: e, layoutName: layout, output: output, thumbnail: thumbnails) }
         }
+        var files: [RenderedEdition] = []
+        var diagnostics: [Finding] = [], failures: [Finding] = []
+        var status = ExitStatus.ok
         for (e, result) in zip(editions, results) {
-            do {
-                let r = try result.get()
+            switch result {
+            case .success(let r):
                 files.append(r)
-                print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
-                Runner.printFindings(r.findings, verbose: verbose)
-                if Runner.fails(r.findings, strict: strict) { unfit += 1 }
-                if verbose {
-                    Runner.printWarnings(r.notes, verbose: true)
-                    let phases = r.times.names.map { "\($0) \(String(format: "%.1f", (r.times.seconds[$0] ?? 0) * 1000)) ms" }
-                    FileHandle.standardError.write(Data("  time: \(phases.joined(separator: ", "))\n".utf8))
-                    FileHandle.standardError.write(Data("  \(PhaseTimes.legend)\n".utf8))
-                }
-            } catch {
-                failed += 1
-                Runner.printError(error, edition: e.code)
+                diagnostics += r.findings.map { var f = $0; f.edition = f.edition ?? r.edition; return f }
+                if Runner.fails(r.findings, strict: strict) { status = max(status, .input) }
+                if format == .text { show(r) }
+            case .failure(let error):
+                failures.append(Finding(error: error, edition: e.code))
+                status = max(status, ExitStatus.of(error))
             }
         }
-        let manifest = Manifest(report: report.id, files: files)
-        _ = try AtomicFile.writeIfChanged(try manifest.json(), to: output + "/manifest.json")
-        if !files.isEmpty && files.allSatisfy(\.unchanged) { print("nothing changed") }
-        if failed > 0 || unfit > 0 { throw ExitCode(1) }
-    }
-}
-
-/// Shared steps of the subcommands: load, select, report errors the same way.
-enum Runner {
-    /// The engine lives as long as the process: its caches (shaped words, fonts, faces) are thousands of small
-    /// objects that the process's exit returns at once, where freeing them one by one would take time for nothing.
-    static func engine() throws -> Engine {
-        do {
-            let engine = try Engine()
-            kept.withLock { $0.append(engine) }
-            return engine
-        } catch { printError(error, edition: nil); throw ExitCode(2) }
-    }
-    private static let kept = Mutex<[Engine]>([])
-
-    static func loadReport(_ directory: String) throws -> Report {
-        do { return try Report.load(directory: directory) } catch { printError(error, edition: nil); throw ExitCode(2) }
-    }
-
-    static func select(_ codes: [String], from report: Report) throws -> [Edition] {
-        if codes.isEmpty { return report.editions }
-        return try codes.map { code in
-            guard let e = report.editions.first(where: { $0.code == code }) else {
-                printError(FolioError("report '\(report.id)' has no edition '\(code)'", at: SourceLocation(file: report.file, line: 0, column: 0),
-                                      hint: "its editions are \(report.editions.map(\.code).joined(separator: ", "))"), edition: nil)
-                throw ExitCode(2)
-            }
-            return e
+        // An error that stopped several editions (a layout they share) is said once.
+        let errors = Finding.folded(failures)
+        if format == .text { errors.forEach(Runner.printDiagnostic) }
+        do { try Manifest(report: report.id, files: files).write(updating: output) } catch {
+            throw Runner.fail(error, format: format, status: .output)
         }
-    }
-
-    static func printError(_ error: Error, edition: String?) {
-        let prefix = edition.map { "\($0): " } ?? ""
-        FileHandle.standardError.write(Data((prefix + "\(error)\n").utf8))
-    }
-
-    /// An edition's findings as `folio check` prints them, the first ten unless verbose.
-    static func printFindings(_ findings: [Finding], verbose: Bool) {
-        let shown = verbose ? findings : Array(findings.prefix(10))
-        for f in shown { FileHandle.standardError.write(Data("  \(f.text)\n".utf8)) }
-        if shown.count < findings.count {
-            FileHandle.standardError.write(Data("  … and \(findings.count - shown.count) more (--verbose shows all)\n".utf8))
+        switch format {
+        case .text: if !files.isEmpty && files.allSatisfy(\.unchanged) { print("nothing changed") }
+        case .json:
+            Runner.emit(JSONResult(diagnostics: errors + diagnostics, exit: status.rawValue,
+                                   body: Output(report: report.id, files: Manifest(report: report.id, files: files).contents.files)))
         }
+        if status != .ok { throw CommandFailure(status) }
     }
 
-    /// Whether an edition's findings make a --strict run fail: any error or warning (notes aside).
-    static func fails(_ findings: [Finding], strict: Bool) -> Bool {
-        strict && findings.contains { $0.severity == .error || $0.severity == .warning }
-    }
-
-    static func printWarnings(_ warnings: [Warning], verbose: Bool) {
-        let shown = verbose ? warnings : Array(warnings.prefix(10))
-        for w in shown { FileHandle.standardError.write(Data("  \(w)\n".utf8)) }
-        if shown.count < warnings.count {
-            FileHandle.standardError.write(Data("  … and \(warnings.count - shown.count) more warnings (--verbose shows all)\n".utf8))
+    private func show(_ r: RenderedEdition) {
+        print("\(r.edition): \(output)/\(r.path) (\(r.pages) pages, \(r.bytes) bytes, \(String(format: "%.2f", r.seconds)) s\(r.unchanged ? ", unchanged" : ""))")
+        Runner.printFindings(r.findings, verbose: verbose)
+        if verbose {
+            Runner.printWarnings(r.notes, verbose: true)
+            let phases = r.times.names.map { "\($0) \(String(format: "%.1f", (r.times.seconds[$0] ?? 0) * 1000)) ms" }
+            FileHandle.standardError.write(Data("  time: \(phases.joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(Data("  \(PhaseTimes.legend)\n".utf8))
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Where Folio's data lives: the folder holding Layouts/ and Fonts/.
-/// `FOLIO_HOME` wins; otherwise the folders above the executable (a build in the repository) and the
-/// current directory are searched, then /usr/local/share/folio.
+/// `FOLIO_HOME` wins; otherwise `<prefix>/share/folio` beside an installed `<prefix>/bin/folio` (make install),
+/// the folders above the executable (a build in the repository) and the current directory are searched, then
+/// /usr/local/share/folio.
 public enum ResourcePaths {
     public static func home() -> String? {
         let fm = FileManager.default
@@ -11,6 +12,8 @@ public enum ResourcePaths {
         }
         if let env = ProcessInfo.processInfo.environment["FOLIO_HOME"], isHome(env) { return env }
         var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        let installed = dir.deletingLastPathComponent().appendingPathComponent("share/folio").path
+        if isHome(installed) { return installed }
         for _ in 0..<6 {
             if isHome(dir.path) { return dir.path }
             dir = dir.deletingLastPathComponent()

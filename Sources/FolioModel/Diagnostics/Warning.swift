@@ -57,4 +57,12 @@ public enum DiagnosticKind: String, Sendable, Hashable, CaseIterable, Codable {
     case numberedParagraphs = "numbered-paragraphs"
     /// No edition in a language the submission rules accept.
     case language
+    /// A field of report.yaml that the edition's layout does not use (a logo without a cover).
+    case ignoredField = "ignored-field"
+
+    // Errors of any command outside the input's content.
+    /// A file that could not be read or written.
+    case io
+    /// A failure of Folio itself.
+    case internalError = "internal"
 }

@@ -39,11 +39,28 @@ struct BatchTests {
         }
         for n in [1, 2, 3, 7] {
             var seen: [String: Int] = [:]
-            for i in 1...n { for job in jobs where job.inShard(i, of: n) { seen[job.name, default: 0] += 1 } }
+            for i in 1...n { for job in BatchJob.shard(jobs, index: i, count: n) { seen[job.name, default: 0] += 1 } }
             #expect(seen.count == jobs.count && seen.values.allSatisfy { $0 == 1 }, "n = \(n)")
         }
-        let half = jobs.filter { $0.inShard(1, of: 2) }.count
-        #expect(half > 20 && half < 60, "shards are roughly even: \(half) of 80")
+        let half = BatchJob.shard(jobs, index: 1, count: 2).count
+        #expect(half == 40, "shards are even: \(half) of 80")
+        #expect(BatchJob.shard(jobs.reversed(), index: 2, count: 3).map(\.name).sorted() == BatchJob.shard(jobs, index: 2, count: 3).map(\.name).sorted(),
+                "the jobs' order does not matter")
+    }
+
+    /// Shards are dealt by edition and expected cost: one report's four editions go one to each of four shards,
+    /// and a long edition is not paired with another.
+    @Test func shardsBalanceEditionsAndCost() throws {
+        let four = Reports.make(id: "four", editions: ["en": "# A\n\ntext\n", "fr": "# A\n\ntexte\n", "ko": "# 가\n\n글\n", "de": "# A\n\nText\n"])
+        let report = try Report.load(directory: four)
+        let jobs = report.editions.map { BatchJob(report: report, edition: $0) }
+        #expect((1...4).map { BatchJob.shard(jobs, index: $0, count: 4).count } == [1, 1, 1, 1])
+        let long = String(repeating: "A paragraph of some length. ", count: 400)
+        let mixed = Reports.make(id: "mixed", editions: ["en": long, "fr": "court\n", "de": "kurz\n", "es": "corto\n"])
+        let m = try Report.load(directory: mixed)
+        let mjobs = m.editions.map { BatchJob(report: m, edition: $0) }
+        let shards = (1...2).map { BatchJob.shard(mjobs, index: $0, count: 2).map(\.edition.code) }
+        #expect(shards.first { $0.contains("en") } == ["en"], "the long edition has a shard to itself: \(shards)")
     }
 
     @Test func aBadEditionDoesNotStopTheGoodOnesAndReRunsChangeNothing() throws {
@@ -105,7 +122,21 @@ struct CheckTests {
         let dir = Reports.make(id: "words", editions: ["en": "# A\n\n\(long)\n"])
         let f = findings(dir).first { $0.kind == .wordLimit }
         #expect(f?.severity == .error)
-        #expect(f?.message.contains("over the limit of 2815 for an individual submission") == true)
+        #expect(f?.message.contains("3001 words, 186 over the limit of 2815 for an individual submission") == true, "\(f?.message ?? "")")
+        // Located at the Markdown that has the words, not at the PDF not yet written.
+        #expect(f?.location?.file == dir + "/content/en.md")
+    }
+
+    /// A logo the layout does not print is said, not dropped silently.
+    @Test func aLogoWithoutACoverIsAWarning() {
+        let dir = Reports.make(id: "logo", editions: ["en": "# A\n\nText.\n"], layout: "briefing")
+        let yaml = try! String(contentsOfFile: dir + "/report.yaml", encoding: .utf8)
+        Fixtures.write(yaml.replacingOccurrences(of: "  - short: ORG\n", with: "  - short: ORG\n    logo: logo.svg\n"), to: dir + "/report.yaml")
+        Fixtures.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>", to: dir + "/logo.svg")
+        let f = findings(dir).first { $0.kind == .ignoredField }
+        #expect(f?.message.contains("not printed") == true && f?.location?.line == 6, "\(findings(dir).map(\.text))")
+        let withCover = Checker(engine: Fixtures.engine).check(directory: dir, layout: "report").findings
+        #expect(!withCover.contains { $0.kind == .ignoredField })
     }
 
     @Test func noUNLanguage() {
@@ -138,7 +169,7 @@ struct CheckTests {
         let r = Fixtures.run(Fixtures.folio, ["check", dir, "--format", "json"])
         #expect(r.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-        let f = try #require((json["findings"] as? [[String: Any]])?.first { $0["kind"] as? String == "broken-link" })
+        let f = try #require((json["diagnostics"] as? [[String: Any]])?.first { $0["code"] as? String == "broken-link" })
         #expect(f["line"] as? Int == 1)
         #expect((json["editions"] as? [[String: Any]])?.first?["words"] as? Int == 2)
     }
@@ -152,5 +183,16 @@ struct FontsCommandTests {
         #expect(r.out.contains("Noto Serif CJK KR"))
         #expect(r.out.contains(".ttc#"))
         #expect(r.out.contains("Hang"))
+    }
+
+    /// Without a report there is no text: no coverage figure, rather than "1 chars" for the sample string.
+    @Test func withoutAReportNoCoverageIsClaimed() throws {
+        let r = Fixtures.run(Fixtures.folio, ["fonts"])
+        #expect(r.status == 0 && r.out.contains("Noto"))
+        #expect(!r.out.contains(" chars"), "\(r.out)")
+        let json = Fixtures.run(Fixtures.folio, ["fonts", Fixtures.sample, "--edition", "ko", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let rows = try #require(object["fonts"] as? [[String: Any]])
+        #expect(rows.contains { $0["script"] as? String == "Hang" && ($0["covered"] as? Int ?? 0) > 100 })
     }
 }

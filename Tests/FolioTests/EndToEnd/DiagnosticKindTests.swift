@@ -12,6 +12,8 @@ struct DiagnosticKindTests {
         .contentsUnsettled: "needs contents whose page numbers keep moving the pagination for every layout pass",
         .overfullLine: "a guard: layout never sets text past the margin (the fuzzers check that it does not)",
         .unsupportedMarkdown: "a guard for block kinds cmark-gfm might add: it parses none that the reader does not set",
+        .io: "an error writing outputs, which check does not write (CLITests: --output naming a file)",
+        .internalError: "an error that is not the input's: a bug",
     ]
 
     /// A Korean edition (no UN language) with one of each fault in the content, set with a layout that keeps the
@@ -40,7 +42,9 @@ struct DiagnosticKindTests {
         ## 끝
 
         """
-        let dir = Reports.make(id: "faults", editions: ["ko": md])
+        // A logo under the first organisation: the layout has no cover to print it on.
+        let dir = Reports.make(id: "faults", editions: ["ko": md], extra: "    logo: logo.svg\n")
+        Fixtures.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>", to: dir + "/logo.svg")
         let layouts = Fixtures.temporaryFolder("ly")
         Fixtures.write("extends: upr-submission\nnumbered-paragraphs: { enabled: false }\n", to: layouts + "/plain.yaml")
         let broken = Reports.make(id: "model", editions: ["en": "x\n"], extra: "colour: blue\n")

@@ -67,8 +67,8 @@ struct JSONOutputTests {
 
     /// What `folio check --format json` prints, read with the kinds as the enum: an unknown code fails to decode.
     struct CheckOutput: Decodable {
-        struct Finding: Decodable { var kind: DiagnosticKind; var severity: String; var message: String; var line: Int? }
-        var findings: [Finding]
+        struct Finding: Decodable { var code: DiagnosticKind; var severity: String; var message: String; var line: Int? }
+        var diagnostics: [Finding]
     }
 
     @Test func checkPrintsWarningKindsAsTheirCodes() throws {
@@ -76,13 +76,13 @@ struct JSONOutputTests {
         let dir = Reports.make(id: "kinds", editions: ["en": md])
         let r = Fixtures.run(Fixtures.folio, ["check", dir, "--format", "json"])
         #expect(r.status == 1)
-        #expect(r.out.hasPrefix("{\"editions\":[{\"edition\":\"en\","), "keys sorted, one line: \(r.out)")
+        #expect(r.out.hasPrefix("{\"diagnostics\":[{\"code\":"), "keys sorted, one line: \(r.out)")
         let output = try JSONDecoder().decode(CheckOutput.self, from: Data(r.out.utf8))
-        let kinds = Set(output.findings.map(\.kind))
+        let kinds = Set(output.diagnostics.map(\.code))
         #expect(kinds.isSuperset(of: [.rawHTML, .missingCharacter, .inlineImage, .brokenLink]), "\(kinds)")
         for code in ["\"raw-html\"", "\"missing-character\"", "\"inline-image\"", "\"broken-link\""] {
-            #expect(r.out.contains("\"kind\":\(code)"))
+            #expect(r.out.contains("\"code\":\(code)"))
         }
-        #expect(output.findings.first { $0.kind == .rawHTML }?.line == 3)
+        #expect(output.diagnostics.first { $0.code == .rawHTML }?.line == 3)
     }
 }
