@@ -151,6 +151,7 @@ public final class Engine: Sendable {
                                  organizations: texts.organizations,
                                  date: Self.displayDate(report.date, language: lang), language: lang, info: info)
         input.organizationsShort = texts.organizationsShort
+        input.contacts = report.organizations.map { [$0.url, $0.contact].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ") }
         input.logos = try logos(of: report, names: texts.organizations, maxPixels: layout.limits.maxImagePixels)
         let loadTime = monotonicSeconds() - loadStart
         try fonts.locator.ready()

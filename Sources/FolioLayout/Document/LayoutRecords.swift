@@ -11,6 +11,8 @@ public struct EditionInput {
     /// Organisation names in the edition's language, and their short names.
     public var organizations: [String]
     public var organizationsShort: [String] = []
+    /// Each organisation's web site and contact line, joined ("" when it gave neither).
+    public var contacts: [String] = []
     /// Organisation logos, checked.
     public var logos: [Logo] = []
     public var date: String

@@ -63,7 +63,10 @@ extension Collector {
             front.coverLogos = input.logos.map { plan.structure.add(.figure(alt: $0.alt), under: root) }
             front.coverLines = [plan.structure.add(.title, under: root)]
             if input.subtitle != nil { front.coverLines.append(plan.structure.add(.paragraph, under: root)) }
-            for _ in input.organizations { front.coverLines.append(plan.structure.add(.paragraph, under: root)) }
+            for i in input.organizations.indices {
+                front.coverLines.append(plan.structure.add(.paragraph, under: root))
+                if !Self.contact(input, i).isEmpty { front.coverLines.append(plan.structure.add(.paragraph, under: root)) }
+            }
             front.coverLines.append(plan.structure.add(.paragraph, under: root))
         }
         if l.contents.enabled {
@@ -77,8 +80,14 @@ extension Collector {
         if !l.cover.enabled {
             front.titleLines = [plan.structure.add(.title, under: root)]
             if input.subtitle != nil { front.titleLines.append(plan.structure.add(.paragraph, under: root)) }
-            front.titleLines += [plan.structure.add(.paragraph, under: root), plan.structure.add(.paragraph, under: root)]
+            front.titleLines.append(plan.structure.add(.paragraph, under: root))
+            if !Self.contacts(input).isEmpty { front.titleLines.append(plan.structure.add(.paragraph, under: root)) }
+            front.titleLines.append(plan.structure.add(.paragraph, under: root))
         }
         return front
     }
+
+    /// Organisation `i`'s web site and contact line, and all of them on one line (for the title block).
+    static func contact(_ input: EditionInput, _ i: Int) -> String { i < input.contacts.count ? input.contacts[i] : "" }
+    static func contacts(_ input: EditionInput) -> String { input.contacts.filter { !$0.isEmpty }.joined(separator: " · ") }
 }

@@ -100,6 +100,8 @@ extension FlowComposer {
         try add(input.title, tb.title, leading: 1.25, after: tb.title.size * 0.5)
         if let subtitle = input.subtitle { try add(subtitle, tb.subtitle, leading: 1.35, after: tb.subtitle.size * 0.6) }
         try add(input.organizations.joined(separator: " · "), tb.meta, leading: 1.4, after: 0)
+        let contacts = Collector.contacts(input)
+        if !contacts.isEmpty { try add(contacts, tb.meta, leading: 1.4, after: 0) }
         try add(input.date, tb.meta, leading: 1.4, after: 0)
         out.append(.space(tb.spaceAfter.points * 0.5))
         out.append(.rule(from: Point(x: 0, y: 0.5), to: Point(x: width, y: 0.5), width: 0.8, color: RGB(r: 0.2, g: 0.2, b: 0.2)))

@@ -42,7 +42,13 @@ struct FrontMatter {
         rule.breakBefore = false
         out.append(rule)
         out.append(.space(c.meta.size * 1.5))
-        for name in input.organizations { try add(name, c.meta, leading: 1.4, after: 0) }
+        var contactStyle = c.meta
+        contactStyle.size *= 0.85
+        for (i, name) in input.organizations.enumerated() {
+            try add(name, c.meta, leading: 1.4, after: 0)
+            let contact = Collector.contact(input, i)
+            if !contact.isEmpty { try add(contact, contactStyle, leading: 1.4, after: c.meta.size * 0.4) }
+        }
         out.append(.space(c.meta.size))
         try add(input.date, c.meta, leading: 1.4, after: 0)
         for i in out.indices { out[i].breakBefore = false; out[i].keepOnPage = true }

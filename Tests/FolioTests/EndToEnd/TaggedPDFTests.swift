@@ -10,9 +10,9 @@ import FolioModel
 struct TaggedPDFTests {
     static let layouts = ["upr-submission", "report", "briefing"]
     static let editions = ["en", "ko"]
-    /// Paragraphs the layout adds before the body: subtitle, organisations and date (the report's cover names each
-    /// organisation on its own line and has a "Contents" line).
-    static let frontParagraphs = ["upr-submission": 3, "report": 5, "briefing": 3]
+    /// Paragraphs the layout adds before the body: subtitle, organisations, their web sites and date (the report's
+    /// cover names each organisation on its own line with its web site under it, and has a "Contents" line).
+    static let frontParagraphs = ["upr-submission": 4, "report": 7, "briefing": 4]
 
     /// The sample's PDFs, rendered once for the suite: layout → edition → path.
     static let rendered: Result<[String: [String: String]], RenderFailure> = {
