@@ -33,6 +33,8 @@ struct Preview: ParsableCommand {
     var boxes = false
     @Flag(name: .long, help: "Put every selected page on one image.")
     var contactSheet = false
+    @Flag(name: .long, help: "Also write the display list as a text trace (pages, structure tags, glyph runs; all pages).")
+    var trace = false
     @Option(name: .long, help: "Output folder.")
     var output: String = "out/preview"
 
@@ -70,6 +72,11 @@ struct Preview: ParsableCommand {
                 try AtomicFile.write(try writer.encode(page, overlay: overlay), to: path)
                 print(path)
             }
+        }
+        if trace {
+            let path = "\(output)/\(stem).trace"
+            try AtomicFile.write(Array(TextTrace().render(laid.document).utf8), to: path)
+            print(path)
         }
         print("")
         print(Self.pageMap(laid.layoutReport.pageMap, wanted: wanted))

@@ -83,3 +83,17 @@ struct GoldenTraceTests {
             """)
     }
 }
+
+@Suite("folio preview --trace")
+struct PreviewTraceTests {
+    @Test func previewWritesTheTraceOfEveryPage() throws {
+        let out = Fixtures.temporaryFolder("trace")
+        let r = Fixtures.run(Fixtures.folio, ["preview", Fixtures.sample, "--edition", "en", "--pages", "1", "--dpi", "20",
+                                              "--trace", "--output", out])
+        #expect(r.status == 0, "\(r.err)")
+        let trace = try String(contentsOfFile: out + "/dprk-upr4-joint-submission_EN.trace", encoding: .utf8)
+        #expect(trace.hasPrefix("page 1 "))
+        #expect(trace.contains("\npage 10 ") && trace.contains("\nstructure\n  Document #0\n"))
+        #expect(trace.contains("begin artifact footer"))
+    }
+}
