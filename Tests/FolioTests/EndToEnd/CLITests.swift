@@ -99,21 +99,10 @@ struct CLITests {
     }
 }
 
-/// Runs a program in a given folder (the tests' own runner uses the test process's folder).
+/// Runs a program in a given folder.
 enum CLIRun {
     static func run(_ program: String, _ arguments: [String], in folder: String,
                     environment: [String: String] = [:], unset: [String] = []) -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = arguments
-        p.currentDirectoryURL = URL(fileURLWithPath: folder)
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.filter { !unset.contains($0.key) }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try! p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        Fixtures.run(program, arguments, environment: environment, in: folder, unset: unset)
     }
 }

@@ -42,11 +42,17 @@ enum Fixtures {
 
     /// Runs a program and returns its exit status and standard output and error.
     @discardableResult
-    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) -> (status: Int32, out: String, err: String) {
+    /// `folder` is the working folder (the test process's when nil); `unset` names variables taken out of the
+    /// environment.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil, in folder: String? = nil,
+                    unset: [String] = []) -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
         p.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
-        if let environment { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if let folder { p.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        if environment != nil || !unset.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment ?? [:]) { $1 }.filter { !unset.contains($0.key) }
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err
         try! p.run()
