@@ -33,7 +33,8 @@ struct Collector {
         plan.structure.add(role, under: parent, name: name)
     }
 
-    private mutating func job(_ text: StyledText, at: SourceLocation, width: Double, align: Alignment, leading: Double) -> Int? {
+    /// A job for a paragraph's text set `width` wide, and its index; nil for no text.
+    mutating func job(_ text: StyledText, at: SourceLocation, width: Double, align: Alignment, leading: Double) -> Int? {
         guard !text.isEmpty else { return nil }
         plan.jobs.append(ParagraphJob(text: text, spec: Self.spec(text, width: width, align: align, leading: leading, layout: layout),
                                       location: at))

@@ -16,18 +16,10 @@ extension Collector {
         for note in footnotes {
             let id = plan.structure.add(.note(number: note.number), under: plan.structure.root, name: "fn-\(note.number)")
             let label = plan.structure.add(.label, under: id)
-            let text = Self.footnoteText(note, context: context)
-            let job = text.isEmpty ? nil : appendJob(ParagraphJob(
-                text: text, spec: Self.spec(text, width: context.textWidth - indent, align: layout.body.align, leading: fn.leading,
-                                            layout: layout),
-                location: note.location))
-            plan.notes.append(PlannedNote(number: note.number, job: job, element: id, labelElement: label))
+            let index = job(Self.footnoteText(note, context: context), at: note.location, width: context.textWidth - indent,
+                            align: layout.body.align, leading: fn.leading)
+            plan.notes.append(PlannedNote(number: note.number, job: index, element: id, labelElement: label))
         }
-    }
-
-    private mutating func appendJob(_ job: ParagraphJob) -> Int {
-        plan.jobs.append(job)
-        return plan.jobs.count - 1
     }
 
     /// A note's blocks as one paragraph of text in the notes' font.
@@ -52,42 +44,4 @@ extension Collector {
         case .rule, .pageBreak: ""
         }
     }
-
-    /// The front matter's elements, made first so that they come first in reading order: the cover, the
-    /// contents, the title block.
-    mutating func frontElements(_ input: EditionInput) -> FrontElements {
-        var front = FrontElements()
-        let root = plan.structure.root
-        let l = input.layout
-        if l.cover.enabled {
-            front.coverLogos = input.logos.map { plan.structure.add(.figure(alt: $0.alt), under: root) }
-            front.coverLines = [plan.structure.add(.title, under: root)]
-            if input.subtitle != nil { front.coverLines.append(plan.structure.add(.paragraph, under: root)) }
-            for i in input.organizations.indices {
-                front.coverLines.append(plan.structure.add(.paragraph, under: root))
-                if !Self.contact(input, i).isEmpty { front.coverLines.append(plan.structure.add(.paragraph, under: root)) }
-            }
-            front.coverLines.append(plan.structure.add(.paragraph, under: root))
-        }
-        if l.contents.enabled {
-            front.contentsTitle = plan.structure.add(.paragraph, under: root)
-            let toc = plan.structure.add(.contents, under: root)
-            front.contents = toc
-            for h in input.document.headings where h.level <= l.contents.depth && front.contentsEntries[h.anchor] == nil {
-                front.contentsEntries[h.anchor] = plan.structure.add(.contentsEntry, under: toc, name: h.anchor)
-            }
-        }
-        if !l.cover.enabled {
-            front.titleLines = [plan.structure.add(.title, under: root)]
-            if input.subtitle != nil { front.titleLines.append(plan.structure.add(.paragraph, under: root)) }
-            front.titleLines.append(plan.structure.add(.paragraph, under: root))
-            if !Self.contacts(input).isEmpty { front.titleLines.append(plan.structure.add(.paragraph, under: root)) }
-            front.titleLines.append(plan.structure.add(.paragraph, under: root))
-        }
-        return front
-    }
-
-    /// Organisation `i`'s web site and contact line, and all of them on one line (for the title block).
-    static func contact(_ input: EditionInput, _ i: Int) -> String { i < input.contacts.count ? input.contacts[i] : "" }
-    static func contacts(_ input: EditionInput) -> String { input.contacts.filter { !$0.isEmpty }.joined(separator: " · ") }
 }

@@ -85,9 +85,8 @@ final class FlowComposer {
             let np = layout.numberedParagraphs
             if let mark = try context.label("\(number).", SpanStyle(font: np.font), width: 60, lineHeight: firstLine.height) {
                 let gap = layout.body.font.size * 0.8
-                items[0].items += DisplayItem.tagged(label, mark.items.map {
-                    $0.offset(dx: p.indent - gap - mark.contentWidth, dy: firstLine.baseline - mark.baseline)
-                })
+                items[0].items += DisplayItem.tagged(label, mark.items, dx: p.indent - gap - mark.contentWidth,
+                                                     dy: firstLine.baseline - mark.baseline)
             }
         }
         return items
@@ -117,7 +116,7 @@ final class FlowComposer {
                 // Right-align numbers and bullets against the item text, a fixed gap away (a hanging marker).
                 let dx = list.itemStart - layout.body.font.size * 0.45 - marker.contentWidth
                 let dy = baselineOf(content[firstLine]) - marker.baseline
-                content[firstLine].items += DisplayItem.tagged(item.labelElement, marker.items.map { $0.offset(dx: dx, dy: dy) })
+                content[firstLine].items += DisplayItem.tagged(item.labelElement, marker.items, dx: dx, dy: dy)
             }
             out += content
         }

@@ -34,8 +34,8 @@ public struct FlowItem: Sendable {
     static var pageBreak: FlowItem { FlowItem(kind: .pageBreak, height: 0, items: [], breakBefore: true) }
 
     /// A block holding one rule, an artifact.
-    static func rule(from: Point, to: Point, width: Double, color: RGB, height: Double = 1) -> FlowItem {
-        FlowItem(kind: .block, height: height, items: DisplayItem.artifact(.rule, [.line(from: from, to: to, width: width, color: color)]),
+    static func rule(from: Point, to: Point, width: Double, color: RGB) -> FlowItem {
+        FlowItem(kind: .block, height: 1, items: DisplayItem.artifact(.rule, [.line(from: from, to: to, width: width, color: color)]),
                  breakBefore: true)
     }
 
