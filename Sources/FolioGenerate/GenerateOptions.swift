@@ -7,10 +7,10 @@ public struct GenerateOptions: ParsableArguments {
     public var folder: String
     @Option(name: .long, help: "Approximate number of pages.")
     public var pages = 300
-    @Option(name: .long, help: "Edition language (en or ko).")
+    @Option(name: .long, help: "Edition language (BCP 47: en, fr, es, ru, ko, ja, zh-Hans, zh-Hant).")
     public var language = "en"
-    @Option(name: .long, help: "Markdown file whose sentences are drawn from.")
-    public var source: String
+    @Option(name: .long, help: "Markdown file whose sentences are drawn from (default: Folio's own sentences for es, ru, ja and zh).")
+    public var source: String?
 
     public init() {}
 
@@ -18,7 +18,7 @@ public struct GenerateOptions: ParsableArguments {
 
     /// Writes the report and says where.
     public func write() throws {
-        let text = try String(contentsOfFile: source, encoding: .utf8)
+        let text = try source.map { try String(contentsOfFile: $0, encoding: .utf8) }
         try ReportGenerator(language: language).write(folder: folder, pages: pages, source: text)
         print("wrote \(folder)")
     }

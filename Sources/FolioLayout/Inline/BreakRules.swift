@@ -28,7 +28,10 @@ struct BreakRules {
             while start < n, Self.isBreakingSpace(scalars[start]) { start += 1 }
             var end = start
             var plain = true, capitalized = false
-            while end < n, !Self.isBreakingSpace(scalars[end]) {
+            // Chinese and Japanese put no space around Latin words and URLs: a word also ends where CJK text starts
+            // or stops, so that a URL's rules do not reach into the ideographs beside it.
+            let cjk = start < n && Self.isCJK(scalars[start])
+            while end < n, !Self.isBreakingSpace(scalars[end]), Self.isCJK(scalars[end]) == cjk {
                 let s = scalars[end]
                 if Self.isDigit(s) || s == "/" || s == "@" || s == "_" { plain = false }
                 if s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : (s.value < 0xAC00 && s.properties.isUppercase) { capitalized = true }

@@ -301,6 +301,9 @@ struct ParagraphBuilder {
     /// How far a box ending with `last` hangs into the margin (hanging punctuation), 0 when it does not.
     private func protrusion(of glyphs: [ShapedGlyph], ending last: Unicode.Scalar, scale: Double) -> Double {
         guard configuration.hangingPunctuation, BreakRules.hangs(last), let g = glyphs.last else { return 0 }
+        // Chinese and Japanese lines end square: a full-width 、 or 。 stays inside the measure (its blank half
+        // already gives the optical edge).
+        if BreakRules.isCJK(last), CJKSpacing(language: selector.language).isCJK { return 0 }
         return Double(g.advance) * scale * Self.protrusionFactor
     }
 
