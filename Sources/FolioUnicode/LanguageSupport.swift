@@ -23,6 +23,17 @@ public struct LanguageSupport: Sendable, Equatable {
     public let breaking: Breaking
     /// The Debian package with its hyphenation patterns (the Makefile installs it).
     public let patternPackage: String?
+    /// A few characters of its script, Latin beside them, for `folio fonts --language`.
+    public var sample: String {
+        switch code {
+        case "ru": "Аа Ёё Aa"
+        case "ko": "가나 漢字 Aa"
+        case "ja": "漢字 かな カナ 「」。 Aa"
+        case "zh-Hans": "汉字 「」。 Aa"
+        case "zh-Hant": "漢字 「」。 Aa"
+        default: "Aa Éé Ññ"
+        }
+    }
 
     public static let all: [LanguageSupport] = [
         .init(code: "en", name: "English", script: .latin, hyphenation: "en", latinHyphenation: "en", breaking: .spaces, patternPackage: "hyphen-en-us"),
