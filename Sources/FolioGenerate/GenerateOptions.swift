@@ -9,7 +9,7 @@ public struct GenerateOptions: ParsableArguments {
     public var pages = 300
     @Option(name: .long, help: "Edition language (BCP 47: en, fr, es, ru, ko, ja, zh-Hans, zh-Hant).")
     public var language = "en"
-    @Option(name: .long, help: "Markdown file whose sentences are drawn from (default: Folio's own sentences for es, ru, ja and zh).")
+    @Option(name: .long, help: "Markdown file whose sentences are drawn from (default: Folio's own sentences for the language).")
     public var source: String?
 
     public init() {}

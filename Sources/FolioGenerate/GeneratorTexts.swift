@@ -1,8 +1,54 @@
 /// Built-in sentences for `folio generate --language` when no source text is given: written for Folio (not
-/// translations of a real document), on the subject of the sample report, one list per language. Each holds a UN
+/// translations of a real document), on the subject of the sample report, one list per supported language
+/// (Arabic's comes with the right-to-left work). Each holds a UN
 /// document symbol and a URL somewhere, so that generated editions exercise their breaking rules too.
 enum GeneratorTexts {
     static let sentences: [String: [String]] = [
+        "en": [
+            "People returned against their will are questioned by the security services and held in pre-trial detention.",
+            "The Special Rapporteur recalled these obligations in document A/HRC/55/63.",
+            "Families are rarely told where their relatives are held or what they are accused of.",
+            "Testimonies collected between 2019 and 2024 describe beatings and forced labour.",
+            "The commission of inquiry set out its findings in document A/HRC/25/63.",
+            "None of the communications sent since 2021 has received an answer from the authorities.",
+            "Independent monitors have still not been allowed to visit any place of detention.",
+            "The Working Group asked for further information several times during the previous cycle.",
+            "Further documents are published at https://www.ohchr.org/en/hr-bodies/upr for verification.",
+            "Denying medical care to detainees is a serious violation of their rights.",
+            "The Government should publish each year the number of people returned, by sex and age.",
+            "Everyone shall be free to leave any country, including his own, and to return to it.",
+            "The interviewees asked that their names and identifying details be withheld.",
+        ],
+        "fr": [
+            "Les personnes renvoyées contre leur volonté sont interrogées par les services de sécurité.",
+            "Le Rapporteur spécial a rappelé ces obligations dans le document A/HRC/55/63.",
+            "Les familles sont rarement informées du lieu de détention de leurs proches.",
+            "Les témoignages recueillis entre 2019 et 2024 décrivent des passages à tabac et du travail forcé.",
+            "La commission d'enquête a exposé ses conclusions dans le document A/HRC/25/63.",
+            "Aucune des communications envoyées depuis 2021 n'a reçu de réponse des autorités.",
+            "Des observateurs indépendants n'ont toujours pas pu visiter un seul lieu de détention.",
+            "Le Groupe de travail a demandé des informations complémentaires à plusieurs reprises.",
+            "D'autres documents sont publiés sur https://www.ohchr.org/fr/hr-bodies/upr pour vérification.",
+            "Le refus de soins médicaux aux personnes détenues constitue une violation grave de leurs droits.",
+            "Le Gouvernement devrait publier chaque année le nombre de personnes renvoyées, par sexe et par âge.",
+            "Toute personne est libre de quitter n'importe quel pays, y compris le sien, et d'y revenir.",
+            "Les personnes interrogées ont demandé que leurs noms ne soient pas publiés.",
+        ],
+        "ko": [
+            "강제로 송환된 사람들은 보위 기관의 조사를 받고 미결 구금 시설에 수용된다.",
+            "특별보고관은 문서 A/HRC/55/63에서 이러한 의무를 다시 상기시켰다.",
+            "가족들은 친척이 어디에 구금되어 있는지 거의 알지 못한다.",
+            "2019년부터 2024년까지 수집한 증언은 구타와 강제노동을 전하고 있다.",
+            "조사위원회는 문서 A/HRC/25/63에서 그 결론을 밝혔다.",
+            "당국은 2021년 이후 보낸 어떤 서한에도 답하지 않았다.",
+            "독립적인 감시자들은 아직 어떤 구금 시설도 방문하지 못했다.",
+            "실무그룹은 지난 주기 동안 여러 차례 추가 정보를 요청하였다.",
+            "그 밖의 문서는 https://www.ohchr.org/en/hr-bodies/upr 에서 확인할 수 있다.",
+            "구금된 사람들에게 의료를 거부하는 것은 그들의 권리에 대한 중대한 침해이다.",
+            "정부는 매년 송환된 사람의 수를 성별과 연령별로 공표해야 한다.",
+            "모든 사람은 자국을 포함한 어느 나라로부터도 자유로이 떠날 수 있다.",
+            "면담에 응한 사람들은 자신의 이름을 공개하지 말아 달라고 요청하였다.",
+        ],
         "es": [
             "Las personas devueltas contra su voluntad son interrogadas por los servicios de seguridad.",
             "El Relator Especial recordó estas obligaciones en el documento A/HRC/55/63.",
