@@ -1,3 +1,5 @@
+import FolioUnicode
+
 /// Spacing between Chinese and Japanese characters that touch: letter-space for justification, space next to Latin,
 /// and punctuation compression (JLREQ 3.1.4, CLREQ 3.1.6): where two full-width marks meet, the blank half of
 /// the em box between them is taken out ("。」" and "）「" are set one and a half ems wide, not two).
@@ -9,15 +11,11 @@ struct CJKSpacing {
     let punctuation: Punctuation
 
     init(language: String) {
-        let lang = language.lowercased()
-        if lang == "ja" || lang.hasPrefix("ja-") {
-            punctuation = .leftAligned
-        } else if lang == "zh" || lang.hasPrefix("zh-") {
-            let traditional = lang.hasPrefix("zh-hant") || lang == "zh-tw" || lang == "zh-hk" || lang == "zh-mo"
-            punctuation = traditional ? .bracketsOnly : .leftAligned
-        } else {
+        guard let entry = LanguageSupport.of(language), entry.breaking == .ideographic else {
             punctuation = .none
+            return
         }
+        punctuation = entry.code == "zh-Hant" ? .bracketsOnly : .leftAligned
     }
 
     /// Whether the edition sets text on the CJK em grid (letter-space between ideographs and kana).
