@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The multilingual test report (Examples/un-languages: en, fr, es, ru, zh-Hans, ja), rendered through the CLI
+/// The multilingual test report (Examples/un-languages: en, fr, es, ru, zh-Hans, zh-Hant, ja), rendered through the CLI
 /// once and read back with poppler: every edition whole, in its own fonts and date, and each script's line rules.
 @Suite("editions in every supported language", .serialized)
 struct LanguageEditionTests {
@@ -20,7 +20,7 @@ struct LanguageEditionTests {
         try String(contentsOfFile: report + "/content/\(code).md", encoding: .utf8)
     }
 
-    @Test(arguments: ["en", "fr", "es", "ru", "zh-Hans", "ja"])
+    @Test(arguments: ["en", "fr", "es", "ru", "zh-Hans", "zh-Hant", "ja"])
     func everyEditionIsWholeAndInsideItsMargins(code: String) throws {
         #expect(!Self.rendered.err.contains("notdef"), "\(Self.rendered.err)")
         #expect(!Self.rendered.err.contains("passes the right margin"), "\(Self.rendered.err)")
@@ -37,7 +37,8 @@ struct LanguageEditionTests {
     }
 
     @Test(arguments: [("en", "15 October 2024"), ("fr", "15 octobre 2024"), ("es", "15 de octubre de 2024"),
-                      ("ru", "15 октября 2024 г."), ("zh-Hans", "2024年10月15日"), ("ja", "2024年10月15日")])
+                      ("ru", "15 октября 2024 г."), ("zh-Hans", "2024年10月15日"), ("zh-Hant", "2024年10月15日"),
+                      ("ja", "2024年10月15日")])
     func theDateIsInTheEditionsLanguage(code: String, date: String) throws {
         let out = try PDFTool.pdftotext.run(["-enc", "UTF-8", Self.pdf(code), "-"]).out
         // A quarter em parts digits from ideographs, which pdftotext may read as a space.
@@ -45,14 +46,14 @@ struct LanguageEditionTests {
         #expect(squeezed(out).contains(squeezed(date)))
     }
 
-    @Test(arguments: [("ja", "JP"), ("zh-Hans", "SC")])
+    @Test(arguments: [("ja", "JP"), ("zh-Hans", "SC"), ("zh-Hant", "TC")])
     func hanIsSetInTheLanguagesOwnFace(code: String, face: String) throws {
         let names = try PDFStructure.fonts(Self.pdf(code)).map(\.row)
         #expect(names.contains { $0.contains("CJK" + face.lowercased()) || $0.contains("CJK" + face) }, "\(names)")
         #expect(!names.contains { $0.contains("CJKkr") }, "\(names)")
     }
 
-    @Test(arguments: ["ja", "zh-Hans"])
+    @Test(arguments: ["ja", "zh-Hans", "zh-Hant"])
     func chineseAndJapaneseLinesKeepKinsokuAndTightLetterSpace(code: String) throws {
         let text = try PDFText(pdf: Self.pdf(code))
         #expect(text.kinsokuViolations().isEmpty, "\(text.kinsokuViolations())")
