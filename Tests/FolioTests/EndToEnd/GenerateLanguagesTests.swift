@@ -19,6 +19,13 @@ struct GenerateLanguagesTests {
         let r = Fixtures.run(Fixtures.folio, ["render", dir + "/report", "--output", dir + "/out"])
         #expect(r.status == 0, "\(r.err)")
         #expect(!r.err.contains("notdef") && !r.err.contains("passes the right margin"), "\(r.err)")
+        if language == "ja" || language.hasPrefix("zh") {
+            let pdf = try #require(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").first { $0.hasSuffix(".pdf") })
+            let text = try PDFText(pdf: dir + "/out/" + pdf)
+            #expect(text.kinsokuViolations().isEmpty, "\(text.kinsokuViolations())")
+            let gap = text.widestGridGap(size: 10.5)   // upr-submission's body size
+            #expect(gap.em <= 0.25, "\(gap)")
+        }
     }
 
     @Test func aLanguageWithoutSentencesAsksForASource() {

@@ -25,6 +25,15 @@ struct PDFLanguageAuditTests {
         #expect(abs(block([("一二三四五六七八。」", 72, 185)]).widestGridGap(size: 10).em - 0.2) < 1e-9)
     }
 
+    @Test func gapsBetweenIdeographsPdftotextSplitAreMeasuredToo() {
+        // 其 他 文: three one-character words 3 pt apart on one line, beside a body of ten-character runs.
+        let line = [PDFText.Word(xMin: 72, yMin: 100, xMax: 82, yMax: 110, text: "其"),
+                    PDFText.Word(xMin: 85, yMin: 100, xMax: 95, yMax: 110, text: "他"),
+                    PDFText.Word(xMin: 98, yMin: 100, xMax: 108, yMax: 110, text: "文")]
+        let text = PDFText(pages: [PDFText.Page(width: 595, blocks: [[line]])])
+        #expect(abs(text.widestGridGap(size: 10).em - 0.3) < 1e-9)
+    }
+
     @Test func characterRecallCountsIdeographsAndKana() {
         let text = block([("国際連合の", 72, 122)])
         #expect(text.characterRecall(of: "国際連合の") == 1)

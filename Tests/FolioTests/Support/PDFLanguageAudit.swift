@@ -58,7 +58,8 @@ extension PDFText {
 
     /// The widest space between two grid characters, in em of `size`, over the body's lines (the words as tall as
     /// most): every kern of a line is stretched alike, so a run of n grid characters w wide has gaps of
-    /// (w − n·size + taken out) / (n − 1). Runs of fewer than four characters are too short to tell.
+    /// (w − n·size + taken out) / (n − 1) (runs of fewer than four characters are too short to tell), and between
+    /// two words of one line ending and starting with grid characters the gap is the space between their boxes.
     func widestGridGap(size: Double) -> (em: Double, word: String) {
         let words = lines.flatMap { $0 }
         let heights = words.map { (($0.yMax - $0.yMin) * 2).rounded() / 2 }
@@ -76,6 +77,15 @@ extension PDFText {
             }
             let gap = (word.xMax - word.xMin - Double(chars.count) * size + takenOut) / Double(chars.count - 1) / size
             if gap > widest.em { widest = (gap, word.text) }
+        }
+        // pdftotext makes separate words of characters set further apart than about an eighth of an em: the space
+        // between two such words of one line is the gap itself.
+        for line in lines {
+            for (a, b) in zip(line, line.dropFirst()) where abs((a.yMax - a.yMin) - body) < 0.5 && abs(a.yMax - b.yMax) < 0.5 {
+                guard let x = a.text.last, let y = b.text.first, Self.isGridCharacter(x), Self.isGridCharacter(y) else { continue }
+                let gap = (b.xMin - a.xMax) / size
+                if gap > widest.em { widest = (gap, a.text + "|" + b.text) }
+            }
         }
         return widest
     }
