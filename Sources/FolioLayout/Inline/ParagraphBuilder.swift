@@ -92,7 +92,11 @@ struct ParagraphBuilder {
         let w = scan.spaceWidth
         // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
         // glue makes it no breakpoint (TeX's \nobreak).
-        if scan.french, (j < n && Self.frenchBindsBefore.contains(scan.scalars[j].value)) || (i > 0 && scan.scalars[i - 1] == "«") {
+        // Chinese and Japanese kinsoku hold across a typed space too: no line starts with a closing mark or ends with
+        // an opening one because a space stood beside it.
+        let french = scan.french && ((j < n && Self.frenchBindsBefore.contains(scan.scalars[j].value)) || (i > 0 && scan.scalars[i - 1] == "«"))
+        let kinsoku = scan.cjk.isCJK && ((j < n && BreakRules.neverStartsLine(scan.scalars[j])) || (i > 0 && BreakRules.neverEndsLine(scan.scalars[i - 1])))
+        if french || kinsoku {
             result.items.append(.penalty(.init(cost: .infinity)))
         }
         result.items.append(.glue(.init(range: i..<j, run: run, width: w,
