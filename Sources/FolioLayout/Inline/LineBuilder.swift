@@ -12,6 +12,9 @@ struct LineBuilder {
     let spec: ParagraphSpec
     let baseline: Double
     let languages: SpanLanguages
+    /// Whether the edition runs right to left: lines start at the right, and their items come out reflected, for the
+    /// text block to be reflected as a whole (`FlowComposer`) with everything else in it.
+    var rightToLeft = false
     /// Hangul letter-space stretches at most this multiple of its stretchability: the rest goes to spaces.
     static let kernRatioLimit = 1.0
 
@@ -60,18 +63,34 @@ struct LineBuilder {
             else if let last = range.last, case .box(let b) = paragraph.items[last] { protrusion = b.protrusion }
         }
         let (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: justify)
+        let placement = needsBidi ? placement(range, hyphen: hyphen, post: post, glueRatio: glueRatio, kernRatio: kernRatio) : nil
         let x: Double
         switch spec.align {
+        case _ where rightToLeft: x = rightToLeftStart(total: placement?.total ?? extent.natural, width: width)
         case .center: x = indent + max(0, (width - extent.natural) / 2)
         case .right: x = indent + max(0, width - extent.natural)
         default: x = indent
         }
         var pen = Pen(x: x, runs: RunAssembler(baseline: baseline))
-        if let post { set(post.post, of: post, &pen) }
-        for k in range { place(k, glueRatio: glueRatio, kernRatio: kernRatio, &pen) }
-        if let hyphen, paragraph.runs[hyphen.run].face >= 0 { setHyphen(hyphen, pre: pre, &pen) }
-        let contentWidth = pen.x, footnotes = pen.footnotes
-        var line = LineBox(height: spec.lineHeight, baseline: baseline, items: finish(&pen), width: width + indent,
+        pen.runs.contiguousOnly = placement != nil
+        pen.bidi = placement != nil
+        if let post {
+            if let at = placement?.post { pen.x = x + at }
+            set(post.post, of: post, &pen)
+        }
+        for k in range {
+            if let at = placement?.items[k - range.lowerBound] { pen.x = x + at; pen.linkLow = min(pen.linkLow, pen.x) }
+            place(k, glueRatio: glueRatio, kernRatio: kernRatio, &pen)
+            pen.linkHigh = max(pen.linkHigh, pen.x)
+        }
+        if let hyphen, paragraph.runs[hyphen.run].face >= 0 {
+            if let at = placement?.hyphen { pen.x = x + at }
+            setHyphen(hyphen, pre: pre, &pen)
+        }
+        let contentWidth = placement.map { rightToLeft ? width + indent - x : x + $0.total } ?? pen.x, footnotes = pen.footnotes
+        var items = finish(&pen)
+        if rightToLeft { items = items.map { $0.mirrored(width: width + indent) } }
+        var line = LineBox(height: spec.lineHeight, baseline: baseline, items: items, width: width + indent,
                            contentWidth: contentWidth, footnotes: footnotes, justified: justified)
         line.hyphenated = hyphen != nil
         if glueRatio > 0, extent.glueStretch > 0, let g = range.lazy.compactMap({ k -> ParagraphItems.Glue? in
@@ -135,6 +154,9 @@ struct LineBuilder {
         var destinations: [DisplayItem] = []
         var footnotes: [Int] = []
         var lastStyle: Int32 = -1
+        /// Set in visual order (bidi): a link's area spans from the leftmost to the rightmost x of its pieces.
+        var bidi = false
+        var linkLow = Double.infinity, linkHigh = -Double.infinity
     }
 
     /// Sets item `k`: a box's glyphs, a space stretched by `glueRatio`, a kern by `kernRatio`, a ligature.
@@ -209,6 +231,7 @@ struct LineBuilder {
         if let target = key.link {
             pen.runs.tag(.begin(.inline(.link(target))))
             pen.linkStart = pen.x
+            pen.linkLow = pen.x; pen.linkHigh = pen.x
         }
         if let language = key.language { pen.runs.tag(.begin(.inline(.span(language: language)))) }
     }
@@ -217,7 +240,8 @@ struct LineBuilder {
     private func close(_ pen: inout Pen) {
         if pen.open.language != nil { pen.runs.tag(.end) }
         if let target = pen.open.link {
-            pen.runs.tag(.link(Rect(x: pen.linkStart, y: 0, width: pen.x - pen.linkStart, height: spec.lineHeight), target))
+            let (low, high) = pen.bidi ? (pen.linkLow, pen.linkHigh) : (pen.linkStart, pen.x)
+            pen.runs.tag(.link(Rect(x: low, y: 0, width: high - low, height: spec.lineHeight), target))
             pen.runs.tag(.end)
         }
         if pen.open.note != nil { pen.runs.tag(.end) }
@@ -271,13 +295,16 @@ struct RunAssembler {
     private var current: GlyphRun?
     /// The current run's text as UTF-8, made a String once when the run is done (not appended to one per word).
     private var text: [UInt8] = []
+    /// Whether glyphs join the current run only where it ends (pieces set out of order, in bidi lines).
+    var contiguousOnly = false
 
     init(baseline: Double) { self.baseline = baseline }
 
     private mutating func target(face: FontRef, color: RGB, run: TextRun, x: Double) {
         let y = baseline - run.rise
         // Compared field by field: binding `current` to a constant would copy the run (four arrays retained) per word.
-        if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face { return }
+        if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face,
+           !contiguousOnly || abs(current!.origin.x + current!.width - x) < 0.001 { return }
         flush()
         current = GlyphRun(font: face, size: run.size, color: color, origin: Point(x: x, y: y),
                            glyphs: [], text: "", clusters: [])
@@ -297,12 +324,24 @@ struct RunAssembler {
         guard var run = current.take() else { return }
         let dx = x - run.origin.x
         var pen = 0.0
+        let first = run.glyphs.count
         for g in glyphs {
             run.glyphs.append(PlacedGlyph(id: g.id, x: dx + pen + Double(g.xOffset) * scale, y: -Double(g.yOffset) * scale))
             pen += Double(g.advance) * scale
         }
-        Self.appendClusters(glyphs, byteCount: utf8.count, to: &run.clusters)
-        text.append(contentsOf: utf8)
+        if textRun.isRightToLeft {
+            // Shaped right to left, the glyphs come in visual order; kept in logical order (each at its place), their
+            // clusters follow the text forwards and extract as it was written.
+            run.glyphs[first...].reverse()
+            let mark = run.clusters.count
+            Self.appendClusters(glyphs.reversed(), byteCount: utf8.count, to: &run.clusters)
+            let split = Self.oneToOne(utf8, run.clusters[mark...])
+            run.clusters.replaceSubrange(mark..., with: split)
+            text.append(contentsOf: Self.visualClusterText(utf8, run.clusters[mark...]))
+        } else {
+            Self.appendClusters(glyphs, byteCount: utf8.count, to: &run.clusters)
+            text.append(contentsOf: utf8)
+        }
         run.width = dx + width
         current = run
     }
@@ -326,6 +365,51 @@ struct RunAssembler {
     mutating func finish() -> [DisplayItem] {
         flush()
         return runs
+    }
+
+    /// Clusters of as many glyphs as characters split into one cluster per glyph (Noto Naskh draws lam-alef as two
+    /// glyphs): a reader maps each glyph to its character, where a cluster of several glyphs needs an ActualText span,
+    /// which poppler reads as a line of its own.
+    static func oneToOne(_ utf8: [UInt8], _ clusters: ArraySlice<TextCluster>) -> [TextCluster] {
+        var out: [TextCluster] = []
+        out.reserveCapacity(clusters.count)
+        var start = 0
+        for cluster in clusters {
+            let end = min(utf8.count, start + cluster.bytes)
+            var leads: [Int] = []
+            for k in start..<end where utf8[k] & 0xC0 != 0x80 { leads.append(k) }
+            if cluster.glyphs > 1, leads.count == cluster.glyphs {
+                for (i, lead) in leads.enumerated() {
+                    out.append(TextCluster(bytes: (i + 1 < leads.count ? leads[i + 1] : end) - lead, glyphs: 1))
+                }
+            } else {
+                out.append(cluster)
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// Right-to-left text with the characters of each cluster in visual order: a reader that shares out a ligature's
+    /// box among its characters does so left to right (poppler does), so a cluster of several characters (lam-alef,
+    /// a letter and its hamza) read right to left comes out in logical order only when written in visual order.
+    static func visualClusterText(_ utf8: [UInt8], _ clusters: ArraySlice<TextCluster>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var start = 0
+        for cluster in clusters {
+            let end = min(utf8.count, start + cluster.bytes)
+            let piece = utf8[start..<end]
+            if piece.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 1 {
+                let scalars = String(decoding: piece, as: UTF8.self).unicodeScalars
+                for s in scalars.reversed() { out.append(contentsOf: s.utf8) }
+            } else {
+                out.append(contentsOf: piece)
+            }
+            start = end
+        }
+        out.append(contentsOf: utf8[min(start, utf8.count)...])
+        return out
     }
 
     /// Appends the glyphs' clusters to `out`: grouped by HarfBuzz cluster (a UTF-8 byte offset, non-decreasing for
