@@ -86,3 +86,17 @@ extension DisplayItem {
         }
     }
 }
+
+extension LayoutContext {
+    /// Flow items of a right-to-left edition reflected inside the text block: lines (set reflected, so that they
+    /// read right to left again), their indents, paragraph and note numbers, list labels, table columns and rules
+    /// all move to the other side. Left-to-right editions' items are returned as they are.
+    func mirrored(_ items: [FlowItem]) -> [FlowItem] {
+        guard rightToLeft else { return items }
+        return items.map { item in
+            var item = item
+            item.items = item.items.map { $0.mirrored(width: textWidth) }
+            return item
+        }
+    }
+}
