@@ -7,7 +7,7 @@ public struct GenerateOptions: ParsableArguments {
     public var folder: String
     @Option(name: .long, help: "Approximate number of pages.")
     public var pages = 300
-    @Option(name: .long, help: "Edition language (en or ko).")
+    @Option(name: .long, help: "Edition language (en, ko, ar, …: a BCP 47 tag; the source text should be in it).")
     public var language = "en"
     @Option(name: .long, help: "Markdown file whose sentences are drawn from.")
     public var source: String

@@ -324,20 +324,19 @@ struct RunAssembler {
         guard var run = current.take() else { return }
         let dx = x - run.origin.x
         var pen = 0.0
-        let first = run.glyphs.count
-        for g in glyphs {
+                for g in glyphs {
             run.glyphs.append(PlacedGlyph(id: g.id, x: dx + pen + Double(g.xOffset) * scale, y: -Double(g.yOffset) * scale))
             pen += Double(g.advance) * scale
         }
         if textRun.isRightToLeft {
-            // Shaped right to left, the glyphs come in visual order; kept in logical order (each at its place), their
-            // clusters follow the text forwards and extract as it was written.
-            run.glyphs[first...].reverse()
+            // Shaped right to left, the glyphs come in visual order, and stay so, with the text of the piece reversed
+            // to match (see `visualText`).
             let mark = run.clusters.count
-            Self.appendClusters(glyphs.reversed(), byteCount: utf8.count, to: &run.clusters)
-            let split = Self.oneToOne(utf8, run.clusters[mark...])
-            run.clusters.replaceSubrange(mark..., with: split)
-            text.append(contentsOf: Self.visualClusterText(utf8, run.clusters[mark...]))
+            let logicalGlyphs = Array(glyphs.reversed())
+            Self.appendClusters(logicalGlyphs, byteCount: utf8.count, to: &run.clusters)
+            let logical = Self.splitClusters(utf8, run.clusters[mark...], glyphs: logicalGlyphs)
+            run.clusters.replaceSubrange(mark..., with: logical.reversed())
+            text.append(contentsOf: Self.visualText(utf8))
         } else {
             Self.appendClusters(glyphs, byteCount: utf8.count, to: &run.clusters)
             text.append(contentsOf: utf8)
@@ -367,48 +366,51 @@ struct RunAssembler {
         return runs
     }
 
-    /// Clusters of as many glyphs as characters split into one cluster per glyph (Noto Naskh draws lam-alef as two
-    /// glyphs): a reader maps each glyph to its character, where a cluster of several glyphs needs an ActualText span,
-    /// which poppler reads as a line of its own.
-    static func oneToOne(_ utf8: [UInt8], _ clusters: ArraySlice<TextCluster>) -> [TextCluster] {
+    /// Clusters of several glyphs split into one cluster per glyph where each glyph that advances stands for one
+    /// letter (with the marks after it) and the others (marks drawn apart) for no text: Noto Naskh draws lam-alef as
+    /// two glyphs and a letter with tanwin as a letter and a mark. A cluster of several glyphs needs an ActualText
+    /// span, and a mark mapped to its own character is read on a line of its own (it sits higher); `glyphs` are in
+    /// logical order.
+    static func splitClusters(_ utf8: [UInt8], _ clusters: ArraySlice<TextCluster>, glyphs: [ShapedGlyph]) -> [TextCluster] {
         var out: [TextCluster] = []
         out.reserveCapacity(clusters.count)
-        var start = 0
+        var start = 0, g = 0
         for cluster in clusters {
             let end = min(utf8.count, start + cluster.bytes)
-            var leads: [Int] = []
-            for k in start..<end where utf8[k] & 0xC0 != 0x80 { leads.append(k) }
-            if cluster.glyphs > 1, leads.count == cluster.glyphs {
-                for (i, lead) in leads.enumerated() {
-                    out.append(TextCluster(bytes: (i + 1 < leads.count ? leads[i + 1] : end) - lead, glyphs: 1))
-                }
-            } else {
-                out.append(cluster)
+            let own = glyphs[min(g, glyphs.count)..<min(glyphs.count, g + cluster.glyphs)]
+            start = end; g += cluster.glyphs
+            if own.count == 1, own.first!.advance == 0, cluster.bytes > 0, let last = out.indices.last, out[last].bytes > 0,
+               String(decoding: utf8[(end - cluster.bytes)..<end], as: UTF8.self).unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+                // A mark in a cluster of its own (tanwin, shadda) is read with its letter.
+                out[last].bytes += cluster.bytes
+                out.append(TextCluster(bytes: 0, glyphs: 1))
+                continue
             }
-            start = end
+            guard own.count > 1 else { out.append(cluster); continue }
+            var letters: [Int] = []   // UTF-8 length of each letter with its marks
+            for scalar in String(decoding: utf8[(end - cluster.bytes)..<end], as: UTF8.self).unicodeScalars {
+                if scalar.properties.generalCategory == .nonspacingMark, !letters.isEmpty { letters[letters.count - 1] += scalar.utf8.count }
+                else { letters.append(scalar.utf8.count) }
+            }
+            guard own.filter({ $0.advance != 0 }).count == letters.count else { out.append(cluster); continue }
+            var next = 0
+            for glyph in own {
+                if glyph.advance != 0 { out.append(TextCluster(bytes: letters[next], glyphs: 1)); next += 1 }
+                else { out.append(TextCluster(bytes: 0, glyphs: 1)) }
+            }
         }
         return out
     }
 
-    /// Right-to-left text with the characters of each cluster in visual order: a reader that shares out a ligature's
-    /// box among its characters does so left to right (poppler does), so a cluster of several characters (lam-alef,
-    /// a letter and its hamza) read right to left comes out in logical order only when written in visual order.
-    static func visualClusterText(_ utf8: [UInt8], _ clusters: ArraySlice<TextCluster>) -> [UInt8] {
+    /// Right-to-left text written as it is drawn: glyphs and characters in visual order, each glyph mapped to its
+    /// characters. Readers build words from glyphs that follow each other left to right and turn right-to-left words
+    /// round (poppler does); glyphs written in logical order, each to the left of the one before, come apart into
+    /// letters. A cluster of several characters (lam-alef in one glyph) is reversed with the rest, since such a reader
+    /// shares out a glyph's box among its characters left to right.
+    static func visualText(_ utf8: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
-        var start = 0
-        for cluster in clusters {
-            let end = min(utf8.count, start + cluster.bytes)
-            let piece = utf8[start..<end]
-            if piece.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 1 {
-                let scalars = String(decoding: piece, as: UTF8.self).unicodeScalars
-                for s in scalars.reversed() { out.append(contentsOf: s.utf8) }
-            } else {
-                out.append(contentsOf: piece)
-            }
-            start = end
-        }
-        out.append(contentsOf: utf8[min(start, utf8.count)...])
+        for s in String(decoding: utf8, as: UTF8.self).unicodeScalars.reversed() { out.append(contentsOf: s.utf8) }
         return out
     }
 
