@@ -1,0 +1,53 @@
+import FolioDisplay
+import FolioFonts
+
+/// How right-to-left glyphs and their text go into a run (`RunAssembler.add`).
+extension RunAssembler {
+    /// Clusters of several glyphs split into one cluster per glyph where each glyph that advances stands for one
+    /// letter (with the marks after it) and the others (marks drawn apart) for no text: Noto Naskh draws lam-alef as
+    /// two glyphs and a letter with tanwin as a letter and a mark. A cluster of several glyphs needs an ActualText
+    /// span, and a mark mapped to its own character is read on a line of its own (it sits higher); `glyphs` are in
+    /// logical order.
+    static func splitClusters(_ utf8: [UInt8], _ clusters: ArraySlice<TextCluster>, glyphs: [ShapedGlyph]) -> [TextCluster] {
+        var out: [TextCluster] = []
+        out.reserveCapacity(clusters.count)
+        var start = 0, g = 0
+        for cluster in clusters {
+            let end = min(utf8.count, start + cluster.bytes)
+            let own = glyphs[min(g, glyphs.count)..<min(glyphs.count, g + cluster.glyphs)]
+            start = end; g += cluster.glyphs
+            if own.count == 1, own.first!.advance == 0, cluster.bytes > 0, let last = out.indices.last, out[last].bytes > 0,
+               String(decoding: utf8[(end - cluster.bytes)..<end], as: UTF8.self).unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+                // A mark in a cluster of its own (tanwin, shadda) is read with its letter.
+                out[last].bytes += cluster.bytes
+                out.append(TextCluster(bytes: 0, glyphs: 1))
+                continue
+            }
+            guard own.count > 1 else { out.append(cluster); continue }
+            var letters: [Int] = []   // UTF-8 length of each letter with its marks
+            for scalar in String(decoding: utf8[(end - cluster.bytes)..<end], as: UTF8.self).unicodeScalars {
+                if scalar.properties.generalCategory == .nonspacingMark, !letters.isEmpty { letters[letters.count - 1] += scalar.utf8.count }
+                else { letters.append(scalar.utf8.count) }
+            }
+            guard own.filter({ $0.advance != 0 }).count == letters.count else { out.append(cluster); continue }
+            var next = 0
+            for glyph in own {
+                if glyph.advance != 0 { out.append(TextCluster(bytes: letters[next], glyphs: 1)); next += 1 }
+                else { out.append(TextCluster(bytes: 0, glyphs: 1)) }
+            }
+        }
+        return out
+    }
+
+    /// Right-to-left text written as it is drawn: glyphs and characters in visual order, each glyph mapped to its
+    /// characters. Readers build words from glyphs that follow each other left to right and turn right-to-left words
+    /// round (poppler does); glyphs written in logical order, each to the left of the one before, come apart into
+    /// letters. A cluster of several characters (lam-alef in one glyph) is reversed with the rest, since such a reader
+    /// shares out a glyph's box among its characters left to right.
+    static func visualText(_ utf8: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        for s in String(decoding: utf8, as: UTF8.self).unicodeScalars.reversed() { out.append(contentsOf: s.utf8) }
+        return out
+    }
+}
