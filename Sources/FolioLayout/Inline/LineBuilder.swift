@@ -23,6 +23,7 @@ struct LineBuilder {
         var start = 0
         let items = paragraph.items
         var post: ParagraphItems.Discretionary? = nil   // the discretionary the previous line broke at
+        let bidi = needsBidi
         for (index, stop) in breaks.enumerated() {
             var hyphen: ParagraphItems.Hyphen? = nil
             var endsForced = false
@@ -36,7 +37,8 @@ struct LineBuilder {
             let indent = index == 0 ? spec.firstLineIndent : 0
             let end = min(stop, items.count)
             out.append(setLine(trimmed(min(start, end)..<end), hyphen: hyphen, pre: disc, post: post,
-                               width: spec.width - indent, indent: indent, justify: spec.align == .justify && !isLast && !endsForced))
+                               width: spec.width - indent, indent: indent, justify: spec.align == .justify && !isLast && !endsForced,
+                               bidi: bidi))
             post = disc
             start = KnuthPlass.nextLineStart(after: stop, items)
         }
@@ -54,7 +56,7 @@ struct LineBuilder {
     /// Sets one line; `pre` is the discretionary the line breaks at (its pre-break part goes before the hyphen),
     /// `post` the one the line before broke at (its post-break part begins this line).
     private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, pre: ParagraphItems.Discretionary?,
-                         post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool) -> LineBox {
+                         post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool, bidi: Bool) -> LineBox {
         let extent = measure(range, hyphen: hyphen, post: post)
         // The end glyph may hang into the margin: a justified line is that much longer.
         var protrusion = 0.0
@@ -63,7 +65,7 @@ struct LineBuilder {
             else if let last = range.last, case .box(let b) = paragraph.items[last] { protrusion = b.protrusion }
         }
         let (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: justify)
-        let placement = needsBidi ? placement(range, hyphen: hyphen, post: post, glueRatio: glueRatio, kernRatio: kernRatio) : nil
+        let placement = bidi ? placement(range, hyphen: hyphen, post: post, glueRatio: glueRatio, kernRatio: kernRatio) : nil
         let x: Double
         switch spec.align {
         case _ where rightToLeft: x = rightToLeftStart(total: placement?.total ?? extent.natural, width: width)

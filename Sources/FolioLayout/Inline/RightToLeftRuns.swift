@@ -13,19 +13,19 @@ extension RunAssembler {
         out.reserveCapacity(clusters.count)
         var start = 0, g = 0
         for cluster in clusters {
-            let end = min(utf8.count, start + cluster.bytes)
+            let begin = min(start, utf8.count), end = min(utf8.count, start + cluster.bytes)
             let own = glyphs[min(g, glyphs.count)..<min(glyphs.count, g + cluster.glyphs)]
             start = end; g += cluster.glyphs
-            if own.count == 1, own.first!.advance == 0, cluster.bytes > 0, let last = out.indices.last, out[last].bytes > 0,
-               String(decoding: utf8[(end - cluster.bytes)..<end], as: UTF8.self).unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+            if own.count == 1, own.first!.advance == 0, end > begin, let last = out.indices.last, out[last].bytes > 0,
+               String(decoding: utf8[begin..<end], as: UTF8.self).unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
                 // A mark in a cluster of its own (tanwin, shadda) is read with its letter.
-                out[last].bytes += cluster.bytes
+                out[last].bytes += end - begin
                 out.append(TextCluster(bytes: 0, glyphs: 1))
                 continue
             }
             guard own.count > 1 else { out.append(cluster); continue }
             var letters: [Int] = []   // UTF-8 length of each letter with its marks
-            for scalar in String(decoding: utf8[(end - cluster.bytes)..<end], as: UTF8.self).unicodeScalars {
+            for scalar in String(decoding: utf8[begin..<end], as: UTF8.self).unicodeScalars {
                 if scalar.properties.generalCategory == .nonspacingMark, !letters.isEmpty { letters[letters.count - 1] += scalar.utf8.count }
                 else { letters.append(scalar.utf8.count) }
             }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import FolioUnicode
+import FolioDisplay
+import FolioLayout
+import FolioModel
 
 /// The Arabic sample (Examples/ar-sample) rendered through the CLI: glyphs, margins, extraction and the geometry of
 /// right-to-left lines, read back from the PDF by pdftotext.
@@ -113,6 +116,24 @@ struct RightToLeftTests {
         #expect(levels[0] == 1 && levels[6] == 2 && levels[10] == 2)
         #expect(Bidi.visualOrder(levels: [1, 1, 2, 2, 1]) == [4, 2, 3, 1, 0])
         #expect(try Bidi.levels(of: Array("plain".unicodeScalars), rightToLeft: false) == nil)
+    }
+
+    /// Arabic quoted in an English paragraph: the paragraph stays left to right, the Arabic words read right to
+    /// left in their place, and nothing is reflected.
+    @Test func arabicInsideAnEnglishLine() throws {
+        let (inline, _) = Fixtures.inline(language: "en")
+        let font = TextStyle(family: .serif, size: 10, bold: false, italic: false, color: .black)
+        var text = StyledText()
+        text.append("Report of مركز البيانات today", SpanStyle(font: font))
+        let result = try inline.layout(text, ParagraphSpec(width: 400, align: .left, lineHeight: 14, baseStyle: SpanStyle(font: font)))
+        #expect(result.missing.isEmpty)
+        let runs = result.lines[0].items.compactMap { item -> GlyphRun? in if case .glyphs(let r) = item { r } else { nil } }
+        func x(of word: String) -> Double? {
+            runs.first { $0.text.contains(word) || $0.text.contains(String(word.reversed())) }?.origin.x
+        }
+        let report = try #require(x(of: "Report")), first = try #require(x(of: "مركز"))
+        let second = try #require(x(of: "البيانات")), today = try #require(x(of: "today"))
+        #expect(report < second && second < first && first < today, "\(report) \(second) \(first) \(today)")
     }
 
     static func isArabic(_ s: String) -> Bool { s.unicodeScalars.contains { $0.value >= 0x600 && $0.value <= 0x6FF } }
