@@ -294,22 +294,27 @@ struct RunAssembler {
     let baseline: Double
     /// Finished runs, and the inline elements' tags and link areas between them.
     private var runs: [DisplayItem] = []
-    private var current: GlyphRun?
+    var current: GlyphRun?
     /// The current run's text as UTF-8, made a String once when the run is done (not appended to one per word).
-    private var text: [UInt8] = []
+    var text: [UInt8] = []
     /// Whether glyphs join the current run only where it ends (pieces set out of order, in bidi lines).
     var contiguousOnly = false
 
     init(baseline: Double) { self.baseline = baseline }
 
-    private mutating func target(face: FontRef, color: RGB, run: TextRun, x: Double) {
+    /// Makes the current run the one a piece `width` wide at `x` joins; true when it joins on the run's left.
+    private mutating func target(face: FontRef, color: RGB, run: TextRun, x: Double, width: Double) -> Bool {
         let y = baseline - run.rise
         // Compared field by field: binding `current` to a constant would copy the run (four arrays retained) per word.
-        if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face,
-           !contiguousOnly || abs(current!.origin.x + current!.width - x) < 0.001 { return }
+        if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face {
+            if !contiguousOnly || abs(current!.origin.x + current!.width - x) < 0.001 { return false }
+            // Right-to-left pieces, set in logical order, go leftwards: each joins the run on its left.
+            if run.isRightToLeft, abs(x + width - current!.origin.x) < 0.001 { return true }
+        }
         flush()
         current = GlyphRun(font: face, size: run.size, color: color, origin: Point(x: x, y: y),
                            glyphs: [], text: "", clusters: [])
+        return false
     }
 
     private mutating func flush() {
@@ -320,7 +325,10 @@ struct RunAssembler {
     }
 
     mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, face: FontRef, color: RGB, run textRun: TextRun, x: Double) {
-        target(face: face, color: color, run: textRun, x: x)
+        if target(face: face, color: color, run: textRun, x: x, width: width) {
+            prepend([], shaped: glyphs, utf8: utf8, scale: scale, x: x)
+            return
+        }
         // Moved out (not copied and then cleared): the run's arrays are referenced once, so appends extend them in
         // place, and no Optional<GlyphRun> is destroyed through its generic value witness per word.
         guard var run = current.take() else { return }
@@ -333,11 +341,7 @@ struct RunAssembler {
         if textRun.isRightToLeft {
             // Shaped right to left, the glyphs come in visual order, and stay so, with the text of the piece reversed
             // to match (see `visualText`).
-            let mark = run.clusters.count
-            let logicalGlyphs = Array(glyphs.reversed())
-            Self.appendClusters(logicalGlyphs, byteCount: utf8.count, to: &run.clusters)
-            let logical = Self.splitClusters(utf8, run.clusters[mark...], glyphs: logicalGlyphs)
-            run.clusters.replaceSubrange(mark..., with: logical.reversed())
+            run.clusters += Self.rightToLeftClusters(glyphs, utf8: utf8)
             text.append(contentsOf: Self.visualText(utf8))
         } else {
             Self.appendClusters(glyphs, byteCount: utf8.count, to: &run.clusters)
@@ -348,7 +352,10 @@ struct RunAssembler {
     }
 
     mutating func add(space glyph: UInt32, face: FontRef, color: RGB, run textRun: TextRun, x: Double, width: Double) {
-        target(face: face, color: color, run: textRun, x: x)
+        if target(face: face, color: color, run: textRun, x: x, width: width) {
+            prepend([PlacedGlyph(id: glyph, x: 0, y: 0)], shaped: nil, utf8: [0x20], scale: 0, x: x)
+            return
+        }
         guard var run = current.take() else { return }
         run.glyphs.append(PlacedGlyph(id: glyph, x: x - run.origin.x, y: 0))
         run.clusters.append(TextCluster(bytes: 1, glyphs: 1))

@@ -3,6 +3,40 @@ import FolioFonts
 
 /// How right-to-left glyphs and their text go into a run (`RunAssembler.add`).
 extension RunAssembler {
+    /// Adds a right-to-left piece at `x`, on the left of the current run, which it ends at: its glyphs (shaped, or a
+    /// space given as `placed`) go before the run's, and its text before the run's text.
+    mutating func prepend(_ placed: [PlacedGlyph], shaped: [ShapedGlyph]?, utf8: [UInt8], scale: Double, x: Double) {
+        guard var run = current.take() else { return }
+        var glyphs: [PlacedGlyph] = []
+        glyphs.reserveCapacity(placed.count + run.glyphs.count)
+        if let shaped {
+            var pen = 0.0
+            for g in shaped {
+                glyphs.append(PlacedGlyph(id: g.id, x: pen + Double(g.xOffset) * scale, y: -Double(g.yOffset) * scale))
+                pen += Double(g.advance) * scale
+            }
+        } else {
+            glyphs = placed
+        }
+        let shift = run.origin.x - x
+        for var g in run.glyphs { g.x += shift; glyphs.append(g) }
+        let clusters = shaped.map { Self.rightToLeftClusters($0, utf8: utf8) } ?? [TextCluster(bytes: utf8.count, glyphs: placed.count)]
+        run.glyphs = glyphs
+        run.clusters = clusters + run.clusters
+        text = Self.visualText(utf8) + text
+        run.origin.x = x
+        run.width += shift
+        current = run
+    }
+
+    /// The clusters of right-to-left glyphs (in visual order, as shaped) for their text written in visual order.
+    static func rightToLeftClusters(_ glyphs: [ShapedGlyph], utf8: [UInt8]) -> [TextCluster] {
+        var clusters: [TextCluster] = []
+        let logical = Array(glyphs.reversed())
+        appendClusters(logical, byteCount: utf8.count, to: &clusters)
+        return splitClusters(utf8, clusters[...], glyphs: logical).reversed()
+    }
+
     /// Clusters of several glyphs split into one cluster per glyph where each glyph that advances stands for one
     /// letter (with the marks after it) and the others (marks drawn apart) for no text: Noto Naskh draws lam-alef as
     /// two glyphs and a letter with tanwin as a letter and a mark. A cluster of several glyphs needs an ActualText

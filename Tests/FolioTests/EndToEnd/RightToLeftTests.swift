@@ -101,13 +101,17 @@ struct RightToLeftTests {
 
     @Test func generatesALargeArabicReport() throws {
         let dir = Fixtures.temporaryFolder("generate-ar")
-        let r = Fixtures.run(Fixtures.folio, ["generate", dir + "/big", "--pages", "6", "--language", "ar",
-                                              "--source", Self.folder + "/content/ar.md"])
+        // The built-in Arabic text (no --source).
+        let r = Fixtures.run(Fixtures.folio, ["generate", dir + "/big", "--pages", "6", "--language", "ar"])
         #expect(r.status == 0, "\(r.err)")
         let render = Fixtures.run(Fixtures.folio, ["render", dir + "/big", "--output", dir + "/out"])
         #expect(render.status == 0, "\(render.err)")
         #expect(!render.err.contains("missing"), "\(render.err)")
-        #expect(FileManager.default.fileExists(atPath: dir + "/out/generated-ar-6_AR.pdf"))
+        let pdf = dir + "/out/generated-ar-6_AR.pdf"
+        let pages = try PDFTool.pdfinfo.run([pdf]).out.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+        #expect(pages.map { Int($0.split(separator: " ").last ?? "") ?? 0 } ?? 0 >= 4, "\(pages ?? "no pdf")")
+        let noSource = Fixtures.run(Fixtures.folio, ["generate", dir + "/none", "--language", "xx"])
+        #expect(noSource.status != 0 && noSource.err.contains("--source"), "\(noSource.err)")
     }
 
     @Test func bidiLevelsAndVisualOrder() throws {
@@ -128,12 +132,13 @@ struct RightToLeftTests {
         let result = try inline.layout(text, ParagraphSpec(width: 400, align: .left, lineHeight: 14, baseStyle: SpanStyle(font: font)))
         #expect(result.missing.isEmpty)
         let runs = result.lines[0].items.compactMap { item -> GlyphRun? in if case .glyphs(let r) = item { r } else { nil } }
-        func x(of word: String) -> Double? {
-            runs.first { $0.text.contains(word) || $0.text.contains(String(word.reversed())) }?.origin.x
-        }
-        let report = try #require(x(of: "Report")), first = try #require(x(of: "مركز"))
-        let second = try #require(x(of: "البيانات")), today = try #require(x(of: "today"))
-        #expect(report < second && second < first && first < today, "\(report) \(second) \(first) \(today)")
+        func run(with text: String) -> GlyphRun? { runs.first { $0.text.contains(text) } }
+        // The two Arabic words make one run, drawn (and so written) in visual order: the first word on the right.
+        let arabic = try #require(run(with: String(String.UnicodeScalarView("مركز البيانات".unicodeScalars.reversed()))))
+        let report = try #require(run(with: "Report")), today = try #require(run(with: "today"))
+        #expect(report.origin.x + report.width <= arabic.origin.x + 0.01 && arabic.origin.x + arabic.width <= today.origin.x + 0.01)
+        // Its glyphs are placed left to right, as they are drawn.
+        #expect(zip(arabic.glyphs, arabic.glyphs.dropFirst()).allSatisfy { $0.x <= $1.x + 0.01 })
     }
 
     static func isArabic(_ s: String) -> Bool { s.unicodeScalars.contains { $0.value >= 0x600 && $0.value <= 0x6FF } }
