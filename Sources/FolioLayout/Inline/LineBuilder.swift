@@ -374,29 +374,4 @@ struct RunAssembler {
         flush()
         return runs
     }
-
-    /// Appends the glyphs' clusters to `out`: grouped by HarfBuzz cluster (a UTF-8 byte offset, non-decreasing for
-    /// left-to-right text) into byte/glyph counts; text that maps oddly falls back to one cluster for the whole box.
-    static func appendClusters(_ glyphs: [ShapedGlyph], byteCount: Int, to out: inout [TextCluster]) {
-        guard !glyphs.isEmpty else {
-            if byteCount > 0 { out.append(TextCluster(bytes: byteCount, glyphs: 0)) }
-            return
-        }
-        let mark = out.count
-        var i = 0
-        var monotone = glyphs[0].cluster == 0
-        while i < glyphs.count && monotone {
-            let start = glyphs[i].cluster
-            var j = i + 1
-            while j < glyphs.count, glyphs[j].cluster == start { j += 1 }
-            let end = j < glyphs.count ? Int(glyphs[j].cluster) : byteCount
-            if end <= Int(start) { monotone = false; break }
-            out.append(TextCluster(bytes: end - Int(start), glyphs: j - i))
-            i = j
-        }
-        if !monotone {
-            out.removeSubrange(mark...)
-            out.append(TextCluster(bytes: byteCount, glyphs: glyphs.count))
-        }
-    }
 }

@@ -1,8 +1,33 @@
 import FolioDisplay
 import FolioFonts
 
-/// How right-to-left glyphs and their text go into a run (`RunAssembler.add`).
+/// How glyphs' clusters and text go into a run (`RunAssembler.add`), right-to-left pieces included.
 extension RunAssembler {
+    /// Appends the glyphs' clusters to `out`: grouped by HarfBuzz cluster (a UTF-8 byte offset, non-decreasing for
+    /// left-to-right text) into byte/glyph counts; text that maps oddly falls back to one cluster for the whole box.
+    static func appendClusters(_ glyphs: [ShapedGlyph], byteCount: Int, to out: inout [TextCluster]) {
+        guard !glyphs.isEmpty else {
+            if byteCount > 0 { out.append(TextCluster(bytes: byteCount, glyphs: 0)) }
+            return
+        }
+        let mark = out.count
+        var i = 0
+        var monotone = glyphs[0].cluster == 0
+        while i < glyphs.count && monotone {
+            let start = glyphs[i].cluster
+            var j = i + 1
+            while j < glyphs.count, glyphs[j].cluster == start { j += 1 }
+            let end = j < glyphs.count ? Int(glyphs[j].cluster) : byteCount
+            if end <= Int(start) { monotone = false; break }
+            out.append(TextCluster(bytes: end - Int(start), glyphs: j - i))
+            i = j
+        }
+        if !monotone {
+            out.removeSubrange(mark...)
+            out.append(TextCluster(bytes: byteCount, glyphs: glyphs.count))
+        }
+    }
+
     /// Adds a right-to-left piece at `x`, on the left of the current run, which it ends at: its glyphs (shaped, or a
     /// space given as `placed`) go before the run's, and its text before the run's text.
     mutating func prepend(_ placed: [PlacedGlyph], shaped: [ShapedGlyph]?, utf8: [UInt8], scale: Double, x: Double) {
