@@ -7,9 +7,9 @@ public struct GenerateOptions: ParsableArguments {
     public var folder: String
     @Option(name: .long, help: "Approximate number of pages.")
     public var pages = 300
-    @Option(name: .long, help: "Edition language (BCP 47: en, fr, es, ru, ko, ja, zh-Hans, zh-Hant).")
+    @Option(name: .long, help: "Edition language (BCP 47: en, fr, es, ru, ko, ja, zh-Hans, zh-Hant, ar).")
     public var language = "en"
-    @Option(name: .long, help: "Markdown file whose sentences are drawn from (default: Folio's own sentences for the language).")
+    @Option(name: .long, help: "Markdown file whose sentences are drawn from (default: Folio's own text for the language).")
     public var source: String?
 
     public init() {}
@@ -18,7 +18,8 @@ public struct GenerateOptions: ParsableArguments {
 
     /// Writes the report and says where.
     public func write() throws {
-        let text = try source.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        // A source given, or the language's built-in text (Arabic's); else ReportGenerator's own sentences.
+        let text = try source.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? BuiltInSentences.text(language: language)
         try ReportGenerator(language: language).write(folder: folder, pages: pages, source: text)
         print("wrote \(folder)")
     }

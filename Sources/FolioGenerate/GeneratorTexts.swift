@@ -115,17 +115,4 @@ enum GeneratorTexts {
     static func sentences(for language: String) -> [String]? {
         sentences[language] ?? sentences[String(language.split(separator: "-").first ?? "")]
     }
-
-    /// The heading of part `n` ("Part 3", "제3부", "第3部").
-    static func part(_ n: Int, language: String) -> String {
-        switch String(language.split(separator: "-").first ?? "") {
-        case "ko": "제\(n)부"
-        case "ja": "第\(n)部"
-        case "zh": "第\(n)部分"
-        case "fr": "Partie \(n)"
-        case "es": "Parte \(n)"
-        case "ru": "Часть \(n)"
-        default: "Part \(n)"
-        }
-    }
 }

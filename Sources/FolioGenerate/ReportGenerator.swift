@@ -25,7 +25,7 @@ public struct ReportGenerator: Sendable {
         let gap = ["ja", "zh"].contains(String(language.prefix(2))) ? "" : " "
         let paragraphsPerPage = ["ko", "ja", "zh"].contains(String(language.prefix(2))) ? 4 : 5
         for p in 0..<pages {
-            if p % 6 == 0 { md += "# \(GeneratorTexts.part(p / 6 + 1, language: language)) \(pick().prefix(40))\n\n" }
+            if p % 6 == 0 { md += "# \(Self.part(p / 6 + 1, language: language)) \(pick().prefix(40))\n\n" }
             if p % 2 == 0 { md += "## \(pick().prefix(50))\n\n" }
             for k in 0..<paragraphsPerPage {
                 var paragraph = (0..<(3 + Int(rng.next() % 4))).map { _ in pick() }.joined(separator: gap)
@@ -55,7 +55,7 @@ public struct ReportGenerator: Sendable {
         date: 2024-04-08
         organizations:
           - short: GEN
-            name: { en: "Generated Organisation", ko: "생성된 단체" }
+            name: { en: "Generated Organisation", ko: "생성된 단체", ar: "منظمة مولدة" }
         editions:
           \(language):
             title: "Generated report of \(pages) pages"
@@ -65,7 +65,22 @@ public struct ReportGenerator: Sendable {
         try yaml.write(toFile: folder + "/report.yaml", atomically: true, encoding: .utf8)
     }
 
-    /// The sentences of a Markdown text: prose lines split after . ! ? (footnote marks and markup removed).
+    /// "Part n" in the edition's language.
+    static func part(_ n: Int, language: String) -> String {
+        switch String(language.split(separator: "-").first ?? "") {
+        case "ko": "제\(n)부"
+        case "ar": "الجزء \(n)"
+        case "ja": "第\(n)部"
+        case "zh": "第\(n)部分"
+        case "fr": "Partie \(n)"
+        case "es": "Parte \(n)"
+        case "ru": "Часть \(n)"
+        default: "Part \(n)"
+        }
+    }
+
+    /// The sentences of a Markdown text: prose lines split after . ! ?, the Arabic question mark and the full-width
+    /// 。！？ (footnote marks and markup removed).
     static func sentences(of markdown: String) -> [String] {
         var out: [String] = []
         for line in markdown.split(separator: "\n") {
@@ -76,7 +91,7 @@ public struct ReportGenerator: Sendable {
             var current = ""
             for ch in clean {
                 current.append(ch)
-                if ".!?。！？".contains(ch), current.count > 30 { out.append(current.trimmingCharacters(in: .whitespaces)); current = "" }
+                if ".!?؟。！？".contains(ch), current.count > 30 { out.append(current.trimmingCharacters(in: .whitespaces)); current = "" }
             }
         }
         return out

@@ -2,6 +2,7 @@ import Foundation
 import FolioDisplay
 import FolioFonts
 import FolioModel
+import FolioUnicode
 
 /// What every stage of one edition's layout shares: the layout, fonts, inline layout and the warnings found.
 final class LayoutContext {
@@ -11,6 +12,8 @@ final class LayoutContext {
     let language: String
     /// Width and height of the text block.
     let textWidth: Double
+    /// Whether the edition's language is written right to left: its text block is set from the right.
+    var rightToLeft: Bool { Bidi.isRightToLeft(language: language) }
     let textHeight: Double
     private(set) var warnings: [Warning] = []
     private var missingSeen = Set<String>()
