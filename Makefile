@@ -5,11 +5,12 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Libraries Folio links, the default fonts, hyphenation patterns, and the tools the tests check PDFs with (gcc
 # compiles scripts/check-rsvg-abi.c against librsvg's headers; pikepdf walks the structure tree of tagged PDFs;
-# headless Chromium and its WebDriver check the preview page of `folio watch --serve`).
+# headless Chromium and its WebDriver check the preview page of `folio watch --serve`; FlyingFox, the preview
+# page's server, links Foundation's URLSession, which links libcurl).
 DEBS := pkg-config libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev libglib2.0-dev \
         libcmark-gfm-dev libcmark-gfm-extensions-dev libhyphen-dev hyphen-en-us hyphen-fr librsvg2-dev \
         libqpdf-dev libpng-dev gcc fonts-noto-core fonts-noto-cjk poppler-utils qpdf unicode-data python3 \
-        python3-pikepdf chromium chromium-driver
+        python3-pikepdf chromium chromium-driver libcurl4-openssl-dev
 SAMPLE := Examples/dprk-upr4
 OUT := out
 
