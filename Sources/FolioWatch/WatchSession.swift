@@ -34,6 +34,8 @@ public struct RenderFigures: Sendable {
     /// Seconds from the start of the render until the last changed picture, and until the last PDF, was written.
     public var previewSeconds = 0.0
     public var pdfSeconds = 0.0
+    /// Seconds from the start until the last edition was laid out (report.yaml and Markdown read included).
+    public var layoutSeconds = 0.0
     /// The error that stopped the render (the earlier outputs stay).
     public var error: Finding?
     /// The last edition's time per phase (layout, PDF writing and finishing).
@@ -87,6 +89,7 @@ public final class WatchSession {
             var files: [RenderedEdition] = []
             for edition in try selected(report) {
                 let laid = try engine.layOut(report: report, edition: edition, layoutName: options.layout)
+                figures.layoutSeconds = monotonicSeconds() - start
                 let (state, rendered, times) = try write(laid, report: report, start: start)
                 states.append(state)
                 files.append(rendered)

@@ -47,4 +47,17 @@ struct WatchTests {
         #expect(await watch.wait { watch.renders.count == 3 }, "\(watch.output)\(watch.errors)")
         #expect(watch.renders.last!.contains("en 1 page"), "\(watch.renders)")
     }
+
+    @Test func aBurstOfSavesRendersOnce() async throws {
+        let dir = Reports.make(id: "burst", editions: ["en": Self.first])
+        let out = Fixtures.temporaryFolder("watch-burst")
+        let watch = try WatchProcess([dir, "--output", out, "--dpi", "20"])
+        defer { watch.stop() }
+        #expect(await watch.wait { watch.renders.count == 1 }, "first render: \(watch.output)\(watch.errors)")
+        for i in 1...5 { Fixtures.write(Self.first + "\nSave number \(i).\n", to: dir + "/content/en.md") }
+        #expect(await watch.wait { watch.renders.count == 2 })
+        try await Task.sleep(for: .seconds(2))
+        #expect(watch.renders.count == 2, "one render for the burst: \(watch.renders)")
+        #expect(try PDFTool.pdftotext.run([out + "/burst_EN.pdf", "-"]).out.contains("Save number 5."))
+    }
 }
