@@ -24,7 +24,7 @@ enum PreviewPage {
       td, th { border-bottom: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top; font-size: 12px; }
       #error { display: none; background: #fde2e1; border: 1px solid #d33; padding: 8px 12px; margin: 12px; white-space: pre-wrap; }
       .warning { background: #fff8e1; border-left: 3px solid #e0a000; padding: 4px 8px; margin: 4px 0; font-size: 12px; }
-      .warning code { display: block; white-space: pre-wrap; color: #444; background: #f4f4f4; margin-top: 2px; }
+      .warning code { display: block; white-space: pre-wrap; overflow-wrap: anywhere; color: #444; background: #f4f4f4; margin-top: 2px; }
     </style>
     </head>
     <body>
