@@ -3,13 +3,16 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Libraries Folio links, the default fonts, hyphenation patterns, and the tools the tests check PDFs with (gcc
-# compiles scripts/check-rsvg-abi.c against librsvg's headers; pikepdf walks the structure tree of tagged PDFs;
-# icc-profiles-free has the sRGB profile of the PDF/A output intent).
+# To build and run Folio: the libraries it links (FlyingFox, the preview page's server, links Foundation's URLSession,
+# which links libcurl), the default fonts, hyphenation patterns, and the sRGB profile of the PDF/A output intent
+# (icc-profiles-free).
 DEBS := pkg-config libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev libglib2.0-dev \
-        libcmark-gfm-dev libcmark-gfm-extensions-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru librsvg2-dev \
-        libqpdf-dev libpng-dev gcc fonts-noto-core fonts-noto-cjk poppler-utils qpdf unicode-data python3 \
-        python3-pikepdf icc-profiles-free
+        libcmark-gfm-dev libcmark-gfm-extensions-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru \
+        librsvg2-dev libqpdf-dev libpng-dev libcurl4-openssl-dev fonts-noto-core fonts-noto-cjk icc-profiles-free
+# To test it: the tools the tests check PDFs with (gcc compiles scripts/check-rsvg-abi.c against librsvg's headers;
+# pikepdf walks the structure tree of tagged PDFs), and headless Chromium with its WebDriver, which checks the
+# preview page of `folio watch --serve`.
+TEST_DEBS := gcc poppler-utils qpdf unicode-data python3 python3-pikepdf chromium chromium-driver
 SAMPLE := Examples/dprk-upr4
 OUT := out
 
@@ -26,21 +29,27 @@ SHARE := $(DESTDIR)$(PREFIX)/share
 # commands' --help by deploy/man-page.sh.
 GENERATE_MANUAL ?= .build/debug/generate-manual
 
-.PHONY: all deps build demo test bench fuzz leaks clean install install-files
+.PHONY: all deps test-deps install-debs build demo test bench fuzz leaks clean install install-files
 
 all: build
 
-## Install the Debian packages that are missing.
+## Install the Debian packages that are missing (test-deps: with the test tools).
 deps:
-	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:" $$missing; \
-	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@$(MAKE) --no-print-directory install-debs PACKAGES="$(DEBS)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-debs PACKAGES="$(DEBS) $(TEST_DEBS)"
 	@# The tests run the python3 on PATH, which may not be Debian's (a pyenv, a venv): give it pikepdf from PyPI then.
 	@python3 -c 'import pikepdf' 2>/dev/null || python3 -m pip install --quiet pikepdf
 	@# pdfua (PyPI only) checks the machine-checkable part of PDF/UA-1; the tests run it on every layout.
 	@command -v pdfua >/dev/null 2>&1 || python3 -m pip install --quiet pdfua
+
+install-debs:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 ## Build the release binary .build/release/folio (Swift's libraries linked in: 10 ms less at every start).
 build: deps
@@ -51,7 +60,7 @@ demo: build
 	.build/release/folio render $(SAMPLE) --output $(OUT)
 
 ## Run the test suite (unit, layout and end-to-end tests with poppler and qpdf).
-test: deps
+test: test-deps
 	cc -fsyntax-only -Wall -Werror $$(pkg-config --cflags librsvg-2.0) -I Sources/CRsvg/include scripts/check-rsvg-abi.c
 	$(SWIFT) test
 

@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The preview page's HTTP server (`folio watch --serve`): no dependencies of its own, quick to build.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, each behind its own module.
@@ -48,11 +50,16 @@ let package = Package(
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages", "FolioSupport"]),
         .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "CRsvg", "FolioSupport"]),
         .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioSupport", "FolioChecksum", "FolioUnicode"]),
+        // `folio watch`: inotify (through Glibc), the warm re-render loop and the preview page.
+        .target(name: "FolioWatch", dependencies: [
+            "FolioEngine", "FolioDisplay", "FolioRender", "FolioLayout", "FolioModel", "FolioSupport",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         // Tools, not part of the FolioEngine library: the report generator and the benchmarks (`folio-bench`;
         // `folio generate` and `folio bench` run the same code).
         .target(name: "FolioGenerate", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "FolioBenchmarks", dependencies: [
-            "FolioEngine", "FolioLayout", "FolioModel", "FolioRender", "FolioFonts", "FolioUnicode", "FolioDisplay",
+            "FolioEngine", "FolioLayout", "FolioModel", "FolioRender", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioWatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "folio-bench", dependencies: [
@@ -60,12 +67,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/FolioBench"),
         .executableTarget(name: "folio", dependencies: [
-            "FolioEngine", "FolioSupport", "FolioBenchmarks", "FolioGenerate",
+            "FolioEngine", "FolioSupport", "FolioBenchmarks", "FolioGenerate", "FolioWatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FolioTests", dependencies: [
             "folio", "FolioEngine", "FolioLayout", "FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioRender",
-            "FolioChecksum", "FolioSupport", "FolioGenerate",
+            "FolioChecksum", "FolioSupport", "FolioGenerate", "FolioWatch",
         ]),
     ],
     swiftLanguageModes: [.v6]

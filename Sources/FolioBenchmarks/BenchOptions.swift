@@ -13,6 +13,8 @@ public struct BenchOptions: ParsableArguments {
     public var edition: [String] = []
     @Flag(name: .long, help: "Also measure the floor: the same text shaped with HarfBuzz and drawn with cairo, no layout.")
     public var floor = false
+    @Flag(name: .long, help: "Also measure the editing loop (folio watch): after a one-paragraph edit, the time until the new pages' pictures and the new PDF are written.")
+    public var edit = false
 
     public init() {}
 
@@ -32,7 +34,10 @@ extension BenchOptions {
         let benchmark = EditionBenchmark(engine: engine, runs: runs, floor: floor)
         for path in reports {
             let report = try load(path)
-            for edition in try select(report) { try benchmark.run(report: report, edition: edition, output: out) }
+            for edition in try select(report) {
+                try benchmark.run(report: report, edition: edition, output: out)
+                if edit { try EditBenchmark(home: engine.home, runs: runs).run(report: report, edition: edition, scratch: out) }
+            }
         }
         EditionBenchmark.printPeakMemory()
     }

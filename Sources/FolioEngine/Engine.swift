@@ -46,8 +46,11 @@ public final class Engine: Sendable {
     public let manifest: FontManifest
     public let cache = ShapeCache()
     public let layouts: LayoutLoader
+    /// Set paragraphs kept between layouts (`folio watch` lays out the same editions again and again); nil for
+    /// commands that lay out each edition once.
+    public let paragraphs: ParagraphCache?
 
-    public init(home: String? = nil) throws {
+    public init(home: String? = nil, keepParagraphs: Bool = false) throws {
         guard let home = home ?? ResourcePaths.home() else {
             throw EngineError(call: "ResourcePaths.home",
                               reason: "cannot find Folio's Layouts/ and Fonts/ folders; set FOLIO_HOME to the folder that holds them")
@@ -56,6 +59,7 @@ public final class Engine: Sendable {
         manifest = try FontManifest.load(file: home + "/Fonts/fonts.yaml")
         fonts = FontLibrary(locator: FontLocator())
         layouts = LayoutLoader(folders: [home + "/Layouts"])
+        paragraphs = keepParagraphs ? ParagraphCache() : nil
     }
 
     /// Starts loading, on another core, the hyphenation patterns (slow to load for English) and ICU's
@@ -155,7 +159,7 @@ public final class Engine: Sendable {
         input.logos = try logos(of: report, names: texts.organizations, maxPixels: layout.limits.maxImagePixels)
         let loadTime = monotonicSeconds() - loadStart
         try fonts.locator.ready()
-        var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache).layout(input)
+        var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache, paragraphs: paragraphs).layout(input)
         var times = PhaseTimes()
         times.add("load", loadTime)
         times.merge(layoutReport.times)
@@ -187,7 +191,14 @@ public final class Engine: Sendable {
     public func render(report: Report, edition: Edition, layoutName: String? = nil, output: String,
                        thumbnail: Bool = true, embedSource: Bool = false) throws -> RenderedEdition {
         let start = monotonicSeconds()
-        let laid = try layOut(report: report, edition: edition, layoutName: layoutName)
+        return try write(try layOut(report: report, edition: edition, layoutName: layoutName), output: output,
+                         thumbnail: thumbnail, start: start)
+    }
+
+    /// Writes a laid-out edition's PDF to `<output>/<file name>`, atomically (`start`: when its rendering began).
+    public func write(_ laid: LaidOut, output: String, thumbnail: Bool = true,
+                      start: Double = monotonicSeconds()) throws -> RenderedEdition {
+        let report = laid.report, edition = laid.edition
         let name = report.fileName(of: edition)
         var times = laid.layoutReport.times
         // libqpdf is opened while cairo draws, on the core that drawing leaves idle (at start-up it would take that

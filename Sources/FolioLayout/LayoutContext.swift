@@ -24,6 +24,8 @@ final class LayoutContext {
     var lineStats = LineStats()
     /// Paragraphs set (for the composer's cost per paragraph).
     var paragraphs = 0
+    /// Set paragraphs kept from earlier layouts of the process (nil: every paragraph is set afresh).
+    var paragraphCache: ParagraphCache?
     /// Paragraphs set on several threads at once (`ParagraphJobs`).
     var parallelJobs = 0
     /// Where lines had to break inside words, for `--verbose`.

@@ -82,6 +82,6 @@ struct FolioCommand: ParsableCommand {
         version: Folio.version,
         // Every subcommand spells its commandName: ArgumentParser would otherwise derive each from the type's name
         // through the runtime's reflection at every start.
-        subcommands: [Render.self, Batch.self, Preview.self, Check.self, Fonts.self, Layouts.self, ManifestCommand.self,
+        subcommands: [Render.self, Batch.self, Preview.self, Watch.self, Check.self, Fonts.self, Layouts.self, ManifestCommand.self,
                       Bench.self, GenerateCommand.self])
 }

@@ -9,14 +9,17 @@ public struct DocumentLayout {
     public let fonts: FontLibrary
     public let manifest: FontManifest
     public let cache: ShapeCache
+    /// Set paragraphs to reuse and keep (`folio watch`); nil: every paragraph is set.
+    public var paragraphs: ParagraphCache?
 
-    public init(fonts: FontLibrary, manifest: FontManifest, cache: ShapeCache) {
-        self.fonts = fonts; self.manifest = manifest; self.cache = cache
+    public init(fonts: FontLibrary, manifest: FontManifest, cache: ShapeCache, paragraphs: ParagraphCache? = nil) {
+        self.fonts = fonts; self.manifest = manifest; self.cache = cache; self.paragraphs = paragraphs
     }
 
     public func layout(_ input: EditionInput) throws -> (DisplayDocument, LayoutReport) {
         let selector = FontSelector(manifest: manifest, library: fonts, language: input.language)
         let context = LayoutContext(layout: input.layout, selector: selector, cache: cache, language: input.language)
+        context.paragraphCache = paragraphs
         let l = input.layout
 
         // The inline stages' times are CPU time summed over threads; "set ahead" and "blocks" are wall time.

@@ -9,7 +9,22 @@ enum ParagraphJobs {
     typealias Outcome = Result<InlineLayout.Result, Error>
 
     /// The outcome of every job, in job order; a failed job holds its error, which compose reports in place.
+    /// With a paragraph cache, only the paragraphs it lacks are set (and then kept).
     static func run(_ jobs: [ParagraphJob], context: LayoutContext) -> [Outcome] {
+        guard let cache = context.paragraphCache else { return setAll(jobs, context: context) }
+        let scope = context.language + "|" + String(describing: context.inline.configuration)
+        let keys = jobs.map { ParagraphCache.key($0.text, $0.spec, scope: scope) }
+        var outcomes = keys.map { cache.lookup($0).map(Outcome.success) }
+        let missing = outcomes.indices.filter { outcomes[$0] == nil }
+        for (i, outcome) in zip(missing, setAll(missing.map { jobs[$0] }, context: context)) {
+            if case .success(let result) = outcome { cache.store(result, for: keys[i]) }
+            outcomes[i] = outcome
+        }
+        return outcomes.map { $0! }
+    }
+
+    /// Sets every job.
+    static func setAll(_ jobs: [ParagraphJob], context: LayoutContext) -> [Outcome] {
         let width = min(Parallelism.width, jobs.count)
         guard width > 1 else {
             return jobs.map { job in Result { try context.inline.layout(job.text, job.spec, times: &context.times) } }

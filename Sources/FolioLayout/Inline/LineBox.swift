@@ -22,7 +22,7 @@ public struct LineBox: Sendable {
 }
 
 /// How to set one paragraph.
-public struct ParagraphSpec: Equatable, Sendable {
+public struct ParagraphSpec: Hashable, Sendable {
     public var width: Double
     public var firstLineIndent: Double = 0
     public var align: Alignment
