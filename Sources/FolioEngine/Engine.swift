@@ -192,11 +192,11 @@ public final class Engine: Sendable {
                        thumbnail: Bool = true, embedSource: Bool = false) throws -> RenderedEdition {
         let start = monotonicSeconds()
         return try write(try layOut(report: report, edition: edition, layoutName: layoutName), output: output,
-                         thumbnail: thumbnail, start: start)
+                         thumbnail: thumbnail, embedSource: embedSource, start: start)
     }
 
     /// Writes a laid-out edition's PDF to `<output>/<file name>`, atomically (`start`: when its rendering began).
-    public func write(_ laid: LaidOut, output: String, thumbnail: Bool = true,
+    public func write(_ laid: LaidOut, output: String, thumbnail: Bool = true, embedSource: Bool = false,
                       start: Double = monotonicSeconds()) throws -> RenderedEdition {
         let report = laid.report, edition = laid.edition
         let name = report.fileName(of: edition)
