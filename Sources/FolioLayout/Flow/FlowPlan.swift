@@ -29,6 +29,7 @@ indirect enum PlannedBlock {
     case table(Table, indent: Double, width: Double, element: StructureID)
     case rule(indent: Double, width: Double)
     case pageBreak
+    case figure(PlannedFigure)
 }
 
 /// A list: each item's blocks and the label that hangs before its first line.
@@ -62,6 +63,10 @@ struct FrontElements {
     var contentsTitle: StructureID?
     /// One entry per heading shown in the contents, by anchor.
     var contentsEntries: [String: StructureID] = [:]
+    /// The list of figures after the contents: its title, list and entries by anchor.
+    var figureListTitle: StructureID?
+    var figureList: StructureID?
+    var figureEntries: [String: StructureID] = [:]
     /// The title block's lines: title, subtitle, organisations, date.
     var titleLines: [StructureID] = []
     var endnotes: StructureID?
@@ -74,4 +79,8 @@ struct FlowPlan {
     var notes: [PlannedNote] = []
     var front = FrontElements()
     var structure = StructureTree()
+}
+
+extension PlannedBlock {
+    var isFigure: Bool { if case .figure = self { true } else { false } }
 }

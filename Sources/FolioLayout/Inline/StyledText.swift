@@ -63,6 +63,8 @@ public struct StyledText: Sendable {
             case .text(let t): append(t, style)
             case .softBreak: append(" ", style)
             case .lineBreak: append("\u{2028}", style)
+            // An image in a line (the reader has warned): its alternative text.
+            case .image(let image): append(image.alt, style)
             case .code(let t):
                 var s = style
                 s.font = TextStyle(family: codeFont.family, size: style.font.size * 0.92, bold: style.font.bold,
