@@ -11,15 +11,19 @@ public struct GenerateOptions: ParsableArguments {
     public var language = "en"
     @Option(name: .long, help: "Markdown file whose sentences are drawn from.")
     public var source: String
+    @Option(name: .long, help: "Number of figures (PNG, JPEG and SVG files of varied sizes, written under content/figures).")
+    public var figures = 0
 
     public init() {}
 
-    public static let abstract = "Write a large synthetic report (for benchmarks): paragraphs drawn from a source text, with headings, footnotes, lists, quotes and tables."
+    public static let abstract = "Write a large synthetic report (for benchmarks): paragraphs drawn from a source text, with headings, footnotes, lists, quotes, tables and figures."
 
     /// Writes the report and says where.
     public func write() throws {
         let text = try String(contentsOfFile: source, encoding: .utf8)
-        try ReportGenerator(language: language).write(folder: folder, pages: pages, source: text)
+        var generator = ReportGenerator(language: language)
+        generator.figures = figures
+        try generator.write(folder: folder, pages: pages, source: text)
         print("wrote \(folder)")
     }
 }

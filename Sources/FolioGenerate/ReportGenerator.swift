@@ -5,6 +5,8 @@ import Foundation
 public struct ReportGenerator: Sendable {
     public var language: String
     public var seed: UInt64 = 2024
+    /// How many figures to spread through the report (PNG, JPEG and SVG files in turn, written beside it).
+    public var figures = 0
 
     public init(language: String) { self.language = language }
 
@@ -18,6 +20,10 @@ public struct ReportGenerator: Sendable {
         var md = ""
         var notes = ""
         var note = 0
+        let content = folder + "/content"
+        if figures > 0 { try FileManager.default.createDirectory(atPath: content + "/figures", withIntermediateDirectories: true) }
+        var figureRNG = SplitMix64(seed: seed ^ 0xF16)
+        var figure = 0
         // About 430 words fill an A4 page of the default layout; aim for that many per page.
         let paragraphsPerPage = language == "ko" ? 4 : 5
         for p in 0..<pages {
@@ -30,7 +36,15 @@ public struct ReportGenerator: Sendable {
                     paragraph += "[^n\(note)]"
                     notes += "[^n\(note)]: \(pick()) https://www.example.org/reports/\(p)/\(k)/document-\(note).pdf\n"
                 }
-                md += paragraph + "\n\n"
+                // Figures spread evenly: each after the paragraph that refers to it.
+                let due = figures > 0 && figure < figures && (p * paragraphsPerPage + k + 1) * figures >= (figure + 1) * pages * paragraphsPerPage
+                if due {
+                    figure += 1
+                    let made = try FigureGenerator(language: language).make(figure, into: content, rng: &figureRNG)
+                    md += paragraph + " " + made.reference + "\n\n" + made.markdown
+                } else {
+                    md += paragraph + "\n\n"
+                }
             }
             switch p % 7 {
             case 3: md += (0..<4).map { _ in "- \(pick())" }.joined(separator: "\n") + "\n\n"
@@ -43,7 +57,7 @@ public struct ReportGenerator: Sendable {
             }
         }
         md += "\n" + notes
-        try FileManager.default.createDirectory(atPath: folder + "/content", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
         try md.write(toFile: folder + "/content/\(language).md", atomically: true, encoding: .utf8)
         let yaml = """
         id: generated-\(language)-\(pages)

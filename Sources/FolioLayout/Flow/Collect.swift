@@ -25,6 +25,7 @@ struct Collector {
     static func collect(_ input: EditionInput, context: LayoutContext) -> FlowPlan {
         var c = Collector(context: context)
         c.images = input.images
+        c.plan.images = input.images
         let front = c.frontElements(input)
         c.plan.front = front
         let root = c.plan.structure.root

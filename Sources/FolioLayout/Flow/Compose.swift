@@ -50,7 +50,7 @@ final class FlowComposer {
                 out += try quote(inner, indent: indent)
             case .table(let table, let indent, let width, let element):
                 if !first { out.append(.space(spacing * 1.5)) }
-                let rows = try TableLayout(context: context).layout(table, indent: indent, width: width, element: element,
+                let rows = try TableLayout(context: context, images: plan.images).layout(table, indent: indent, width: width, element: element,
                                                                     structure: &structure)
                 for row in rows { for note in row.footnotes where noteReferrers[note] == nil { noteReferrers[note] = element } }
                 out += rows

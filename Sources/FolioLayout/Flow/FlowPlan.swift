@@ -1,4 +1,5 @@
 import FolioDisplay
+import FolioImages
 import FolioModel
 
 /// A paragraph to set: the whole input of the inline stages. Collect makes the jobs in document order; they are
@@ -79,6 +80,8 @@ struct FlowPlan {
     var notes: [PlannedNote] = []
     var front = FrontElements()
     var structure = StructureTree()
+    /// The images the Markdown names, checked, by the path as written.
+    var images: [String: ImageInfo] = [:]
 }
 
 extension PlannedBlock {
