@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import FolioDisplay
+import FolioEngine
+import FolioGenerate
+import FolioModel
+
+/// Figures in the PDF: images poppler lists, JPEGs embedded as their own bytes, Figure elements with their
+/// alternative text, images in table cells, and the errors and warnings an author gets.
+@Suite("figures in the PDF")
+struct FigureRenderTests {
+    /// A report folder with the given Markdown and generated images (PNG, JPEG, SVG) beside it.
+    func folder(_ markdown: String, layout: String = "upr-submission") throws -> String {
+        let dir = Fixtures.temporaryFolder("figures")
+        let source = try String(contentsOfFile: Fixtures.sample + "/content/en.md", encoding: .utf8)
+        var generator = ReportGenerator(language: "en")
+        generator.figures = 6
+        try generator.write(folder: dir, pages: 3, source: source)
+        Fixtures.write("id: f\ndate: 2024-01-01\nlayout: \(layout)\norganizations:\n  - short: O\n    name: Org\n"
+                       + "editions:\n  en: { title: T, content: content/en.md }\n", to: dir + "/report.yaml")
+        Fixtures.write(markdown, to: dir + "/content/en.md")
+        return dir
+    }
+
+    func render(_ dir: String) throws -> (pdf: String, rendered: RenderedEdition) {
+        let report = try Report.load(directory: dir)
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        let out = try Fixtures.engine.render(report: report, edition: report.editions[0], output: dir + "/out", thumbnail: false)
+        return (dir + "/out/" + out.path, out)
+    }
+
+    @Test func imagesAreInThePDFAndJPEGsAreTheirOwnBytes() throws {
+        let dir = try folder("""
+        # Figures
+
+        Text before (see [the photograph](#figure-1)).
+
+        ![A generated photograph](figures/figure-1.jpg "A JPEG")
+
+        ![A generated chart](figures/figure-2.svg#width=50%)
+        The chart, with its caption on the line under it.
+
+        ![A generated picture](figures/figure-3.png)
+
+        ![A second photograph](figures/figure-4.jpg)
+
+        """)
+        let (pdf, rendered) = try render(dir)
+        #expect(rendered.findings.filter { $0.kind == .brokenLink }.isEmpty, "\(rendered.findings)")
+        // pdfimages lists the PNG and the two JPEGs (the SVG is drawn as vectors).
+        let list = Fixtures.run("pdfimages", ["-list", pdf])
+        #expect(list.status == 0, "\(list.err)")
+        let rows = list.out.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(rows.count == 3, "\(list.out)")
+        #expect(rows.filter { $0[8] == "jpeg" }.count == 2, "\(list.out)")
+        let extracted = Fixtures.temporaryFolder("pdfimages")
+        #expect(Fixtures.run("pdfimages", ["-all", pdf, extracted + "/img"]).status == 0)
+        let jpegs = try FileManager.default.contentsOfDirectory(atPath: extracted).filter { $0.hasSuffix(".jpg") }
+            .map { try Data(contentsOf: URL(fileURLWithPath: extracted + "/" + $0)) }
+        for name in ["figure-1.jpg", "figure-4.jpg"] {
+            let original = try Data(contentsOf: URL(fileURLWithPath: dir + "/content/figures/" + name))
+            #expect(jpegs.contains(original), "\(name) is not embedded byte for byte")
+        }
+    }
+
+    @Test func figuresAreTaggedWithTheirAlternativeTextAndCaptions() throws {
+        let dir = try folder("# F\n\n![A generated chart of six bars](figures/figure-2.svg \"Six bars\")\n\n| Site | Map |\n|---|---|\n| A | ![Small picture](figures/figure-3.png) |\n")
+        let report = try Report.load(directory: dir)
+        let laid = try Fixtures.engine.layOut(report: report, edition: report.editions[0])
+        let elements = laid.document.structure.elements
+        let figures = elements.filter { if case .figure = $0.role { true } else { false } }
+        #expect(figures.map(\.role) == [.figure(alt: "A generated chart of six bars"), .figure(alt: "Small picture")])
+        // The caption follows its figure; the cell's figure is inside its cell.
+        let first = elements.firstIndex { $0.role == .figure(alt: "A generated chart of six bars") }!
+        #expect(elements[first + 1].role == .caption)
+        let cellFigure = figures[1]
+        #expect(cellFigure.parent.map { elements[$0.index].role } == .cell)
+        // The cell's image is scaled into its column: inside the text block.
+        let images = laid.document.pages.flatMap(\.items).compactMap { if case .image(_, let r) = $0 { r } else { nil } }
+        #expect(images.count == 2)
+        let right = laid.layout.page.width.points - laid.layout.page.marginOuter.points
+        #expect(images.allSatisfy { $0.maxX <= right + 0.5 })
+    }
+
+    @Test func anImageWithoutAlternativeTextIsReported() throws {
+        let dir = try folder("# F\n\n![](figures/figure-3.png)\n\nText with ![an icon](figures/figure-3.png) inside.\n")
+        let (_, rendered) = try render(dir)
+        let kinds = rendered.warnings.map(\.kind)
+        #expect(kinds.contains(.imageAlt))
+        #expect(kinds.contains(.inlineImage))
+        let missing = rendered.warnings.first { $0.kind == .imageAlt }!
+        #expect(missing.location?.line == 3 && missing.location?.column == 1)
+        let check = Fixtures.run(Fixtures.folio, ["check", dir])
+        #expect(check.out.contains("no alternative text") || check.err.contains("no alternative text"), "\(check.out)\(check.err)")
+    }
+
+    @Test func imagesOutsideTheFolderURLsAndDamagedFilesAreLocatedErrors() throws {
+        for (markdown, message) in [("![Map](https://example.org/map.png)\n", "is a URL"),
+                                    ("![Map](../../outside.png)\n", "outside the report folder"),
+                                    ("![Map](missing.png)\n", "does not exist"),
+                                    ("![Map](figures/damaged.jpg)\n", "damaged")] {
+            let dir = try folder("# F\n\n" + markdown)
+            try Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x4A, 0x46]).write(to: URL(fileURLWithPath: dir + "/content/figures/damaged.jpg"))
+            let report = try Report.load(directory: dir)
+            do {
+                _ = try Fixtures.engine.layOut(report: report, edition: report.editions[0])
+                Issue.record("\(markdown) was accepted")
+            } catch let e as FolioError {
+                #expect(e.description.contains(message), "\(e)")
+                #expect(e.location?.line == 3, "\(e)")
+            }
+        }
+    }
+}
