@@ -165,7 +165,7 @@ public final class Engine: Sendable {
                        warnings: readerWarnings + texts.warnings + layoutReport.warnings)
     }
 
-    /// The organisations' logos, checked: inside the report folder, a PNG or SVG, not damaged, not enormous.
+    /// The organisations' logos, checked: inside the report folder, a PNG, JPEG or SVG, not damaged, not enormous.
     func logos(of report: Report, names: [String], maxPixels: Int) throws -> [Logo] {
         var out: [Logo] = []
         for (i, org) in report.organizations.enumerated() {
@@ -173,11 +173,11 @@ public final class Engine: Sendable {
             let at = report.location(ofField: ["organizations", "\(i)", "logo"])
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
             if let kind = FileSystem.kind(ofNonFile: path) {
-                throw FolioError("logo '\(logo)' is \(kind), not a file", at: at, hint: "give a PNG or SVG file inside the report folder")
+                throw FolioError("logo '\(logo)' is \(kind), not a file", at: at, hint: "give a PNG, JPEG or SVG file inside the report folder")
             }
             do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: names[i])) }
             catch let e as ImageError {
-                throw FolioError(e.description, at: at, hint: "give a PNG or SVG file inside the report folder")
+                throw FolioError(e.description, at: at, hint: "give a PNG, JPEG or SVG file inside the report folder")
             }
         }
         return out

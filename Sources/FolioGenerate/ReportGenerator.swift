@@ -17,13 +17,10 @@ public struct ReportGenerator: Sendable {
         guard sentences.count > 10 else { throw GeneratorError("the source text has too few sentences to draw from") }
         var rng = SplitMix64(seed: seed)
         func pick() -> String { sentences[Int(rng.next() % UInt64(sentences.count))] }
-        var md = ""
-        var notes = ""
-        var note = 0
+        var (md, notes, note, figure) = ("", "", 0, 0)
         let content = folder + "/content"
-        if figures > 0 { try FileManager.default.createDirectory(atPath: content + "/figures", withIntermediateDirectories: true) }
+        try FileManager.default.createDirectory(atPath: content + (figures > 0 ? "/figures" : ""), withIntermediateDirectories: true)
         var figureRNG = SplitMix64(seed: seed ^ 0xF16)
-        var figure = 0
         // About 430 words fill an A4 page of the default layout; aim for that many per page.
         let paragraphsPerPage = language == "ko" ? 4 : 5
         for p in 0..<pages {
@@ -57,7 +54,6 @@ public struct ReportGenerator: Sendable {
             }
         }
         md += "\n" + notes
-        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
         try md.write(toFile: folder + "/content/\(language).md", atomically: true, encoding: .utf8)
         let yaml = """
         id: generated-\(language)-\(pages)

@@ -30,9 +30,7 @@ extension TableLayout {
         let columns = rows.map(\.count).max() ?? 0
         return rows.map { row in
             (0..<columns).map { c -> CellPicture? in
-                guard c < row.count else { return nil }
-                let content = row[c].filter { if case .text(let t) = $0 { !t.allSatisfy(\.isWhitespace) } else { true } }
-                guard content.count == 1, case .image(let source) = content[0], let image = images[source.path] else { return nil }
+                guard c < row.count, let source = row[c].onlyImage, let image = images[source.path] else { return nil }
                 return CellPicture(image: image, source: source)
             }
         }

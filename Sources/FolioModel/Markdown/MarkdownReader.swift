@@ -106,6 +106,12 @@ public struct MarkdownReader {
             placesImages = true
             defer { placesImages = false }
             let cells = try row.children.map { try inlines($0) }
+            for cell in cells where cell.onlyImage == nil {
+                for case .image(let source) in cell {
+                    warnings.append(Warning(.inlineImage, "an image beside text in a table cell is set as its alternative text: give it a cell of its own",
+                                            at: source.location))
+                }
+            }
             if row.isTableHeaderRow || row.kind == "table_header" { header = cells } else { rows.append(cells) }
         }
         return Table(alignments: alignments, header: header, rows: rows, location: here)

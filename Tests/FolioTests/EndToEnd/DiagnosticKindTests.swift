@@ -26,7 +26,7 @@ struct DiagnosticKindTests {
 
         <div>raw</div>
 
-        사용자 정의 문자 \u{F8FF}, 그림 ![그림](x.png), [링크](#nowhere), [실행](javascript:void(0)).[^1]
+        사용자 정의 문자 \u{F8FF}, 그림 ![그림](x.png), 대체 텍스트 없는 그림 ![](x.png), [링크](#nowhere), [실행](javascript:void(0)).[^1]
 
         누락[^없음], 수식 $x^2$, 방향 제어 \u{202E}.
 
