@@ -111,4 +111,23 @@ struct FigureRenderTests {
             }
         }
     }
+
+    /// Captions are numbered in each edition's language: Figure 1 / 그림 1 / Figure 1 (French).
+    @Test func captionsAreNumberedInTheEditionsLanguage() throws {
+        let dir = try folder("# F\n\n![Chart](figures/figure-2.svg \"Bars\")\n\n![Picture](figures/figure-3.png)\n")
+        Fixtures.write("# 가\n\n![막대 그림](figures/figure-2.svg \"막대\")\n\n![그림](figures/figure-3.png)\n", to: dir + "/content/ko.md")
+        Fixtures.write("# F\n\n![Barres](figures/figure-2.svg \"Barres\")\n", to: dir + "/content/fr.md")
+        Fixtures.write("id: f\ndate: 2024-01-01\norganizations:\n  - short: O\n    name: Org\neditions:\n  en: { title: T, content: content/en.md }\n"
+                       + "  ko: { title: T, content: content/ko.md }\n  fr: { title: T, content: content/fr.md }\n", to: dir + "/report.yaml")
+        let report = try Report.load(directory: dir)
+        var captions: [String: [String]] = [:]
+        for edition in report.editions {
+            let laid = try Fixtures.engine.layOut(report: report, edition: edition)
+            let runs = laid.document.pages.flatMap(\.items).compactMap { if case .glyphs(let r) = $0 { r.text } else { nil } }
+            captions[edition.code] = runs.filter { $0.hasPrefix("Figure") || $0.hasPrefix("그림") }
+        }
+        #expect(captions["en"] == ["Figure 1. ", "Figure 2"], "\(captions)")
+        #expect(captions["ko"] == ["그림 1. ", "그림 2"], "\(captions)")
+        #expect(captions["fr"] == ["Figure 1. "], "\(captions)")
+    }
 }
