@@ -17,6 +17,7 @@ public struct DocumentLayout {
     public func layout(_ input: EditionInput) throws -> (DisplayDocument, LayoutReport) {
         let selector = FontSelector(manifest: manifest, library: fonts, language: input.language)
         let context = LayoutContext(layout: input.layout, selector: selector, cache: cache, language: input.language)
+        context.images = input.images
         let l = input.layout
 
         // The inline stages' times are CPU time summed over threads; "set ahead" and "blocks" are wall time.

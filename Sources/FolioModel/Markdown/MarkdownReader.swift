@@ -4,8 +4,8 @@ public struct MarkdownReader {
     public private(set) var warnings: [Warning] = []
     /// Deepest nesting of lists and quotes accepted before the content is refused.
     public var maxDepth = 32
-    /// Whether an image in the inlines being read is placed as an image (in a table cell, or a figure's own).
-    private var placesImages = false
+    /// Whether the inlines being read are a heading's (where an image is set as its alternative text).
+    private var inHeading = false
     /// Figures read so far: the next one's number.
     private var figureCount = 0
     /// The source, for the passes that read it again (CJK-friendly emphasis).
@@ -65,6 +65,8 @@ public struct MarkdownReader {
         }
         switch node.kind {
         case "heading":
+            inHeading = true
+            defer { inHeading = false }
             return .heading(Heading(level: node.headingLevel, content: try inlines(node), anchor: "", location: here))
         case "paragraph":
             if let figure = try figure(node) { return .figure(figure) }
@@ -103,15 +105,7 @@ public struct MarkdownReader {
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
         for row in node.children where row.kind == "table_row" || row.kind == "table_header" {
-            placesImages = true
-            defer { placesImages = false }
             let cells = try row.children.map { try inlines($0) }
-            for cell in cells where cell.onlyImage == nil {
-                for case .image(let source) in cell {
-                    warnings.append(Warning(.inlineImage, "an image beside text in a table cell is set as its alternative text: give it a cell of its own",
-                                            at: source.location))
-                }
-            }
             if row.isTableHeaderRow || row.kind == "table_header" { header = cells } else { rows.append(cells) }
         }
         return Table(alignments: alignments, header: header, rows: rows, location: here)
@@ -148,11 +142,13 @@ public struct MarkdownReader {
             case "link": out.append(.link(url: child.url, try inlines(child, depth: depth + 1)))
             case "image":
                 let source = image(child)
-                if !placesImages {
-                    warnings.append(Warning(.inlineImage, "an image inside a line is set as its alternative text: put it in a paragraph of its own to make it a figure",
+                if inHeading {
+                    warnings.append(Warning(.inlineImage, "an image in a heading is set as its alternative text: headings are the outline's and the contents' text",
                                             at: source.location))
+                    out.append(.text(source.alt))
+                } else {
+                    out.append(.image(source))
                 }
-                out.append(.image(source))
             case "footnote_reference":
                 out.append(.footnoteReference(Int(child.literal) ?? 0))
             case "html_inline":
@@ -174,8 +170,6 @@ public struct MarkdownReader {
         let source: ImageSource
         if children.count > 2 {
             // The caption line: the paragraph without its image and the break after it.
-            placesImages = true
-            defer { placesImages = false }
             let all = try inlines(node)
             guard case .image(let read)? = all.first else { return nil }
             source = read

@@ -83,7 +83,7 @@ struct FigureRenderTests {
     }
 
     @Test func anImageWithoutAlternativeTextIsReported() throws {
-        let dir = try folder("# F\n\n![](figures/figure-3.png)\n\nText with ![an icon](figures/figure-3.png) inside.\n")
+        let dir = try folder("# F\n\n![](figures/figure-3.png)\n\n## An icon ![an icon](figures/figure-3.png) in a heading\n")
         let (_, rendered) = try render(dir)
         let kinds = rendered.warnings.map(\.kind)
         #expect(kinds.contains(.imageAlt))
@@ -130,4 +130,26 @@ struct FigureRenderTests {
         #expect(captions["ko"] == ["그림 1. ", "그림 2"], "\(captions)")
         #expect(captions["fr"] == ["Figure 1. "], "\(captions)")
     }
+
+    /// An image in a line is scaled to the line (about the font's size high) and is a Figure inside its paragraph;
+    /// beside text in a cell it is set the same way.
+    @Test func imagesInALineAreScaledToTheLine() throws {
+        let dir = try folder("# F\n\nThe organisation's sign ![The sign of the organisation](figures/figure-3.png) stands in the line.\n\n| Site | Note |\n|---|---|\n| A ![icon](figures/figure-3.png) | x |\n")
+        let report = try Report.load(directory: dir)
+        let laid = try Fixtures.engine.layOut(report: report, edition: report.editions[0])
+        let items = laid.document.pages[0].items
+        let images = items.compactMap { if case .image(_, let r) = $0 { r } else { nil } }
+        try #require(images.count == 2)
+        let size = laid.layout.body.font.size
+        #expect(abs(images[0].height - size * 1.1) < 0.01, "\(images[0])")
+        #expect(images[1].height < images[0].height, "the table's smaller text gets a smaller image: \(images)")
+        // It stands on the baseline of the text around it.
+        let line = items.compactMap { if case .glyphs(let r) = $0, r.text.contains("sign") { r } else { nil } }.first!
+        #expect(images[0].maxY > line.origin.y && images[0].y < line.origin.y - size * 0.5, "\(images[0]) on baseline \(line.origin.y)")
+        let elements = laid.document.structure.elements
+        let figure = try #require(elements.first { $0.role == .figure(alt: "The sign of the organisation") })
+        #expect(figure.parent.map { elements[$0.index].role } == .paragraph)
+        #expect(elements.contains { $0.role == .figure(alt: "icon") })
+    }
 }
+

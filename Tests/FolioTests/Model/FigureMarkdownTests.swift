@@ -53,13 +53,14 @@ struct FigureMarkdownTests {
         }
     }
 
-    @Test func anImageInsideALineIsItsAlternativeTextWithAWarning() throws {
-        let (doc, warnings) = try read("See ![the flag](flag.png) here.\n\n| a | b |\n|---|---|\n| ![Icon](i.png) | x |\n")
-        guard case .paragraph(let inlines, _) = doc.blocks[0] else { Issue.record("\(doc.blocks)"); return }
+    @Test func imagesInLinesAndCellsArePlacedAndInHeadingsAreText() throws {
+        let (doc, warnings) = try read("# Map ![flag](h.png)\n\nSee ![the flag](flag.png) here.\n\n| a | b |\n|---|---|\n| ![Icon](i.png) | x ![y](j.png) |\n")
+        guard case .paragraph(let inlines, _) = doc.blocks[1] else { Issue.record("\(doc.blocks)"); return }
         #expect(inlines.plainText == "See the flag here.")
-        // Only the image in the line is warned about: in a table cell it is placed.
+        #expect(inlines.contains { if case .image(let i) = $0 { i.path == "flag.png" } else { false } })
+        // Only the heading's image is warned about and set as text; its file is not read.
         #expect(warnings.map(\.kind) == [.inlineImage], "\(warnings)")
-        // Only the cell's image is placed, so only its file is read.
-        #expect(doc.images.map(\.path) == ["i.png"])
+        #expect(doc.headings[0].text == "Map flag")
+        #expect(doc.images.map(\.path) == ["flag.png", "i.png", "j.png"])
     }
 }
