@@ -202,7 +202,10 @@ public final class Engine: Sendable {
                 throw FolioError("image '\(image.path)' is \(kind), not a file", at: at, hint: hint)
             }
             do { out[image.path] = try ImageInfo.probe(path: path, maxPixels: maxPixels) }
-            catch let e as ImageError { throw FolioError(e.description, at: at, hint: hint) }
+            catch let e as ImageError {
+                // Named as the Markdown names it: the error already points at the line that does.
+                throw FolioError(e.description.replacingOccurrences(of: "'\(path)'", with: "'\(image.path)'"), at: at, hint: hint)
+            }
         }
         return out
     }
