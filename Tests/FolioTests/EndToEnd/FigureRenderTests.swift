@@ -151,5 +151,31 @@ struct FigureRenderTests {
         #expect(figure.parent.map { elements[$0.index].role } == .paragraph)
         #expect(elements.contains { $0.role == .figure(alt: "icon") })
     }
+
+    /// A PDF with every kind of figure (floated, in a cell, in a line) and the list of figures passes the structure
+    /// walk: every figure with /Alt, every piece of content marked, captions and the list's entries in the tree.
+    @Test func theStructureWalkFindsNoProblemWithFigures() throws {
+        let dir = try folder("""
+        # Figures
+
+        Text (see [Figure 1](#figure-1)) with an icon ![icon](figures/figure-3.png) in it.
+
+        ![A generated photograph](figures/figure-1.jpg "A photograph")
+
+        ![A generated chart](figures/figure-2.svg)
+        The chart's caption.
+
+        | Site | Picture |
+        |---|---|
+        | A | ![Picture of A](figures/figure-3.png) |
+
+        """, layout: "report")
+        let (pdf, _) = try render(dir)
+        let walk = try TaggedPDFTests.walk(pdf)
+        #expect(walk.problems == [], "\(walk.problems)")
+        #expect(walk.counts["Figure"] == 4, "\(walk.counts)")
+        #expect(walk.counts["Caption"] == 2, "\(walk.counts)")
+        #expect(walk.counts["TOC"] == 2, "the contents and the list of figures: \(walk.counts)")
+    }
 }
 
