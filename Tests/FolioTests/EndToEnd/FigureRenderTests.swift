@@ -4,6 +4,7 @@ import FolioDisplay
 import FolioEngine
 import FolioGenerate
 import FolioModel
+import FolioRender
 
 /// Figures in the PDF: images poppler lists, JPEGs embedded as their own bytes, Figure elements with their
 /// alternative text, images in table cells, and the errors and warnings an author gets.
@@ -176,6 +177,21 @@ struct FigureRenderTests {
         #expect(walk.counts["Figure"] == 4, "\(walk.counts)")
         #expect(walk.counts["Caption"] == 2, "\(walk.counts)")
         #expect(walk.counts["TOC"] == 2, "the contents and the list of figures: \(walk.counts)")
+    }
+
+    /// PNG previews decode JPEGs (the PDF never does): the middle of the generated gradient comes out mid red and
+    /// mid green.
+    @Test func previewsDrawJPEGPixels() throws {
+        let dir = try folder("# F\n\n![A generated photograph](figures/figure-1.jpg)\n")
+        let report = try Report.load(directory: dir)
+        let laid = try Fixtures.engine.layOut(report: report, edition: report.editions[0])
+        let page = laid.document.pages[0]
+        let rect = try #require(page.items.compactMap { if case .image(let ref, let r) = $0, ref.format == .jpeg { r } else { nil } }.first)
+        let png = try PNGWriter(dpi: 36).encode(page)
+        let x = Int((rect.x + rect.width / 2) / 2), y = Int((rect.y + rect.height / 2) / 2)
+        let decoded = try PNGPreviewTests().decode(png, at: [(x, y)])
+        let rgb = decoded.split(separator: "(")[1].split(separator: ")")[0].split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces))! }
+        #expect(abs(rgb[0] - 128) < 30 && abs(rgb[1] - 128) < 30, "\(decoded)")
     }
 }
 
