@@ -102,20 +102,7 @@ private struct PageFill {
             let sep = noteLines.isEmpty && !newNotes.isEmpty ? paginator.noteSeparation : 0
             let fixedSep = noteLines.isEmpty ? 0 : paginator.noteSeparation
             if item.isFloat {
-                let gap = paginator.floatSpace
-                let above = page.body.isEmpty ? 0 : gap
-                if deferred.isEmpty, page.body.isEmpty || y + above + item.height + gap + fixedSep + sep + noteHeight + newHeight <= height + 0.01 {
-                    y += above
-                    place(item, notes: newNotes, height: newHeight, placedNotes: &placedNotes)
-                    y += gap
-                } else if deferred.isEmpty || deferredHeight + item.height + gap <= height {
-                    deferred.append(item)
-                    deferredHeight += item.height + gap
-                } else {
-                    // The figures waiting would not fit on one page with this one: the page ends where it is referred
-                    // to, so that it is not set two pages after its place.
-                    return k
-                }
+                guard placeFloat(item, notes: newNotes, height: newHeight, separation: fixedSep + sep, placedNotes: &placedNotes) else { return k }
                 k += 1
                 continue
             }
@@ -145,6 +132,26 @@ private struct PageFill {
             return k
         }
         return k
+    }
+
+    /// A figure where it stands when it fits and none waits before it, else for the next page's top. False when the
+    /// figures waiting would not fit on one page with it: the page then ends where it stands in the text, so that it
+    /// is not set two pages after its place.
+    private mutating func placeFloat(_ item: FlowItem, notes: [FlowItem], height notesHeight: Double, separation: Double,
+                                     placedNotes: inout Set<Int>) -> Bool {
+        let gap = paginator.floatSpace
+        let above = page.body.isEmpty ? 0 : gap
+        if deferred.isEmpty, page.body.isEmpty || y + above + item.height + gap + separation + noteHeight + notesHeight <= paginator.height + 0.01 {
+            y += above
+            place(item, notes: notes, height: notesHeight, placedNotes: &placedNotes)
+            y += gap
+        } else if deferred.isEmpty || deferredHeight + item.height + gap <= paginator.height {
+            deferred.append(item)
+            deferredHeight += item.height + gap
+        } else {
+            return false
+        }
+        return true
     }
 
     /// The note lines an item brings to the page (the ones not placed yet), and their height.
