@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "FolioChecksum", dependencies: ["CGLib"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages", "FolioSupport"]),
         .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "CJPEG", "CRsvg", "FolioSupport"]),
-        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioSupport", "FolioChecksum"]),
+        .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioSupport", "FolioChecksum", "FolioUnicode"]),
         // Tools, not part of the FolioEngine library: the report generator and the benchmarks (`folio-bench`;
         // `folio generate` and `folio bench` run the same code).
         .target(name: "FolioGenerate", dependencies: ["FolioImages", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -6,6 +6,7 @@
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
 #include <unicode/ustring.h>
+#include <unicode/ubidi.h>
 #include <string.h>
 #include <stdlib.h>
 #include <pthread.h>
@@ -124,4 +125,20 @@ int32_t folio_format_date(int32_t year, int32_t month, int32_t day, const char *
     if (status == U_BUFFER_OVERFLOW_ERROR) return length;
     if (U_FAILURE(status)) { *error = status; return -1; }
     return length;
+}
+
+int32_t folio_bidi_levels(const uint16_t *text, int32_t length, uint8_t paragraph_level, uint8_t *levels, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBiDi *bidi = ubidi_openSized(length, 0, &status);
+    if (U_SUCCESS(status)) ubidi_setPara(bidi, (const UChar *)text, length, paragraph_level, NULL, &status);
+    const UBiDiLevel *resolved = U_SUCCESS(status) ? ubidi_getLevels(bidi, &status) : NULL;
+    if (resolved != NULL && U_SUCCESS(status)) memcpy(levels, resolved, (size_t)length);
+    if (bidi != NULL) ubidi_close(bidi);
+    if (U_FAILURE(status)) { *error = status; return -1; }
+    *error = 0;
+    return 0;
+}
+
+void folio_bidi_visual_order(const uint8_t *levels, int32_t count, int32_t *logical_of) {
+    ubidi_reorderVisual((const UBiDiLevel *)levels, count, logical_of);
 }

@@ -2,6 +2,7 @@ import Foundation
 import FolioDisplay
 import FolioLayout
 import FolioModel
+import FolioUnicode
 
 /// A diagnostic: a finding of `folio check`, an error or a warning of any command. Its JSON form is the one
 /// schema of docs/cli.md: `file`, `line`, `column`, `severity`, `code`, `message`, `hint`, `edition`, every key
@@ -137,14 +138,17 @@ public struct Checker {
         return out
     }
 
-    /// Text that reaches past the text block's right edge (which layout should never produce).
+    /// Text that reaches past the text block's end edge, the right (the left in a right-to-left edition, whose
+    /// paragraph numbers hang into the right margin), which layout should never produce.
     func overfull(_ laid: Engine.LaidOut) -> [Finding] {
         let p = laid.layout.page
-        let right = p.width.points - p.marginOuter.points
+        let right = p.width.points - p.marginOuter.points, left = p.marginInner.points
+        let rightToLeft = Bidi.isRightToLeft(language: laid.edition.lang)
         var out: [Finding] = []
         for (i, page) in laid.document.pages.enumerated() {
-            for case .glyphs(let run) in page.items where run.origin.x + run.width > right + 3 {
-                out.append(Finding(severity: .warning, kind: .overfullLine, message: "text passes the right margin on page \(i + 1): “\(run.text.suffix(30))”",
+            for case .glyphs(let run) in page.items where rightToLeft ? run.origin.x < left - 3 : run.origin.x + run.width > right + 3 {
+                out.append(Finding(severity: .warning, kind: .overfullLine,
+                                   message: "text passes the \(rightToLeft ? "left" : "right") margin on page \(i + 1): “\(run.text.suffix(30))”",
                                    location: nil, edition: laid.edition.code))
             }
         }

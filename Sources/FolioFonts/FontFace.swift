@@ -121,15 +121,16 @@ public final class FontFace: @unchecked Sendable {
         return hb_font_get_nominal_glyph(font, v, &glyph) != 0
     }
 
-    /// Shapes UTF-8 text (left to right) in the given script and language; positions are in font units.
-    public func shape(utf8: [UInt8], script: ScriptTag, language: String) -> ShapedGlyphs {
+    /// Shapes UTF-8 text in the given script and language, left to right or (text at an odd bidi level) right to left;
+    /// glyphs come in visual order, left to right, and positions are in font units.
+    public func shape(utf8: [UInt8], script: ScriptTag, language: String, rightToLeft: Bool = false) -> ShapedGlyphs {
         let buffer = ShapingBuffer.current()
         utf8.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 hb_buffer_add_utf8(buffer, chars.baseAddress, Int32(chars.count), 0, Int32(chars.count))
             }
         }
-        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
+        hb_buffer_set_direction(buffer, rightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR)
         hb_buffer_set_script(buffer, hb_script_from_iso15924_tag(script.isWeak ? ScriptTag.latin.rawValue : script.rawValue))
         hb_buffer_set_language(buffer, hb_language_from_string(language, -1))
         hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS)

@@ -24,7 +24,7 @@ public struct ReportGenerator: Sendable {
         // About 430 words fill an A4 page of the default layout; aim for that many per page.
         let paragraphsPerPage = language == "ko" ? 4 : 5
         for p in 0..<pages {
-            if p % 6 == 0 { md += "# \(language == "ko" ? "제" : "Part ")\(p / 6 + 1)\(language == "ko" ? "부" : "") \(pick().prefix(40))\n\n" }
+            if p % 6 == 0 { md += "# \(Self.part(p / 6 + 1, language: language)) \(pick().prefix(40))\n\n" }
             if p % 2 == 0 { md += "## \(pick().prefix(50))\n\n" }
             for k in 0..<paragraphsPerPage {
                 var paragraph = (0..<(3 + Int(rng.next() % 4))).map { _ in pick() }.joined(separator: " ")
@@ -61,7 +61,7 @@ public struct ReportGenerator: Sendable {
         date: 2024-04-08
         organizations:
           - short: GEN
-            name: { en: "Generated Organisation", ko: "생성된 단체" }
+            name: { en: "Generated Organisation", ko: "생성된 단체", ar: "منظمة مولدة" }
         editions:
           \(language):
             title: "Generated report of \(pages) pages"
@@ -71,7 +71,17 @@ public struct ReportGenerator: Sendable {
         try yaml.write(toFile: folder + "/report.yaml", atomically: true, encoding: .utf8)
     }
 
-    /// The sentences of a Markdown text: prose lines split after . ! ? (footnote marks and markup removed).
+    /// "Part n" in the edition's language.
+    static func part(_ n: Int, language: String) -> String {
+        switch language {
+        case "ko": "제\(n)부"
+        case "ar": "الجزء \(n)"
+        default: "Part \(n)"
+        }
+    }
+
+    /// The sentences of a Markdown text: prose lines split after . ! ? and the Arabic question mark (footnote marks
+    /// and markup removed).
     static func sentences(of markdown: String) -> [String] {
         var out: [String] = []
         for line in markdown.split(separator: "\n") {
@@ -82,7 +92,7 @@ public struct ReportGenerator: Sendable {
             var current = ""
             for ch in clean {
                 current.append(ch)
-                if ".!?".contains(ch), current.count > 30 { out.append(current.trimmingCharacters(in: .whitespaces)); current = "" }
+                if ".!?؟".contains(ch), current.count > 30 { out.append(current.trimmingCharacters(in: .whitespaces)); current = "" }
             }
         }
         return out

@@ -3,6 +3,7 @@ import FolioDisplay
 import FolioImages
 import FolioFonts
 import FolioModel
+import FolioUnicode
 
 /// What every stage of one edition's layout shares: the layout, fonts, inline layout and the warnings found.
 final class LayoutContext {
@@ -12,6 +13,8 @@ final class LayoutContext {
     let language: String
     /// Width and height of the text block.
     let textWidth: Double
+    /// Whether the edition's language is written right to left: its text block is set from the right.
+    var rightToLeft: Bool { Bidi.isRightToLeft(language: language) }
     let textHeight: Double
     private(set) var warnings: [Warning] = []
     private var missingSeen = Set<String>()

@@ -48,6 +48,15 @@ const char *folio_error_name(int32_t code);
 int32_t folio_format_date(int32_t year, int32_t month, int32_t day, const char *locale, const char *skeleton,
                           uint16_t *out, int32_t capacity, int32_t *error);
 
+/** The embedding level of every UTF-16 unit of a paragraph after the Unicode Bidirectional Algorithm (UAX #9, ICU's
+    ubidi): `paragraph_level` 0 sets the paragraph left to right, 1 right to left. Writes `length` levels to `levels`;
+    returns 0, or -1 on an ICU error (its code in *error). */
+int32_t folio_bidi_levels(const uint16_t *text, int32_t length, uint8_t paragraph_level, uint8_t *levels, int32_t *error);
+
+/** The visual order of a line's pieces from their levels (UAX #9 rule L2, ubidi_reorderVisual): writes to
+    `logical_of` the logical index of the piece shown at each visual position, left to right. */
+void folio_bidi_visual_order(const uint8_t *levels, int32_t count, int32_t *logical_of);
+
 #ifdef __cplusplus
 }
 #endif

@@ -37,7 +37,7 @@ public struct DocumentLayout {
         let pageRun = PageRun(layout: l, paginator: paginator)
         let figures = l.figures.list ? Collector.figureEntries(input.document, layout: l, language: input.language) : []
         let record = try pageRun.run(cover: cover, body: body.items, contents: { labels in
-            try front.contents(input.document.headings, figures: figures, pages: labels, language: input.language)
+            context.mirrored(try front.contents(input.document.headings, figures: figures, pages: labels, language: input.language))
         }, at: SourceLocation(file: input.document.file, line: 0, column: 0))
         if !record.settled {
             context.warn(Warning(.contentsUnsettled, "the contents' page numbers did not settle after \(PageRun.maxPasses) layout passes; some may be off by one"))
@@ -67,7 +67,7 @@ public struct DocumentLayout {
         let notes = try composer.notes()
         if l.footnotes.placement == .endnotes { body += try composer.endnotes(input, notes: notes) }
         if let first = body.firstIndex(where: { $0.kind != .space && $0.kind != .pageBreak }) { body[first].landmarks.append(.bodyStart) }
-        return (cover, (body, notes))
+        return (composer.context.mirrored(cover), (composer.context.mirrored(body), notes.mapValues { composer.context.mirrored($0) }))
     }
 
     private func fields(_ input: EditionInput) -> FurnitureFields {

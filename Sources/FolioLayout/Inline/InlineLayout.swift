@@ -1,6 +1,7 @@
 import FolioDisplay
 import FolioFonts
 import FolioModel
+import FolioUnicode
 
 /// Inline layout of one paragraph: itemize → shape → break → set lines.
 /// Justified text goes through the Knuth–Plass composer, ragged text through first fit.
@@ -74,7 +75,8 @@ public struct InlineLayout {
         times.add("break", monotonicSeconds() - breakStart)
         let lines = try times.measure("set lines") {
             LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec),
-                        languages: SpanLanguages(edition: selector.language, script: selector.defaultScript)).lines(breaks: chosen)
+                        languages: SpanLanguages(edition: selector.language, script: selector.defaultScript),
+                        rightToLeft: Bidi.isRightToLeft(language: selector.language)).lines(breaks: chosen)
         }
         var emergency = 0
         for b in chosen where b < paragraph.items.count {

@@ -13,10 +13,14 @@ public struct TextRun: Sendable {
     public var size: Double = 0
     /// How far the baseline is raised (superscript and script pairing).
     public var rise: Double = 0
+    /// The bidi embedding level (UAX #9): odd levels are shaped and set right to left.
+    public var level: UInt8 = 0
+    public var isRightToLeft: Bool { level & 1 == 1 }
 }
 
-/// Splits styled text into runs by script (UAX #24 resolution of Common and Inherited), style, and the face
-/// that covers each character, so that every character is drawn by a font that has it.
+/// Splits styled text into runs by script (UAX #24 resolution of Common and Inherited), style, bidi level (UAX #9,
+/// the paragraph right to left in a right-to-left language), and the face that covers each character, so that every
+/// character is drawn by a font that has it.
 struct Itemizer {
     let selector: FontSelector
 
@@ -30,6 +34,7 @@ struct Itemizer {
     func itemize(_ text: StyledText) throws -> Result {
         let n = text.scalars.count
         let scripts = resolveScripts(text.scalars)
+        let levels = try Bidi.levels(of: text.scalars, rightToLeft: Bidi.isRightToLeft(language: selector.language))
         var picker = FacePicker(selector: selector)
         var runs: [TextRun] = []
         var previousFace = -1
@@ -43,11 +48,12 @@ struct Itemizer {
                 chosen = try picker.face(for: s, style: styleIndex, script: scripts[i], text: text)
             }
             previousFace = chosen
-            if var last = runs.last, last.style == text.styleOf[i], last.face == chosen, last.script == scripts[i] {
+            let level = levels?[i] ?? 0
+            if var last = runs.last, last.style == text.styleOf[i], last.face == chosen, last.script == scripts[i], last.level == level {
                 last.range = last.range.lowerBound..<(i + 1)
                 runs[runs.count - 1] = last
             } else {
-                runs.append(TextRun(range: i..<(i + 1), style: text.styleOf[i], face: chosen, script: scripts[i]))
+                runs.append(TextRun(range: i..<(i + 1), style: text.styleOf[i], face: chosen, script: scripts[i], level: level))
             }
         }
         for k in runs.indices {

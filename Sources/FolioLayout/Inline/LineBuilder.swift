@@ -12,6 +12,9 @@ struct LineBuilder {
     let spec: ParagraphSpec
     let baseline: Double
     let languages: SpanLanguages
+    /// Whether the edition runs right to left: lines start at the right, and their items come out reflected, for the
+    /// text block to be reflected as a whole (`FlowComposer`) with everything else in it.
+    var rightToLeft = false
     /// Hangul letter-space stretches at most this multiple of its stretchability: the rest goes to spaces.
     static let kernRatioLimit = 1.0
 
@@ -20,6 +23,7 @@ struct LineBuilder {
         var start = 0
         let items = paragraph.items
         var post: ParagraphItems.Discretionary? = nil   // the discretionary the previous line broke at
+        let bidi = needsBidi
         for (index, stop) in breaks.enumerated() {
             var hyphen: ParagraphItems.Hyphen? = nil
             var endsForced = false
@@ -33,7 +37,8 @@ struct LineBuilder {
             let indent = index == 0 ? spec.firstLineIndent : 0
             let end = min(stop, items.count)
             out.append(setLine(trimmed(min(start, end)..<end), hyphen: hyphen, pre: disc, post: post,
-                               width: spec.width - indent, indent: indent, justify: spec.align == .justify && !isLast && !endsForced))
+                               width: spec.width - indent, indent: indent, justify: spec.align == .justify && !isLast && !endsForced,
+                               bidi: bidi))
             post = disc
             start = KnuthPlass.nextLineStart(after: stop, items)
         }
@@ -51,7 +56,7 @@ struct LineBuilder {
     /// Sets one line; `pre` is the discretionary the line breaks at (its pre-break part goes before the hyphen),
     /// `post` the one the line before broke at (its post-break part begins this line).
     private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, pre: ParagraphItems.Discretionary?,
-                         post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool) -> LineBox {
+                         post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool, bidi: Bool) -> LineBox {
         let extent = measure(range, hyphen: hyphen, post: post)
         // The end glyph may hang into the margin: a justified line is that much longer.
         var protrusion = 0.0
@@ -60,18 +65,34 @@ struct LineBuilder {
             else if let last = range.last, case .box(let b) = paragraph.items[last] { protrusion = b.protrusion }
         }
         let (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: justify)
+        let placement = bidi ? placement(range, hyphen: hyphen, post: post, glueRatio: glueRatio, kernRatio: kernRatio) : nil
         let x: Double
         switch spec.align {
+        case _ where rightToLeft: x = rightToLeftStart(total: placement?.total ?? extent.natural, width: width)
         case .center: x = indent + max(0, (width - extent.natural) / 2)
         case .right: x = indent + max(0, width - extent.natural)
         default: x = indent
         }
         var pen = Pen(x: x, runs: RunAssembler(baseline: baseline))
-        if let post { set(post.post, of: post, &pen) }
-        for k in range { place(k, glueRatio: glueRatio, kernRatio: kernRatio, &pen) }
-        if let hyphen, paragraph.runs[hyphen.run].face >= 0 { setHyphen(hyphen, pre: pre, &pen) }
-        let contentWidth = pen.x, footnotes = pen.footnotes
-        var line = LineBox(height: spec.lineHeight, baseline: baseline, items: finish(&pen), width: width + indent,
+        pen.runs.contiguousOnly = placement != nil
+        pen.bidi = placement != nil
+        if let post {
+            if let at = placement?.post { pen.x = x + at }
+            set(post.post, of: post, &pen)
+        }
+        for k in range {
+            if let at = placement?.items[k - range.lowerBound] { pen.x = x + at; pen.linkLow = min(pen.linkLow, pen.x) }
+            place(k, glueRatio: glueRatio, kernRatio: kernRatio, &pen)
+            pen.linkHigh = max(pen.linkHigh, pen.x)
+        }
+        if let hyphen, paragraph.runs[hyphen.run].face >= 0 {
+            if let at = placement?.hyphen { pen.x = x + at }
+            setHyphen(hyphen, pre: pre, &pen)
+        }
+        let contentWidth = placement.map { rightToLeft ? width + indent - x : x + $0.total } ?? pen.x, footnotes = pen.footnotes
+        var items = finish(&pen)
+        if rightToLeft { items = items.map { $0.mirrored(width: width + indent) } }
+        var line = LineBox(height: spec.lineHeight, baseline: baseline, items: items, width: width + indent,
                            contentWidth: contentWidth, footnotes: footnotes, justified: justified)
         line.hyphenated = hyphen != nil
         if glueRatio > 0, extent.glueStretch > 0, let g = range.lazy.compactMap({ k -> ParagraphItems.Glue? in
@@ -135,6 +156,9 @@ struct LineBuilder {
         var destinations: [DisplayItem] = []
         var footnotes: [Int] = []
         var lastStyle: Int32 = -1
+        /// Set in visual order (bidi): a link's area spans from the leftmost to the rightmost x of its pieces.
+        var bidi = false
+        var linkLow = Double.infinity, linkHigh = -Double.infinity
     }
 
     /// Sets item `k`: a box's glyphs, a space stretched by `glueRatio`, a kern by `kernRatio`, a ligature.
@@ -222,6 +246,7 @@ struct LineBuilder {
         if let target = key.link {
             pen.runs.tag(.begin(.inline(.link(target))))
             pen.linkStart = pen.x
+            pen.linkLow = pen.x; pen.linkHigh = pen.x
         }
         if let language = key.language { pen.runs.tag(.begin(.inline(.span(language: language)))) }
     }
@@ -230,7 +255,8 @@ struct LineBuilder {
     private func close(_ pen: inout Pen) {
         if pen.open.language != nil { pen.runs.tag(.end) }
         if let target = pen.open.link {
-            pen.runs.tag(.link(Rect(x: pen.linkStart, y: 0, width: pen.x - pen.linkStart, height: spec.lineHeight), target))
+            let (low, high) = pen.bidi ? (pen.linkLow, pen.linkHigh) : (pen.linkStart, pen.x)
+            pen.runs.tag(.link(Rect(x: low, y: 0, width: high - low, height: spec.lineHeight), target))
             pen.runs.tag(.end)
         }
         if pen.open.note != nil { pen.runs.tag(.end) }
@@ -281,19 +307,27 @@ struct RunAssembler {
     let baseline: Double
     /// Finished runs, and the inline elements' tags and link areas between them.
     private var runs: [DisplayItem] = []
-    private var current: GlyphRun?
+    var current: GlyphRun?
     /// The current run's text as UTF-8, made a String once when the run is done (not appended to one per word).
-    private var text: [UInt8] = []
+    var text: [UInt8] = []
+    /// Whether glyphs join the current run only where it ends (pieces set out of order, in bidi lines).
+    var contiguousOnly = false
 
     init(baseline: Double) { self.baseline = baseline }
 
-    private mutating func target(face: FontRef, color: RGB, run: TextRun, x: Double) {
+    /// Makes the current run the one a piece `width` wide at `x` joins; true when it joins on the run's left.
+    private mutating func target(face: FontRef, color: RGB, run: TextRun, x: Double, width: Double) -> Bool {
         let y = baseline - run.rise
         // Compared field by field: binding `current` to a constant would copy the run (four arrays retained) per word.
-        if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face { return }
+        if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face {
+            if !contiguousOnly || abs(current!.origin.x + current!.width - x) < 0.001 { return false }
+            // Right-to-left pieces, set in logical order, go leftwards: each joins the run on its left.
+            if run.isRightToLeft, abs(x + width - current!.origin.x) < 0.001 { return true }
+        }
         flush()
         current = GlyphRun(font: face, size: run.size, color: color, origin: Point(x: x, y: y),
                            glyphs: [], text: "", clusters: [])
+        return false
     }
 
     private mutating func flush() {
@@ -304,24 +338,37 @@ struct RunAssembler {
     }
 
     mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, face: FontRef, color: RGB, run textRun: TextRun, x: Double) {
-        target(face: face, color: color, run: textRun, x: x)
+        if target(face: face, color: color, run: textRun, x: x, width: width) {
+            prepend([], shaped: glyphs, utf8: utf8, scale: scale, x: x)
+            return
+        }
         // Moved out (not copied and then cleared): the run's arrays are referenced once, so appends extend them in
         // place, and no Optional<GlyphRun> is destroyed through its generic value witness per word.
         guard var run = current.take() else { return }
         let dx = x - run.origin.x
         var pen = 0.0
-        for g in glyphs {
+                for g in glyphs {
             run.glyphs.append(PlacedGlyph(id: g.id, x: dx + pen + Double(g.xOffset) * scale, y: -Double(g.yOffset) * scale))
             pen += Double(g.advance) * scale
         }
-        Self.appendClusters(glyphs, byteCount: utf8.count, to: &run.clusters)
-        text.append(contentsOf: utf8)
+        if textRun.isRightToLeft {
+            // Shaped right to left, the glyphs come in visual order, and stay so, with the text of the piece reversed
+            // to match (see `visualText`).
+            run.clusters += Self.rightToLeftClusters(glyphs, utf8: utf8)
+            text.append(contentsOf: Self.visualText(utf8))
+        } else {
+            Self.appendClusters(glyphs, byteCount: utf8.count, to: &run.clusters)
+            text.append(contentsOf: utf8)
+        }
         run.width = dx + width
         current = run
     }
 
     mutating func add(space glyph: UInt32, face: FontRef, color: RGB, run textRun: TextRun, x: Double, width: Double) {
-        target(face: face, color: color, run: textRun, x: x)
+        if target(face: face, color: color, run: textRun, x: x, width: width) {
+            prepend([PlacedGlyph(id: glyph, x: 0, y: 0)], shaped: nil, utf8: [0x20], scale: 0, x: x)
+            return
+        }
         guard var run = current.take() else { return }
         run.glyphs.append(PlacedGlyph(id: glyph, x: x - run.origin.x, y: 0))
         run.clusters.append(TextCluster(bytes: 1, glyphs: 1))
@@ -339,30 +386,5 @@ struct RunAssembler {
     mutating func finish() -> [DisplayItem] {
         flush()
         return runs
-    }
-
-    /// Appends the glyphs' clusters to `out`: grouped by HarfBuzz cluster (a UTF-8 byte offset, non-decreasing for
-    /// left-to-right text) into byte/glyph counts; text that maps oddly falls back to one cluster for the whole box.
-    static func appendClusters(_ glyphs: [ShapedGlyph], byteCount: Int, to out: inout [TextCluster]) {
-        guard !glyphs.isEmpty else {
-            if byteCount > 0 { out.append(TextCluster(bytes: byteCount, glyphs: 0)) }
-            return
-        }
-        let mark = out.count
-        var i = 0
-        var monotone = glyphs[0].cluster == 0
-        while i < glyphs.count && monotone {
-            let start = glyphs[i].cluster
-            var j = i + 1
-            while j < glyphs.count, glyphs[j].cluster == start { j += 1 }
-            let end = j < glyphs.count ? Int(glyphs[j].cluster) : byteCount
-            if end <= Int(start) { monotone = false; break }
-            out.append(TextCluster(bytes: end - Int(start), glyphs: j - i))
-            i = j
-        }
-        if !monotone {
-            out.removeSubrange(mark...)
-            out.append(TextCluster(bytes: byteCount, glyphs: glyphs.count))
-        }
     }
 }

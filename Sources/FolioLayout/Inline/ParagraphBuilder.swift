@@ -188,16 +188,17 @@ struct ParagraphBuilder {
         let r = p.runs[run]
         guard r.face >= 0 else { return false }
         let face = p.faces[r.face].face
-        let variant = hyphenator == nil ? 0 : hyphenationVariant
+        let rtl = r.isRightToLeft
+        let variant = (hyphenator == nil ? 0 : hyphenationVariant) | (rtl ? ShapeCache.rightToLeftBit : 0)
         let word: ShapedWord
         if range.count == 1 {
             word = cache.single(text.scalars[range.lowerBound], face: face, script: r.script, language: selector.language, hyphenation: variant) {
-                makeWord(range, utf8: Self.utf8(text, range), face: face, script: r.script, text: text, hyphenator: hyphenator)
+                makeWord(range, utf8: Self.utf8(text, range), face: face, script: r.script, rightToLeft: rtl, text: text, hyphenator: hyphenator)
             }
         } else {
             let bytes = Self.utf8(text, range)
             word = cache.word(bytes, face: face, script: r.script, language: selector.language, hyphenation: variant) {
-                makeWord(range, utf8: bytes, face: face, script: r.script, text: text, hyphenator: hyphenator)
+                makeWord(range, utf8: bytes, face: face, script: r.script, rightToLeft: rtl, text: text, hyphenator: hyphenator)
             }
         }
         let scale = r.size / Double(face.metrics.unitsPerEm)
@@ -221,7 +222,7 @@ struct ParagraphBuilder {
             } else {
                 var box = ParagraphItems.Box(range: start..<end, run: run, width: Double(piece.advance) * scale,
                                              utf8: piece.utf8, glyphs: piece.glyphs, scale: scale)
-                box.protrusion = protrusion(of: piece.glyphs, ending: text.scalars[end - 1], scale: scale)
+                box.protrusion = protrusion(of: piece.glyphs, ending: text.scalars[end - 1], scale: scale, rightToLeft: rtl)
                 p.items.append(.box(box))
             }
             start = end
@@ -230,9 +231,9 @@ struct ParagraphBuilder {
     }
 
     /// Shapes a word whole, and cuts it at its hyphenation points when `hyphenator` is given (see `ShapedWord.cut`).
-    private func makeWord(_ range: Range<Int>, utf8: [UInt8], face: FontFace, script: ScriptTag, text: StyledText,
-                          hyphenator: Hyphenator?) -> ShapedWord {
-        let whole = cache.shape(utf8, face: face, script: script, language: selector.language)
+    private func makeWord(_ range: Range<Int>, utf8: [UInt8], face: FontFace, script: ScriptTag, rightToLeft: Bool,
+                          text: StyledText, hyphenator: Hyphenator?) -> ShapedWord {
+        let whole = cache.shape(utf8, face: face, script: script, language: selector.language, rightToLeft: rightToLeft)
         // Scalar offsets from the word's start.
         let cuts = hyphenator.map { hyphenationPoints(range, text: text, hyphenator: $0).map { $0 - range.lowerBound } } ?? []
         if cuts.isEmpty {
@@ -260,8 +261,9 @@ struct ParagraphBuilder {
     }
 
     /// How far a box ending with `last` hangs into the margin (hanging punctuation), 0 when it does not.
-    private func protrusion(of glyphs: [ShapedGlyph], ending last: Unicode.Scalar, scale: Double) -> Double {
-        guard configuration.hangingPunctuation, BreakRules.hangs(last), let g = glyphs.last else { return 0 }
+    /// Right-to-left glyphs come in visual order: the logical end is the first.
+    private func protrusion(of glyphs: [ShapedGlyph], ending last: Unicode.Scalar, scale: Double, rightToLeft: Bool = false) -> Double {
+        guard configuration.hangingPunctuation, BreakRules.hangs(last), let g = rightToLeft ? glyphs.first : glyphs.last else { return 0 }
         return Double(g.advance) * scale * Self.protrusionFactor
     }
 
@@ -329,10 +331,10 @@ struct ParagraphBuilder {
         guard r.face >= 0 else { return .init(range: range, run: run, width: 0, utf8: utf8, glyphs: [], scale: 0) }
         let face = p.faces[r.face].face
         let scale = r.size / Double(face.metrics.unitsPerEm)
-        let shaped = cache.shape(utf8, face: face, script: r.script, language: selector.language)
+        let shaped = cache.shape(utf8, face: face, script: r.script, language: selector.language, rightToLeft: r.isRightToLeft)
         var box = ParagraphItems.Box(range: range, run: run, width: Double(shaped.advance) * scale, utf8: utf8,
                                      glyphs: shaped.glyphs, scale: scale)
-        if let last = range.last { box.protrusion = protrusion(of: shaped.glyphs, ending: text.scalars[last], scale: scale) }
+        if let last = range.last { box.protrusion = protrusion(of: shaped.glyphs, ending: text.scalars[last], scale: scale, rightToLeft: r.isRightToLeft) }
         return box
     }
 }

@@ -70,16 +70,19 @@ public final class ShapeCache: Sendable {
     /// Entries kept (in each of the tables) before it starts afresh. A report's vocabulary is a few thousand
     /// words; this holds dozens of reports.
     public static let capacity = 100_000
+    /// Marks a key's variant as text shaped right to left (hyphenation variants use the low 25 bits).
+    static let rightToLeftBit: UInt32 = 1 << 31
 
     public init() {}
 
     private func shard(_ key: Key) -> Shard { shards[Int(UInt(bitPattern: key.digest) % UInt(Self.shardCount))] }
 
     /// The glyphs of `utf8` in `face`, shaping on first use.
-    public func shape(_ utf8: [UInt8], face: FontFace, script: ScriptTag, language: String) -> ShapedGlyphs {
-        let key = Key(face: ObjectIdentifier(face), script: script.rawValue, variant: 0, language: language, text: utf8)
+    public func shape(_ utf8: [UInt8], face: FontFace, script: ScriptTag, language: String, rightToLeft: Bool = false) -> ShapedGlyphs {
+        let key = Key(face: ObjectIdentifier(face), script: script.rawValue, variant: rightToLeft ? Self.rightToLeftBit : 0,
+                      language: language, text: utf8)
         let shard = shard(key)
-        return shard.value(shard.glyphs, key) { face.shape(utf8: utf8, script: script, language: language) }
+        return shard.value(shard.glyphs, key) { face.shape(utf8: utf8, script: script, language: language, rightToLeft: rightToLeft) }
     }
 
     /// A one-character word, shaped on first use by `make`.

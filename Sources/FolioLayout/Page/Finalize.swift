@@ -64,7 +64,10 @@ struct Finalizer {
         guard let first = content.notes.first else { return [] }
         let fn = layout.footnotes
         let ruleY = top + first.y - fn.font.size * 0.8
-        var out = DisplayItem.artifact(.rule, [.line(from: Point(x: left, y: ruleY), to: Point(x: left + context.textWidth * fn.ruleLength, y: ruleY),
+        // The rule starts where lines start: at the right in a right-to-left edition.
+        let start = context.rightToLeft ? left + context.textWidth : left
+        let end = context.rightToLeft ? start - context.textWidth * fn.ruleLength : start + context.textWidth * fn.ruleLength
+        var out = DisplayItem.artifact(.rule, [.line(from: Point(x: start, y: ruleY), to: Point(x: end, y: ruleY),
                                                      width: 0.5, color: RGB(r: 0.3, g: 0.3, b: 0.3))])
         for placed in content.notes { out += structure.resolveInline(placed.item.items.map { $0.offset(dx: left, dy: top + placed.y) }) }
         return out

@@ -70,7 +70,9 @@ struct PageFurniture {
                 let text = fields.fill(template, page: page, pages: pages, section: section)
                 guard !text.isEmpty else { continue }
                 if let line = try line(text, align: align, isHeader: isHeader, font: style.font, lineHeight: lineHeight) {
-                    slots += line.items.map { $0.offset(dx: p.marginInner.points, dy: top) }
+                    // Right to left, the left slot is the one at the line's start: the right.
+                    let items = context.rightToLeft ? line.items.map { $0.mirrored(width: context.textWidth) } : line.items
+                    slots += items.map { $0.offset(dx: p.marginInner.points, dy: top) }
                 }
             }
             out += DisplayItem.artifact(isHeader ? .header : .footer, slots)
