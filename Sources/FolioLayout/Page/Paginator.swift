@@ -102,9 +102,15 @@ private struct PageFill {
             let sep = noteLines.isEmpty && !newNotes.isEmpty ? paginator.noteSeparation : 0
             let fixedSep = noteLines.isEmpty ? 0 : paginator.noteSeparation
             if item.isFloat {
-                guard placeFloat(item, notes: newNotes, height: newHeight, separation: fixedSep + sep, placedNotes: &placedNotes) else { return k }
-                k += 1
-                continue
+                if placeFloat(item, notes: newNotes, height: newHeight, separation: fixedSep + sep, placedNotes: &placedNotes) {
+                    k += 1
+                    continue
+                }
+                // The page ends before the text that refers to this figure (the paragraph above it), so that the
+                // figure, which cannot join those waiting, lands at most a page after the reference.
+                guard let b = lastBreak, b.k > start else { return k }
+                rollback(to: b, placedNotes: &placedNotes)
+                return b.k
             }
             if item.keepOnPage || y + item.height + fixedSep + sep + noteHeight + newHeight <= height + 0.01 {
                 place(item, notes: newNotes, height: newHeight, placedNotes: &placedNotes)
@@ -135,8 +141,7 @@ private struct PageFill {
     }
 
     /// A figure where it stands when it fits and none waits before it, else for the next page's top. False when the
-    /// figures waiting would not fit on one page with it: the page then ends where it stands in the text, so that it
-    /// is not set two pages after its place.
+    /// figures waiting would not fit on one page with it.
     private mutating func placeFloat(_ item: FlowItem, notes: [FlowItem], height notesHeight: Double, separation: Double,
                                      placedNotes: inout Set<Int>) -> Bool {
         let gap = paginator.floatSpace

@@ -13,15 +13,19 @@ import FolioModel
 struct FigurePlacementTests {
     /// A generated report: 40 pages of text with 40 figures of varied sizes (PNG, JPEG, SVG), each after the paragraph
     /// that refers to it.
-    nonisolated(unsafe) static let generated: (folder: String, laid: Engine.LaidOut) = {
-        let folder = Fixtures.temporaryFolder("figures-40")
+    nonisolated(unsafe) static let generated = generate(pages: 40, figures: 40)
+    /// Three figures a page: figures wait for the next page behind others, and pages end early for them.
+    nonisolated(unsafe) static let crowded = generate(pages: 12, figures: 36)
+
+    static func generate(pages: Int, figures: Int) -> (folder: String, laid: Engine.LaidOut) {
+        let folder = Fixtures.temporaryFolder("figures-\(figures)")
         let source = try! String(contentsOfFile: Fixtures.sample + "/content/en.md", encoding: .utf8)
         var generator = ReportGenerator(language: "en")
-        generator.figures = 40
-        try! generator.write(folder: folder, pages: 40, source: source)
+        generator.figures = figures
+        try! generator.write(folder: folder, pages: pages, source: source)
         let report = try! Report.load(directory: folder)
         return (folder, try! Fixtures.engine.layOut(report: report, edition: report.editions[0]))
-    }()
+    }
 
     /// Where figure `n`'s image is: page index and rectangle (each must be drawn exactly once).
     static func images(_ document: DisplayDocument) -> [String: [(page: Int, rect: Rect)]] {
@@ -34,8 +38,9 @@ struct FigurePlacementTests {
         return out
     }
 
-    @Test func everyFigureIsWholeWithItsCaptionNearItsReference() throws {
-        let (folder, laid) = Self.generated
+    @Test(arguments: [40, 36])
+    func everyFigureIsWholeWithItsCaptionNearItsReference(figures: Int) throws {
+        let (folder, laid) = figures == 40 ? Self.generated : Self.crowded
         let markdown = try String(contentsOfFile: folder + "/content/en.md", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let placed = Self.images(laid.document)
         let page = laid.layout.page
@@ -64,15 +69,16 @@ struct FigurePlacementTests {
             #expect(p <= r + 1, "\(name) on page \(p + 1) is more than a page after its reference on page \(r + 1)")
             checked += 1
         }
-        #expect(checked == 40)
+        #expect(checked == figures)
         // Some figures float: the test would not test floating otherwise.
         let floated = placed.values.filter { abs($0[0].rect.y - top) < 1 }.count
         #expect(floated >= 5, "\(floated) figures at the top of a page")
     }
 
     /// A page followed by one that starts with a figure is at least two-thirds full (text, figures and notes).
-    @Test func noPageIsLeftAThirdEmptyForAFigure() throws {
-        let laid = Self.generated.laid
+    @Test(arguments: [40, 36])
+    func noPageIsLeftAThirdEmptyForAFigure(figures: Int) throws {
+        let laid = (figures == 40 ? Self.generated : Self.crowded).laid
         let map = laid.layoutReport.pageMap
         let page = laid.layout.page
         let top = page.marginTop.points
