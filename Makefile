@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Libraries Folio links, the default fonts, hyphenation patterns, and the tools the tests check PDFs with (gcc
 # compiles scripts/check-rsvg-abi.c against librsvg's headers; pikepdf walks the structure tree of tagged PDFs).
 DEBS := pkg-config libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev libglib2.0-dev \
-        libcmark-gfm-dev libcmark-gfm-extensions-dev libhyphen-dev hyphen-en-us hyphen-fr librsvg2-dev \
+        libcmark-gfm-dev libcmark-gfm-extensions-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru librsvg2-dev \
         libqpdf-dev libpng-dev libjpeg62-turbo-dev gcc fonts-noto-core fonts-noto-cjk poppler-utils qpdf unicode-data python3 \
         python3-pikepdf
 SAMPLE := Examples/dprk-upr4

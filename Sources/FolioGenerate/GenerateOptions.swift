@@ -7,9 +7,9 @@ public struct GenerateOptions: ParsableArguments {
     public var folder: String
     @Option(name: .long, help: "Approximate number of pages.")
     public var pages = 300
-    @Option(name: .long, help: "Edition language (en, ko, ar, …: a BCP 47 tag; the source text should be in it).")
+    @Option(name: .long, help: "Edition language (BCP 47: en, fr, es, ru, ko, ja, zh-Hans, zh-Hant, ar).")
     public var language = "en"
-    @Option(name: .long, help: "Markdown file whose sentences are drawn from (optional for a language with a built-in text: ar).")
+    @Option(name: .long, help: "Markdown file whose sentences are drawn from (default: Folio's own text for the language).")
     public var source: String?
     @Option(name: .long, help: "Number of figures (PNG, JPEG and SVG files of varied sizes, written under content/figures).")
     public var figures = 0
@@ -20,9 +20,8 @@ public struct GenerateOptions: ParsableArguments {
 
     /// Writes the report and says where.
     public func write() throws {
-        guard let text = try source.map({ try String(contentsOfFile: $0, encoding: .utf8) }) ?? BuiltInSentences.text(language: language) else {
-            throw GeneratorError("no built-in text for language '\(language)': name a Markdown file in it with --source")
-        }
+        // A source given, or the language's built-in text (Arabic's); else ReportGenerator's own sentences.
+        let text = try source.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? BuiltInSentences.text(language: language)
         var generator = ReportGenerator(language: language)
         generator.figures = figures
         try generator.write(folder: folder, pages: pages, source: text)

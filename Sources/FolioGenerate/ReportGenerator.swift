@@ -12,8 +12,10 @@ public struct ReportGenerator: Sendable {
 
     /// Writes `<folder>/report.yaml` and `<folder>/content/<language>.md` with roughly `pages` A4 pages,
     /// drawing sentences from `source` (a Markdown file such as the sample's).
-    public func write(folder: String, pages: Int, source: String) throws {
-        let sentences = Self.sentences(of: source)
+    public func write(folder: String, pages: Int, source: String?) throws {
+        guard let sentences = source.map(Self.sentences(of:)) ?? GeneratorTexts.sentences(for: language) else {
+            throw GeneratorError("there are no built-in sentences for '\(language)': give a source text with --source")
+        }
         guard sentences.count > 10 else { throw GeneratorError("the source text has too few sentences to draw from") }
         var rng = SplitMix64(seed: seed)
         func pick() -> String { sentences[Int(rng.next() % UInt64(sentences.count))] }
@@ -22,12 +24,14 @@ public struct ReportGenerator: Sendable {
         try FileManager.default.createDirectory(atPath: content + (figures > 0 ? "/figures" : ""), withIntermediateDirectories: true)
         var figureRNG = SplitMix64(seed: seed ^ 0xF16)
         // About 430 words fill an A4 page of the default layout; aim for that many per page.
-        let paragraphsPerPage = language == "ko" ? 4 : 5
+        // Chinese and Japanese sentences follow each other without a space.
+        let gap = ["ja", "zh"].contains(String(language.prefix(2))) ? "" : " "
+        let paragraphsPerPage = ["ko", "ja", "zh"].contains(String(language.prefix(2))) ? 4 : 5
         for p in 0..<pages {
             if p % 6 == 0 { md += "# \(Self.part(p / 6 + 1, language: language)) \(pick().prefix(40))\n\n" }
             if p % 2 == 0 { md += "## \(pick().prefix(50))\n\n" }
             for k in 0..<paragraphsPerPage {
-                var paragraph = (0..<(3 + Int(rng.next() % 4))).map { _ in pick() }.joined(separator: " ")
+                var paragraph = (0..<(3 + Int(rng.next() % 4))).map { _ in pick() }.joined(separator: gap)
                 if rng.next() % 3 == 0 {
                     note += 1
                     paragraph += "[^n\(note)]"
@@ -45,7 +49,7 @@ public struct ReportGenerator: Sendable {
             }
             switch p % 7 {
             case 3: md += (0..<4).map { _ in "- \(pick())" }.joined(separator: "\n") + "\n\n"
-            case 5: md += "> \(pick()) \(pick())\n>\n> — \(pick().prefix(30))\n\n"
+            case 5: md += "> \(pick())\(gap)\(pick())\n>\n> — \(pick().prefix(30))\n\n"
             case 6:
                 md += "| No. | Item | Status |\n|---|---|---|\n"
                 for r in 0..<8 { md += "| \(p).\(r) | \(pick().prefix(40)) | \(pick().prefix(25)) |\n" }
@@ -73,15 +77,20 @@ public struct ReportGenerator: Sendable {
 
     /// "Part n" in the edition's language.
     static func part(_ n: Int, language: String) -> String {
-        switch language {
+        switch String(language.split(separator: "-").first ?? "") {
         case "ko": "제\(n)부"
         case "ar": "الجزء \(n)"
+        case "ja": "第\(n)部"
+        case "zh": "第\(n)部分"
+        case "fr": "Partie \(n)"
+        case "es": "Parte \(n)"
+        case "ru": "Часть \(n)"
         default: "Part \(n)"
         }
     }
 
-    /// The sentences of a Markdown text: prose lines split after . ! ? and the Arabic question mark (footnote marks
-    /// and markup removed).
+    /// The sentences of a Markdown text: prose lines split after . ! ?, the Arabic question mark and the full-width
+    /// 。！？ (footnote marks and markup removed).
     static func sentences(of markdown: String) -> [String] {
         var out: [String] = []
         for line in markdown.split(separator: "\n") {
@@ -92,7 +101,7 @@ public struct ReportGenerator: Sendable {
             var current = ""
             for ch in clean {
                 current.append(ch)
-                if ".!?؟".contains(ch), current.count > 30 { out.append(current.trimmingCharacters(in: .whitespaces)); current = "" }
+                if ".!?؟。！？".contains(ch), current.count > 30 { out.append(current.trimmingCharacters(in: .whitespaces)); current = "" }
             }
         }
         return out

@@ -7,6 +7,8 @@ import Synchronization
 public final class Hyphenator: @unchecked Sendable {
     private let dictionary: UnsafeMutablePointer<HyphenDict>
     public let path: String
+    /// The dictionary's 8-bit character set (Debian's Russian patterns are KOI8-R), nil for UTF-8.
+    private let charset: String?
     /// Points already found, by word and limits: words repeat, and libhyphen's lookup is not free.
     private let memo = Mutex<[MemoKey: [Int]]>([:])
     private struct MemoKey: Hashable { var word: [Unicode.Scalar]; var left: Int; var right: Int }
@@ -16,6 +18,9 @@ public final class Hyphenator: @unchecked Sendable {
         guard let dict = hnj_hyphen_load(path) else { return nil }
         dictionary = dict
         self.path = path
+        charset = dict.pointee.utf8 != 0 ? nil : withUnsafeBytes(of: dict.pointee.cset) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self).trimmingSpaces
+        }
     }
 
     deinit { hnj_hyphen_free(dictionary) }
@@ -29,7 +34,7 @@ public final class Hyphenator: @unchecked Sendable {
         let lang = language.lowercased().replacingUnderscore
         let primary = String(lang.split(separator: "-").first ?? "")
         let region = lang.split(separator: "-").dropFirst().first.map { String($0).uppercased() }
-        let defaults = ["en": "US", "fr": "FR", "de": "DE", "es": "ES", "pt": "PT", "it": "IT", "nl": "NL"]
+        let defaults = ["en": "US", "fr": "FR", "de": "DE", "es": "ES", "pt": "PT", "it": "IT", "nl": "NL", "ru": "RU"]
         var names: [String] = []
         if let region { names.append("hyph_\(primary)_\(region).dic") }
         if let d = defaults[primary] { names.append("hyph_\(primary)_\(d).dic") }
@@ -61,6 +66,11 @@ public final class Hyphenator: @unchecked Sendable {
                 utf8.append(contentsOf: s.properties.lowercaseMapping.utf8)
             }
         }
+        if let charset {
+            // One byte per letter in an 8-bit set: the positions below stay per letter.
+            guard let bytes = Self.encode(utf8, to: charset), bytes.count == word.count else { return [] }
+            utf8 = bytes
+        }
         var hyphens = [CChar](repeating: 0, count: utf8.count + 5)
         let length = Int32(utf8.count)
         // libhyphen reads the word as a C string (past word_size): it must end with NUL (found by fuzzing).
@@ -90,6 +100,25 @@ public final class Hyphenator: @unchecked Sendable {
         return out
     }
 
+    /// UTF-8 bytes in an 8-bit character set through iconv; nil when a letter has no byte there.
+    private static func encode(_ utf8: [UInt8], to charset: String) -> [UInt8]? {
+        let cd = iconv_open(charset, "UTF-8")
+        guard let cd, cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var input = utf8.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: utf8.count + 1)
+        let written: Int? = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress, inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress, outLeft = outBuf.count
+                guard iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1, inLeft == 0 else { return nil }
+                return outBuf.count - outLeft
+            }
+        }
+        guard let written else { return nil }
+        return output.prefix(written).map { UInt8(bitPattern: $0) }
+    }
+
     /// Loaded dictionaries by path, shared by the process.
     final class Cache: Sendable {
         static let shared = Cache()
@@ -114,6 +143,7 @@ public final class Hyphenator: @unchecked Sendable {
 
 extension String {
     var replacingUnderscore: String { String(map { $0 == "_" ? "-" : $0 }) }
+    var trimmingSpaces: String { String(self.drop { $0 == " " || $0 == "\n" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\n" || $0 == "\r" }.reversed()) }
 }
 
 #if canImport(Glibc)

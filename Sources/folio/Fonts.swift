@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FolioEngine
 import FolioModel
+import FolioUnicode
 
 /// `folio fonts`: which font file (and face index) serves each script and style, with coverage.
 struct Fonts: ParsableCommand {
@@ -14,12 +15,16 @@ struct Fonts: ParsableCommand {
         Examples:
           folio fonts                                  the manifest resolved for Latin and Hangul
           folio fonts Examples/dprk-upr4 --edition ko  coverage of the Korean edition's characters
+          folio fonts --language ja --language zh-Hans the faces for Japanese and Chinese text
+          folio fonts --language all                   every supported language (see docs/languages.md)
         """)
 
     @Argument(help: "A report folder (optional).")
     var report: String?
     @Option(name: .long, help: "Edition code (all when omitted).")
     var edition: [String] = []
+    @Option(name: .long, help: "Without a report: a language to resolve the manifest for (its script's sample text), or all.")
+    var language: [String] = []
     @Option(name: .long, help: "Output format: text, or json (one object on standard output, see docs/cli.md).")
     var format: OutputFormat = .text
 
@@ -49,8 +54,14 @@ struct Fonts: ParsableCommand {
                     let text = try FileSystem.local.readText(path, what: "content") + e.title + (e.subtitle ?? "")
                     rows += Self.rows(try FontReport.make(engine: engine, language: e.lang, text: text), edition: "\(r.id) \(e.code)", coverage: true)
                 }
-            } else {
+            } else if language.isEmpty {
                 rows = Self.rows(try FontReport.make(engine: engine, language: "en", text: "Aa 가"), edition: nil, coverage: false)
+            } else {
+                let codes = language.contains("all") ? LanguageSupport.all.map(\.code) : language
+                for code in codes {
+                    let sample = LanguageSupport.of(code)?.sample ?? "Aa"
+                    rows += Self.rows(try FontReport.make(engine: engine, language: code, text: sample), edition: code, coverage: true)
+                }
             }
         } catch let failure as CommandFailure { throw failure } catch let usage as UsageError { throw usage } catch {
             throw Runner.fail(error, format: format)

@@ -28,7 +28,10 @@ struct BreakRules {
             while start < n, Self.isBreakingSpace(scalars[start]) { start += 1 }
             var end = start
             var plain = true, capitalized = false
-            while end < n, !Self.isBreakingSpace(scalars[end]) {
+            // Chinese and Japanese put no space around Latin words and URLs: a word also ends where CJK text starts
+            // or stops, so that a URL's rules do not reach into the ideographs beside it.
+            let cjk = start < n && Self.isCJK(scalars[start])
+            while end < n, !Self.isBreakingSpace(scalars[end]), Self.isCJK(scalars[end]) == cjk {
                 let s = scalars[end]
                 if Self.isDigit(s) || s == "/" || s == "@" || s == "_" { plain = false }
                 if s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : (s.value < 0xAC00 && s.properties.isUppercase) { capitalized = true }
@@ -46,10 +49,13 @@ struct BreakRules {
 
     /// klreq: characters that never start a line (closing brackets and quotes, periods, commas, middle dots,
     /// colons, ? and !, hyphens and dashes that close).
-    static let noLineStart: Set<UInt32> = Set(")]}〉》」』】〕〗〙〛’”»›.,。、，．:;：；?!？！·・‧‐-–~〜%‰℃°′″".unicodeScalars.map(\.value))
+    /// JLREQ and CLREQ add full-width closing brackets, and (JLREQ's strict set) small kana, the prolonged sound
+    /// mark and iteration marks.
+    static let noLineStart: Set<UInt32> = Set((")]}〉》」』】〕〗〙〛’”»›.,。、，．:;：；?!？！·・‧‐-–~〜%‰℃°′″"
+        + "）］｝｠〟‼⁇⁈⁉゠ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々〻").unicodeScalars.map(\.value))
     /// klreq: characters that never end a line (opening brackets and quotes); middle dots bind both sides
     /// ("남·북" stays whole).
-    static let noLineEnd: Set<UInt32> = Set("([{〈《「『【〔〖〘〚‘“«‹·・‧".unicodeScalars.map(\.value))
+    static let noLineEnd: Set<UInt32> = Set("([{〈《「『【〔〖〘〚‘“«‹·・‧（［｛｟〝".unicodeScalars.map(\.value))
     /// The ASCII members of `noLineStart` and `noLineEnd` as bitmaps over 0..<128.
     private static let asciiNoLineStart = asciiBitmap(noLineStart)
     private static let asciiNoLineEnd = asciiBitmap(noLineEnd)
@@ -209,6 +215,15 @@ struct BreakRules {
     }
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
     static func isHangulSyllable(_ s: Unicode.Scalar) -> Bool { s.value >= 0xAC00 && s.value <= 0xD7A3 }
+    /// A character set on the square em grid of Chinese and Japanese: ideographs, kana, CJK punctuation and
+    /// full-width forms (not the ideographic space, which is a breaking space).
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3001...0x303F, 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+             0xFF01...0xFF60, 0x20000...0x3FFFF: true
+        default: false
+        }
+    }
     static func isLatinLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
         isDigit(s) || (s.value < 0x250 && s.properties.isAlphabetic)
     }

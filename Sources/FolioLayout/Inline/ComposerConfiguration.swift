@@ -16,6 +16,11 @@ public struct ComposerConfiguration: Sendable {
     var hangulLetterShrink = 0.0
     /// Space (em) between Hangul and Latin letters that touch.
     var hangulLatinSpace = 0.0
+    /// Most space (em) added and taken away between Chinese or Japanese characters, and the space (em) between
+    /// them and Latin letters or digits.
+    var cjkLetterSpace = 0.0
+    var cjkLetterShrink = 0.0
+    var cjkLatinSpace = 0.0
     var hangingPunctuation = false
     /// Where words may be hyphenated; nil: they are not.
     var hyphenation: Hyphenation? = nil
@@ -49,6 +54,9 @@ public struct ComposerConfiguration: Sendable {
         hangulLetterSpace = c.hangulLetterSpace
         hangulLetterShrink = c.hangulLetterShrink
         hangulLatinSpace = c.hangulLatinSpace
+        cjkLetterSpace = c.cjkLetterSpace
+        cjkLetterShrink = c.cjkLetterShrink
+        cjkLatinSpace = c.cjkLatinSpace
         hangingPunctuation = c.hangingPunctuation
         if c.hyphenate {
             hyphenation = Hyphenation(minWord: c.hyphenMinWord, minLeft: c.hyphenMinLeft, minRight: c.hyphenMinRight,
@@ -78,6 +86,7 @@ public struct ComposerConfiguration: Sendable {
         r.hyphenation = nil
         r.hangingPunctuation = false
         r.hangulLetterSpace = 0
+        r.cjkLetterSpace = 0
         return r
     }
 

@@ -53,7 +53,7 @@ public final class FontSelector {
     func chain(role: FontRole, bold: Bool, italic: Bool, script: ScriptTag) throws -> [SelectedFace] {
         let key = ChainKey(role: role, bold: bold, italic: italic, script: script)
         if let hit = chains[key] { return hit }
-        let families = manifest.families[role.rawValue] ?? [:]
+        let families = manifest.families(role: role.rawValue, language: language)
         var order: [(family: String, script: String, required: Bool)] = []
         if let own = families[script.description] { order.append((own, script.description, true)) }
         for s in fallbackScripts { if let f = families[s] { order.append((f, s, true)) } }
@@ -88,7 +88,7 @@ public final class FontSelector {
         guard let located = library.locator.locate(family: family, bold: bold, italic: italic) else {
             if !required { return nil }
             throw FolioError("font family '\(family)' (\(role.rawValue), \(script)) is not installed",
-                             at: manifest.location(role: role.rawValue, script: script),
+                             at: manifest.location(role: role.rawValue, script: script, language: language),
                              hint: "install it (Debian: apt-get install fonts-noto-core fonts-noto-cjk) or name an installed family in \(manifest.file); `fc-list : family` lists them")
         }
         let face = try library.face(for: located)

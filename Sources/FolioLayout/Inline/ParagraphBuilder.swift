@@ -29,9 +29,12 @@ struct ParagraphBuilder {
         let runOf: [Int]
         let classes: [BreakClass]
         let rules: BreakRules
-        let hyphenator: Hyphenator?
+        /// The patterns for the words of each script that is hyphenated (the edition's own, and Latin).
+        let hyphenators: [ScriptTag: Hyphenator]
         let french: Bool
         let maxWidth: Double
+        /// The edition's spacing of Chinese and Japanese text (none for other languages).
+        let cjk: CJKSpacing
         /// The space width of the last run that had one.
         var spaceRun = -1, spaceWidth = 0.0
     }
@@ -47,8 +50,8 @@ struct ParagraphBuilder {
         for (r, run) in itemized.runs.enumerated() { for i in run.range { runOf[i] = r } }
         let rules = BreakRules(scalars: scalars, text: text, koreanBreaks: configuration.koreanBreaks)
         var scan = Scan(text: text, scalars: scalars, runOf: runOf, classes: try rules.classes(language: selector.language),
-                        rules: rules, hyphenator: configuration.hyphenation != nil ? Hyphenator.forLanguage(selector.language) : nil,
-                        french: selector.language.hasPrefix("fr"), maxWidth: maxWidth)
+                        rules: rules, hyphenators: configuration.hyphenation != nil ? Self.hyphenators(selector.language) : [:],
+                        french: selector.language.hasPrefix("fr"), maxWidth: maxWidth, cjk: CJKSpacing(language: selector.language))
         var i = 0
         while i < n {
             let s = scalars[i]
@@ -66,6 +69,18 @@ struct ParagraphBuilder {
         return result
     }
 
+    /// The patterns of an edition's language by script: its own words', and English (or its own) for Latin words.
+    private static func hyphenators(_ language: String) -> [ScriptTag: Hyphenator] {
+        var out: [ScriptTag: Hyphenator] = [:]
+        let own = LanguageSupport.of(language)?.script ?? .latin
+        for script in Set([own, .latin]) {
+            if let lang = LanguageSupport.hyphenationLanguage(for: script, in: language), let h = Hyphenator.forLanguage(lang) {
+                out[script] = h
+            }
+        }
+        return out
+    }
+
     /// Appends the glue of the spaces that start at `i`; returns the index after them.
     @inline(__always)
     private func appendSpace(at i: Int, _ scan: inout Scan, into result: inout ParagraphItems) -> Int {
@@ -77,7 +92,11 @@ struct ParagraphBuilder {
         let w = scan.spaceWidth
         // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
         // glue makes it no breakpoint (TeX's \nobreak).
-        if scan.french, (j < n && Self.frenchBindsBefore.contains(scan.scalars[j].value)) || (i > 0 && scan.scalars[i - 1] == "«") {
+        // Chinese and Japanese kinsoku hold across a typed space too: no line starts with a closing mark or ends with
+        // an opening one because a space stood beside it.
+        let french = scan.french && ((j < n && Self.frenchBindsBefore.contains(scan.scalars[j].value)) || (i > 0 && scan.scalars[i - 1] == "«"))
+        let kinsoku = scan.cjk.isCJK && ((j < n && BreakRules.neverStartsLine(scan.scalars[j])) || (i > 0 && BreakRules.neverEndsLine(scan.scalars[i - 1])))
+        if french || kinsoku {
             result.items.append(.penalty(.init(cost: .infinity)))
         }
         result.items.append(.glue(.init(range: i..<j, run: run, width: w,
@@ -91,25 +110,28 @@ struct ParagraphBuilder {
         let n = scan.scalars.count, run = scan.runOf[i]
         var j = i + 1
         while j < n, scan.runOf[j] == run, scan.classes[j] == .none, !BreakRules.isBreakingSpace(scan.scalars[j]),
-              scan.scalars[j] != "\u{2028}", scan.scalars[j] != "\n", scan.scalars[j] != "\u{AD}" { j += 1 }
+              scan.scalars[j] != "\u{2028}", scan.scalars[j] != "\n", scan.scalars[j] != "\u{AD}",
+              !splitsCJK(scan.scalars[j - 1], scan.scalars[j], scan.cjk) { j += 1 }
         let before = result.items.count
         // Two boxes with no break between them (a style or script change inside a word) may still be
-        // parted as a last resort, so that no chain of boxes is wider than a line.
-        if before > 0, result.items[before - 1].isBox {
+        // parted as a last resort, so that no chain of boxes is wider than a line; two marks split only to be
+        // set closer are not.
+        if before > 0, i > 0, result.items[before - 1].isBox, !splitsCJK(scan.scalars[i - 1], scan.scalars[i], scan.cjk) {
             result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
         }
         let isImage = scan.text.styles[Int(result.runs[run].style)].image != nil
-        let hyphenating = !isImage && scan.hyphenator != nil && result.runs[run].script == .latin
+        let hyphenator = isImage || scan.hyphenators.isEmpty ? nil : scan.hyphenators[result.runs[run].script]
+        let hyphenating = hyphenator != nil
             && scan.rules.mayHyphenate(i..<j, capitalized: configuration.hyphenation?.capitalized ?? false)
-        if !isImage, appendWord(i..<j, run: run, text: scan.text, hyphenator: hyphenating ? scan.hyphenator : nil,
+        if !isImage, appendWord(i..<j, run: run, text: scan.text, hyphenator: hyphenating ? hyphenator : nil,
                                 into: &result, maxWidth: scan.maxWidth) {
             // set from the word cache
-        } else if hyphenating, let hyphenator = scan.hyphenator {
+        } else if hyphenating, let hyphenator {
             try appendHyphenated(i..<j, run: run, text: scan.text, hyphenator: hyphenator, into: &result, maxWidth: scan.maxWidth)
         } else {
             try appendBox(i..<j, run: run, text: scan.text, into: &result, maxWidth: scan.maxWidth)
         }
-        addKern(between: before, text: scan.text, into: &result)
+        addKern(between: before, text: scan.text, cjk: scan.cjk, into: &result)
         var k = j
         while k < n, scan.scalars[k] == "\u{AD}" { k += 1 }
         if k < n, !BreakRules.isBreakingSpace(scan.scalars[k]) {
@@ -127,7 +149,7 @@ struct ParagraphBuilder {
 
     /// Letter-space between Hangul syllables and optional space between Hangul and Latin, where two boxes meet
     /// without a space (`first` is the index of the box just appended).
-    private func addKern(between first: Int, text: StyledText, into p: inout ParagraphItems) {
+    private func addKern(between first: Int, text: StyledText, cjk: CJKSpacing, into p: inout ParagraphItems) {
         var first = first
         if first < p.items.count, case .penalty(let pen) = p.items[first], pen.emergency { first += 1 }
         guard first < p.items.count, case .box(let box) = p.items[first] else { return }
@@ -145,7 +167,29 @@ struct ParagraphBuilder {
         if configuration.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {
             kern.width = configuration.hangulLatinSpace * size
         }
-        if kern.width > 0 || kern.stretch > 0 || kern.shrink > 0 { p.items.insert(.kern(kern), at: first) }
+        let mark = text.styles[Int(text.styleOf[previous.range.upperBound - 1])].footnote != nil
+            || text.styles[Int(text.styleOf[box.range.lowerBound])].footnote != nil
+        if cjk.isCJK, !mark { cjkKern(a, b, size: size, cjk: cjk, &kern) }
+        if kern.width != 0 || kern.stretch > 0 || kern.shrink > 0 { p.items.insert(.kern(kern), at: first) }
+    }
+
+    /// Letter-space between Chinese or Japanese characters, space between them and Latin, punctuation compression.
+    private func cjkKern(_ a: Unicode.Scalar, _ b: Unicode.Scalar, size: Double, cjk: CJKSpacing, _ kern: inout ParagraphItems.Kern) {
+        let cjkA = BreakRules.isCJK(a), cjkB = BreakRules.isCJK(b)
+        if cjkA && cjkB {
+            kern.width = -cjk.compression(a, b) * size
+            kern.stretch = configuration.cjkLetterSpace * size
+            kern.shrink = configuration.cjkLetterShrink * size
+        } else if configuration.cjkLatinSpace > 0, CJKSpacing.meetsLatin(a, b) {
+            kern.width = configuration.cjkLatinSpace * size
+        }
+    }
+
+    /// Where two boxes meet without a break only to be spaced apart (a quarter em from Latin) or set closer
+    /// (punctuation compression).
+    @inline(__always)
+    private func splitsCJK(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ cjk: CJKSpacing) -> Bool {
+        cjk.isCJK && (cjk.compression(a, b) != 0 || (configuration.cjkLatinSpace > 0 && CJKSpacing.meetsLatin(a, b)))
     }
 
     private func spaceWidth(_ p: ParagraphItems, run: Int, text: StyledText) -> Double {
@@ -264,6 +308,9 @@ struct ParagraphBuilder {
     /// Right-to-left glyphs come in visual order: the logical end is the first.
     private func protrusion(of glyphs: [ShapedGlyph], ending last: Unicode.Scalar, scale: Double, rightToLeft: Bool = false) -> Double {
         guard configuration.hangingPunctuation, BreakRules.hangs(last), let g = rightToLeft ? glyphs.first : glyphs.last else { return 0 }
+        // Chinese and Japanese lines end square: a full-width 、 or 。 stays inside the measure (its blank half
+        // already gives the optical edge).
+        if BreakRules.isCJK(last), CJKSpacing(language: selector.language).isCJK { return 0 }
         return Double(g.advance) * scale * Self.protrusionFactor
     }
 

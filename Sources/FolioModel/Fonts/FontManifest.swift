@@ -10,11 +10,15 @@ public struct FontManifest: Decodable, Sendable {
     /// language → role → script → size and baseline adjustment, so that a script set inside text of the
     /// language (Latin in Korean, Hangul in English) looks the same size and sits on the same line.
     public var pairing: [String: [String: [String: ScriptAdjustment]]]
+    /// language → role → script → family, taking the place of `families` for editions in that language: the Noto
+    /// CJK collections draw one Han code point differently for Japanese, Simplified and Traditional Chinese and
+    /// Korean, each a face of the same .ttc that fontconfig finds by family name (with its index).
+    public var languages: [String: [String: [String: String]]]
     /// Where the manifest came from, for messages.
     public var file: String = ""
     public var locations: YAMLLocations?
 
-    enum CodingKeys: String, CodingKey { case families, fallback, extra, pairing }
+    enum CodingKeys: String, CodingKey { case families, fallback, extra, pairing, languages }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -22,6 +26,21 @@ public struct FontManifest: Decodable, Sendable {
         fallback = try c.decode([String: [String]].self, forKey: .fallback)
         extra = try c.decodeIfPresent([String].self, forKey: .extra) ?? []
         pairing = try c.decodeIfPresent([String: [String: [String: ScriptAdjustment]]].self, forKey: .pairing) ?? [:]
+        languages = try c.decodeIfPresent([String: [String: [String: String]]].self, forKey: .languages) ?? [:]
+    }
+
+    /// The families of a role for text of a language: the language's own entries (`languages`, the full tag, then
+    /// its first subtag) over the shared ones.
+    public func families(role: String, language: String) -> [String: String] {
+        var out = families[role] ?? [:]
+        if let own = languageEntry(language)?[role] { out.merge(own) { $1 } }
+        return out
+    }
+
+    private func languageEntry(_ language: String) -> [String: [String: String]]? {
+        if let hit = languages[language] { return hit }
+        if let hit = languages.first(where: { $0.key.lowercased() == language.lowercased() })?.value { return hit }
+        return languages[String(language.split(separator: "-").first ?? "")]
     }
 
     /// The adjustment of a script in a role for text of a language (identity when none is set).
@@ -33,7 +52,7 @@ public struct FontManifest: Decodable, Sendable {
     /// Reads a fonts.yaml file.
     public static func load(file: String, fileSystem: FileSystem = .local) throws -> FontManifest {
         let source = try YAMLSource(text: try fileSystem.readText(file, what: "font manifest"), file: file)
-        try source.checkKeys(at: [], allowed: ["families", "fallback", "extra", "pairing"], what: "fonts.yaml")
+        try source.checkKeys(at: [], allowed: ["families", "fallback", "extra", "pairing", "languages"], what: "fonts.yaml")
         var manifest = try source.decode(FontManifest.self)
         for role in manifest.families.keys where FontRole(rawValue: role) == nil {
             throw FolioError("unknown font role '\(role)'", at: source.location(of: [AnyKey("families"), AnyKey(role)]),
@@ -42,6 +61,13 @@ public struct FontManifest: Decodable, Sendable {
         for role in FontRole.allCases where manifest.families[role.rawValue] == nil {
             throw FolioError("fonts.yaml names no families for role '\(role.rawValue)'",
                              at: source.location(of: [AnyKey("families")]))
+        }
+        for (language, roles) in manifest.languages {
+            for role in roles.keys where FontRole(rawValue: role) == nil {
+                throw FolioError("unknown font role '\(role)' for language '\(language)'",
+                                 at: source.location(of: [AnyKey("languages"), AnyKey(language), AnyKey(role)]),
+                                 hint: "roles are \(FontRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
         }
         manifest.file = file
         manifest.locations = YAMLLocations(source)
@@ -54,8 +80,11 @@ public struct FontManifest: Decodable, Sendable {
     }
 
     /// Where a family is named in the manifest, for "not installed" messages.
-    public func location(role: String, script: String) -> SourceLocation? {
-        locations?.location(of: [AnyKey("families"), AnyKey(role), AnyKey(script)])
+    public func location(role: String, script: String, language: String? = nil) -> SourceLocation? {
+        if let language, let entry = languages.keys.first(where: { languages[$0]?[role]?[script] != nil && (language == $0 || language.hasPrefix($0 + "-")) }) {
+            return locations?.location(of: [AnyKey("languages"), AnyKey(entry), AnyKey(role), AnyKey(script)])
+        }
+        return locations?.location(of: [AnyKey("families"), AnyKey(role), AnyKey(script)])
     }
 }
 

@@ -54,6 +54,12 @@ public struct ComposerStyle: Decodable, Sendable {
     public var hangulLetterShrink: Double
     /// Extra space (em) between Hangul and Latin letters that touch; 0 turns it off.
     public var hangulLatinSpace: Double
+    /// Most space (em) added between two Chinese or Japanese characters (ideographs, kana, punctuation) when a
+    /// justified line is filled, and most taken away.
+    public var cjkLetterSpace: Double
+    public var cjkLetterShrink: Double
+    /// Space (em) between Chinese or Japanese and Latin letters or digits that touch; 0 turns it off.
+    public var cjkLatinSpace: Double
     /// Let hyphens, periods and commas at a line end protrude into the margin (optical margin alignment).
     public var hangingPunctuation: Bool
     public var hyphenate: Bool
@@ -69,6 +75,7 @@ public struct ComposerStyle: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case algorithm, tolerance, looseness, spaceStretch = "space-stretch", spaceShrink = "space-shrink"
         case hangulLetterSpace = "hangul-letter-space", hangulLetterShrink = "hangul-letter-shrink", hangulLatinSpace = "hangul-latin-space"
+        case cjkLetterSpace = "cjk-letter-space", cjkLetterShrink = "cjk-letter-shrink", cjkLatinSpace = "cjk-latin-space"
         case hangingPunctuation = "hanging-punctuation", hyphenate, hyphenMinWord = "hyphen-min-word"
         case hyphenMinLeft = "hyphen-min-left", hyphenMinRight = "hyphen-min-right"
         case hyphenMaxConsecutive = "hyphen-max-consecutive", hyphenateCapitalized = "hyphenate-capitalized"

@@ -38,7 +38,4 @@ struct CalendarDate: Sendable, Equatable {
         default: 31
         }
     }
-
-    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                "October", "November", "December"]
 }

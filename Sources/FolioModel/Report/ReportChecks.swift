@@ -39,8 +39,8 @@ extension Report {
         case .failure(.month(let month)):
             throw FolioError("date '\(date)' is not a day of the calendar: there is no month \(month)", at: at, hint: hint)
         case .failure(.day(let year, let month, let day, let length)):
-            let name = CalendarDate.englishMonths[month - 1]
-            throw FolioError("date '\(date)' is not a day of the calendar: \(name) \(year) has \(length) days, not \(day)", at: at, hint: hint)
+            let name = String(year) + "-" + (month < 10 ? "0" : "") + String(month)
+            throw FolioError("date '\(date)' is not a day of the calendar: month \(name) has \(length) days, not \(day)", at: at, hint: hint)
         }
     }
 
