@@ -37,15 +37,8 @@ public struct ReportGenerator: Sendable {
                     paragraph += "[^n\(note)]"
                     notes += "[^n\(note)]: \(pick()) https://www.example.org/reports/\(p)/\(k)/document-\(note).pdf\n"
                 }
-                // Figures spread evenly: each after the paragraph that refers to it.
-                let due = figures > 0 && figure < figures && (p * paragraphsPerPage + k + 1) * figures >= (figure + 1) * pages * paragraphsPerPage
-                if due {
-                    figure += 1
-                    let made = try FigureGenerator(language: language).make(figure, into: content, rng: &figureRNG)
-                    md += paragraph + " " + made.reference + "\n\n" + made.markdown
-                } else {
-                    md += paragraph + "\n\n"
-                }
+                md += try withFigure(paragraph, index: p * paragraphsPerPage + k + 1, of: pages * paragraphsPerPage,
+                                     figure: &figure, content: content, rng: &figureRNG)
             }
             switch p % 7 {
             case 3: md += (0..<4).map { _ in "- \(pick())" }.joined(separator: "\n") + "\n\n"
@@ -87,6 +80,16 @@ public struct ReportGenerator: Sendable {
         case "ru": "Часть \(n)"
         default: "Part \(n)"
         }
+    }
+
+    /// A paragraph, then the next figure when it is due: figures are spread evenly over the `total` paragraphs, each
+    /// after the paragraph that refers to it.
+    private func withFigure(_ paragraph: String, index: Int, of total: Int, figure: inout Int, content: String,
+                            rng: inout SplitMix64) throws -> String {
+        guard figures > 0, figure < figures, index * figures >= (figure + 1) * total else { return paragraph + "\n\n" }
+        figure += 1
+        let made = try FigureGenerator(language: language).make(figure, into: content, rng: &rng)
+        return paragraph + " " + made.reference + "\n\n" + made.markdown
     }
 
     /// The sentences of a Markdown text: prose lines split after . ! ?, the Arabic question mark and the full-width
