@@ -4,11 +4,12 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Libraries Folio links, the default fonts, hyphenation patterns, and the tools the tests check PDFs with (gcc
-# compiles scripts/check-rsvg-abi.c against librsvg's headers; pikepdf walks the structure tree of tagged PDFs).
+# compiles scripts/check-rsvg-abi.c against librsvg's headers; pikepdf walks the structure tree of tagged PDFs;
+# icc-profiles-free has the sRGB profile of the PDF/A output intent).
 DEBS := pkg-config libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev libglib2.0-dev \
         libcmark-gfm-dev libcmark-gfm-extensions-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru librsvg2-dev \
         libqpdf-dev libpng-dev libjpeg62-turbo-dev gcc fonts-noto-core fonts-noto-cjk poppler-utils qpdf unicode-data python3 \
-        python3-pikepdf
+        python3-pikepdf icc-profiles-free
 SAMPLE := Examples/dprk-upr4
 OUT := out
 
@@ -38,6 +39,8 @@ deps:
 	fi
 	@# The tests run the python3 on PATH, which may not be Debian's (a pyenv, a venv): give it pikepdf from PyPI then.
 	@python3 -c 'import pikepdf' 2>/dev/null || python3 -m pip install --quiet pikepdf
+	@# pdfua (PyPI only) checks the machine-checkable part of PDF/UA-1; the tests run it on every layout.
+	@command -v pdfua >/dev/null 2>&1 || python3 -m pip install --quiet pdfua
 
 ## Build the release binary .build/release/folio (Swift's libraries linked in: 10 ms less at every start).
 build: deps

@@ -35,6 +35,8 @@ static void load(void) {
     RESOLVE(qpdf_oh_append_item) RESOLVE(qpdf_oh_new_dictionary) RESOLVE(qpdf_oh_new_name)
     RESOLVE(qpdf_oh_new_integer) RESOLVE(qpdf_make_indirect_object) RESOLVE(qpdf_oh_is_name_and_equals)
     RESOLVE(qpdf_oh_new_null) RESOLVE(qpdf_oh_get_dict)
+    RESOLVE(qpdf_oh_remove_key) RESOLVE(qpdf_oh_is_null) RESOLVE(qpdf_oh_new_binary_string)
+    RESOLVE(qpdf_oh_get_object_id) RESOLVE(qpdf_replace_object) RESOLVE(qpdf_oh_release) RESOLVE(qpdf_get_object_by_id)
 #undef RESOLVE
     loaded = &api;
 }

@@ -211,8 +211,9 @@ public final class Engine: Sendable {
     }
 
     /// Renders one edition to `<output>/<file name>`, atomically.
+    /// With `embedSource`, the edition's Markdown and report.yaml travel inside the PDF (PDF/A-3 associated files).
     public func render(report: Report, edition: Edition, layoutName: String? = nil, output: String,
-                       thumbnail: Bool = true) throws -> RenderedEdition {
+                       thumbnail: Bool = true, embedSource: Bool = false) throws -> RenderedEdition {
         let start = monotonicSeconds()
         let laid = try layOut(report: report, edition: edition, layoutName: layoutName)
         let name = report.fileName(of: edition)
@@ -222,7 +223,8 @@ public final class Engine: Sendable {
         PDFFinisher.preload()
         let raw = try times.measure("pdf write") { try CairoPDFWriter().render(laid.document) }
         let bytes = try times.measure("finish") {
-            try PDFFinisher().finish(raw, document: laid.document, producer: "\(Folio.creator) (cairo, qpdf)")
+            try PDFFinisher().finish(raw, document: laid.document, producer: "\(Folio.creator) (cairo, qpdf)",
+                                     options: try pdfOptions(laid, embedSource: embedSource))
         }
         let digest = times.measure("checksum") { sha256Hex(bytes) }
         let changed = try times.measure("write") { try AtomicFile.writeIfChanged(bytes, to: output + "/" + name) }
@@ -247,6 +249,23 @@ public final class Engine: Sendable {
         rendered.times = times
         rendered.paragraphs = laid.layoutReport.paragraphs
         return rendered
+    }
+
+    /// The layout's standard, and the edition's source files when they are to travel with it.
+    func pdfOptions(_ laid: LaidOut, embedSource: Bool) throws -> PDFOptions {
+        guard embedSource else { return PDFOptions(archival: laid.layout.pdf.standard.isArchival) }
+        let fs = FileSystem.local, report = laid.report, edition = laid.edition
+        let markdown = try fs.resolveInside(report.directory, edition.content, field: "editions.\(edition.code).content",
+                                            at: SourceLocation(file: report.file, line: 0, column: 0))
+        let name = (edition.content as NSString).lastPathComponent
+        let files = [
+            PDFAttachment(name: name, bytes: try fs.readBytes(markdown, what: "content file of edition '\(edition.code)'"),
+                          mimeType: "text/markdown", description: "Markdown source of the \(edition.code) edition"),
+            PDFAttachment(name: "report.yaml", bytes: try fs.readBytes(report.file, what: "report.yaml"),
+                          mimeType: "application/yaml", description: "the report's metadata (Folio report.yaml)"),
+        ]
+        // The source travels only in PDF/A-3, which allows any attached file.
+        return PDFOptions(archival: true, attachments: files)
     }
 
     /// Thumbnails are 36 dpi: an A4 page becomes 298 × 421 pixels.

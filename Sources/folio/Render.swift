@@ -41,6 +41,9 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Also write a thumbnail PNG of each edition's first page (folio batch always does).")
     var thumbnails = false
 
+    @Flag(name: .long, help: "Attach the edition's Markdown and report.yaml to its PDF (PDF/A-3a associated files).")
+    var embedSource = false
+
     @Option(name: .long, help: "Output format: text, or json (one object on standard output, see docs/cli.md).")
     var format: OutputFormat = .text
 
@@ -64,7 +67,8 @@ struct Render: ParsableCommand {
         // Editions are independent: two at a time use both cores (fonts and shaped words are shared). Results are
         // reported in the report's order whatever finishes first.
         let results = editions.concurrentMap { e in
-            Result { try engine.render(report: report, edition: e, layoutName: layout, output: output, thumbnail: thumbnails) }
+            Result { try engine.render(report: report, edition: e, layoutName: layout, output: output, thumbnail: thumbnails,
+                                  embedSource: embedSource) }
         }
         var files: [RenderedEdition] = []
         var diagnostics: [Finding] = [], failures: [Finding] = []

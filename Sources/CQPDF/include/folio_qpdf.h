@@ -50,6 +50,15 @@ struct folio_qpdf_api {
     FOLIO_QPDF_FN(qpdf_oh_is_name_and_equals);
     FOLIO_QPDF_FN(qpdf_oh_new_null);
     FOLIO_QPDF_FN(qpdf_oh_get_dict);
+    // PDF/A: output intent, attachments.
+    FOLIO_QPDF_FN(qpdf_oh_remove_key);
+    FOLIO_QPDF_FN(qpdf_oh_is_null);
+    FOLIO_QPDF_FN(qpdf_oh_new_binary_string);
+    // The structure tree's objects, numbered by Folio (qpdf_make_indirect_object walks every object, each time).
+    FOLIO_QPDF_FN(qpdf_oh_get_object_id);
+    FOLIO_QPDF_FN(qpdf_replace_object);
+    FOLIO_QPDF_FN(qpdf_oh_release);
+    FOLIO_QPDF_FN(qpdf_get_object_by_id);
 };
 
 /// Loads libqpdf once (thread-safe; later calls return at once). NULL when it cannot be loaded or lacks a

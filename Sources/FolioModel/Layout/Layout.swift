@@ -204,10 +204,11 @@ public struct Layout: Decodable, Sendable {
     public var pageLabels: PageLabelStyle
     public var checks: ChecksStyle
     public var limits: LimitsStyle
+    public var pdf: PDFStyle
 
     enum CodingKeys: String, CodingKey {
         case page, body, h1, h2, h3, list, quote, table, footnotes, header, footer, titleBlock = "title-block", code
-        case cover, contents, figures, numberedParagraphs = "numbered-paragraphs", pageLabels = "page-labels", checks, limits
+        case cover, contents, figures, numberedParagraphs = "numbered-paragraphs", pageLabels = "page-labels", checks, limits, pdf
     }
 
     /// The style of a heading level (levels past 3 use level 3's).

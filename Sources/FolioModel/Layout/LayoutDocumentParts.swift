@@ -121,6 +121,23 @@ public struct PageLabelStyle: Decodable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case frontMatterRoman = "front-matter-roman" }
 }
 
+/// Which standards the PDF claims and meets, beyond the tagged PDF (PDF/UA-1) every file is.
+public enum PDFStandard: String, Decodable, Sendable, CaseIterable {
+    /// PDF/UA-1 only.
+    case ua1 = "ua-1"
+    /// PDF/UA-1 and PDF/A-2 level a (archival: sRGB output intent, XMP identification, no transparency groups).
+    case ua1A2a = "ua-1+a-2a"
+
+    /// Whether the file is PDF/A (part 2, or part 3 when the source is attached).
+    public var isArchival: Bool { self == .ua1A2a }
+}
+
+/// What the PDF file is, beyond its pages.
+public struct PDFStyle: Decodable, Sendable {
+    public var standard: PDFStandard
+    enum CodingKeys: String, CodingKey, CaseIterable { case standard }
+}
+
 /// Submission rules a layout checks (`folio check`): the UN's, as data a user can change.
 public struct ChecksStyle: Decodable, Sendable {
     /// Most words for a submission by one organisation, and for a joint submission (0: no limit).

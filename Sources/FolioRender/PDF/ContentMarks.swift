@@ -11,33 +11,37 @@ enum ContentMarks {
 
     /// The content with the k-th `/Span` BDC replaced by `markers[k]`.
     static func rewrite(_ content: [UInt8], markers: [String]) throws -> [UInt8] {
+        try content.withUnsafeBufferPointer { try rewrite($0, markers: markers) }
+    }
+
+    static func rewrite(_ content: UnsafeBufferPointer<UInt8>, markers: [String]) throws -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(content.count + markers.count * 24)
         var copied = 0, k = 0
         // Whether each open sequence is kept (false for cairo's empty link sequences).
         var kept: [Bool] = []
         var scanner = ContentScanner(content)
+        let span = Array("/\(PagePainter.marker)".utf8), link = Array("/Link".utf8), mcid = Array("/MCID ".utf8)
         while let op = scanner.nextOperator() {
-            if op.name == "BDC" {
-                let tag = scanner.firstOperand(of: op)
+            if scanner.is(op, "BDC") {
                 // cairo also writes `/Span << /ActualText … >> BDC` inside a sequence for a ligature's text.
-                if tag == "/\(PagePainter.marker)", content[op.start..<op.end].firstRange(of: Array("/MCID ".utf8)) != nil {
+                if scanner.firstOperand(of: op, is: span), scanner.contains(mcid, in: op) {
                     guard k < markers.count else { throw Mismatch(found: k + 1, expected: markers.count) }
                     out += content[copied..<op.start]
-                    out += Array(markers[k].utf8)
+                    out += markers[k].utf8
                     copied = op.end
                     k += 1
                     kept.append(true)
-                } else if tag == "/Link" {
+                } else if scanner.firstOperand(of: op, is: link) {
                     out += content[copied..<op.start]
                     copied = op.end
                     kept.append(false)
                 } else {
                     kept.append(true)
                 }
-            } else if op.name == "BMC" {
+            } else if scanner.is(op, "BMC") {
                 kept.append(true)
-            } else if op.name == "EMC", let keep = kept.popLast(), !keep {
+            } else if scanner.is(op, "EMC"), let keep = kept.popLast(), !keep {
                 out += content[copied..<op.start]
                 copied = op.end
             }
@@ -51,16 +55,36 @@ enum ContentMarks {
 /// Reads a content stream operator by operator.
 struct ContentScanner {
     /// An operator with where its instruction starts (its first operand) and where the operator ends.
-    struct Operator { let name: String; let start: Int; let end: Int; let firstOperandEnd: Int? }
+    /// Where the operator's name starts and ends (`nameStart..<end`).
+    struct Operator { let nameStart: Int; let start: Int; let end: Int; let firstOperandEnd: Int? }
 
-    private let b: [UInt8]
+    private let b: UnsafeBufferPointer<UInt8>
     private var i = 0
 
-    init(_ bytes: [UInt8]) { b = bytes }
+    /// The bytes must outlive the scanner.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
-    /// The first operand's text, for a BDC's tag.
-    func firstOperand(of op: Operator) -> String? {
-        op.firstOperandEnd.map { String(decoding: b[op.start..<$0], as: UTF8.self) }
+    /// Whether the operator is `name` (ASCII).
+    func `is`(_ op: Operator, _ name: StaticString) -> Bool {
+        op.end - op.nameStart == name.utf8CodeUnitCount
+            && UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).elementsEqual(b[op.nameStart..<op.end])
+    }
+
+    /// Whether the first operand is `token`, for a BDC's tag.
+    func firstOperand(of op: Operator, is token: [UInt8]) -> Bool {
+        guard let end = op.firstOperandEnd else { return false }
+        return b[op.start..<end].elementsEqual(token)
+    }
+
+    /// Whether the instruction's bytes hold `needle`.
+    func contains(_ needle: [UInt8], in op: Operator) -> Bool {
+        guard let first = needle.first, op.end - op.start >= needle.count else { return false }
+        var k = op.start
+        while k + needle.count <= op.end {
+            if b[k] == first, b[k..<(k + needle.count)].elementsEqual(needle) { return true }
+            k += 1
+        }
+        return false
     }
 
     mutating func nextOperator() -> Operator? {
@@ -71,16 +95,21 @@ struct ContentScanner {
             let tokenStart = i
             let isOperator = skipToken()
             if isOperator {
-                let name = String(decoding: b[tokenStart..<i], as: UTF8.self)
-                if name == "ID" { skipInlineImageData() }
-                return Operator(name: name, start: start ?? tokenStart, end: i, firstOperandEnd: start == nil ? nil : firstEnd)
+                if i - tokenStart == 2, b[tokenStart] == UInt8(ascii: "I"), b[tokenStart + 1] == UInt8(ascii: "D") { skipInlineImageData() }
+                return Operator(nameStart: tokenStart, start: start ?? tokenStart, end: i, firstOperandEnd: start == nil ? nil : firstEnd)
             }
             if start == nil { start = tokenStart; firstEnd = i }
         }
     }
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C || c == 0 }
-    private static func isDelimiter(_ c: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(c) }
+    private static func isDelimiter(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"): true
+        default: false
+        }
+    }
 
     private mutating func skipSpaceAndComments() {
         while i < b.count {
@@ -108,7 +137,8 @@ struct ContentScanner {
             while i < b.count, !Self.isSpace(b[i]), !Self.isDelimiter(b[i]) { i += 1 }
             let isNumber = (first >= 0x30 && first <= 0x39) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
             let word = b[start..<i]
-            let isKeyword = word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
+            let isKeyword = (first == UInt8(ascii: "t") || first == UInt8(ascii: "f") || first == UInt8(ascii: "n"))
+                && (word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8))
             return !isNumber && !isKeyword
         }
         return false

@@ -22,11 +22,16 @@ public struct PDFFinisher {
     }
 
     /// The finished PDF for the bytes cairo wrote for `document`.
-    public func finish(_ input: [UInt8], document: DisplayDocument, producer: String) throws -> [UInt8] {
+    public func finish(_ input: [UInt8], document: DisplayDocument, producer: String, options: PDFOptions = PDFOptions()) throws -> [UInt8] {
         let info = document.info, pageLabels = document.pageLabels
         let q = try Self.library()
         var bytes = input
         CairoXref.repair(&bytes)
+        let date = Self.pdfDate(info.date)
+        let streams = try Self.streams(XMPMetadata.packet(info, producer: producer, archivalPart: options.archivalPart), options, date: date)
+        guard let first = IncrementalUpdate.append(&bytes, streams: streams) else {
+            throw RenderError("cairo's PDF has no trailer that Folio can read", call: "cairo_surface_finish", status: nil)
+        }
         guard let qpdf = q.qpdf_init() else { throw RenderError("qpdf cannot start", call: "qpdf_init", status: "no handle") }
         var handle: qpdf_data? = qpdf
         defer { q.qpdf_cleanup(&handle) }
@@ -36,24 +41,44 @@ public struct PDFFinisher {
             buffer.withMemoryRebound(to: CChar.self) { q.qpdf_read_memory(qpdf, "cairo output", $0.baseAddress, UInt64($0.count), nil) }
         }
         if read & QPDF_ERRORS != 0 { throw error(q, qpdf, "qpdf_read_memory", "qpdf cannot read cairo's PDF") }
-
-        try TaggedPDF(q: q, qpdf: qpdf, structure: TaggedStructure(document)).write()
+        let added = (0..<streams.count).map { q.qpdf_get_object_by_id(qpdf, Int32(first + $0), 0) }
+        let numbers = ObjectNumbers(next: first + streams.count)
+        try TaggedPDF(q: q, qpdf: qpdf, structure: TaggedStructure(document), numbers: numbers).write()
         let root = q.qpdf_get_root(qpdf)
         q.qpdf_oh_replace_key(qpdf, root, "/Lang", q.qpdf_oh_new_unicode_string(qpdf, info.language))
         q.qpdf_oh_replace_key(qpdf, root, "/ViewerPreferences", q.qpdf_oh_parse(qpdf, "<< /DisplayDocTitle true >>"))
-        q.qpdf_oh_replace_key(qpdf, root, "/Metadata", metadata(q, qpdf, XMPMetadata.packet(info, producer: producer)))
+        q.qpdf_oh_replace_key(qpdf, root, "/Metadata", added[0])
+        if options.archival {
+            try ArchivalPDF(q: q, qpdf: qpdf, options: options, profile: added[1], files: Array(added.dropFirst(2)), numbers: numbers).write()
+        }
         if !pageLabels.isEmpty {
             let nums = pageLabels.map { "\($0.start) << /S /\($0.style.rawValue) /St \($0.firstNumber) >>" }.joined(separator: " ")
             q.qpdf_oh_replace_key(qpdf, root, "/PageLabels", q.qpdf_oh_parse(qpdf, "<< /Nums [\(nums)] >>"))
         }
-        let trailer = q.qpdf_get_trailer(qpdf)
-        let infoDict = q.qpdf_oh_get_key(qpdf, trailer, "/Info")
+        let infoDict = q.qpdf_oh_get_key(qpdf, q.qpdf_get_trailer(qpdf), "/Info")
         if q.qpdf_oh_is_dictionary(qpdf, infoDict) != 0 {
-            let date = Self.pdfDate(info.date)
             q.qpdf_oh_replace_key(qpdf, infoDict, "/CreationDate", q.qpdf_oh_new_string(qpdf, date))
             q.qpdf_oh_replace_key(qpdf, infoDict, "/ModDate", q.qpdf_oh_new_string(qpdf, date))
             q.qpdf_oh_replace_key(qpdf, infoDict, "/Producer", q.qpdf_oh_new_unicode_string(qpdf, producer))
         }
+        return try write(q, qpdf)
+    }
+
+    /// The streams the finisher adds: the XMP metadata (left uncompressed, as PDF/A and PDF/UA readers expect),
+    /// then for PDF/A the sRGB profile and the attached files.
+    static func streams(_ xmp: String, _ options: PDFOptions, date: String) throws -> [IncrementalUpdate.Stream] {
+        var streams = [IncrementalUpdate.Stream(entries: "/Type /Metadata /Subtype /XML", data: Array(xmp.utf8))]
+        guard options.archival else { return streams }
+        streams.append(IncrementalUpdate.Stream(entries: "/N 3", data: try SRGBProfile.bytes.get()))
+        for file in options.attachments {
+            streams.append(IncrementalUpdate.Stream(
+                entries: "/Type /EmbeddedFile /Subtype \(ArchivalPDF.name(file.mimeType)) /Params << /Size \(file.bytes.count) /ModDate (\(date)) >>",
+                data: file.bytes))
+        }
+        return streams
+    }
+
+    private func write(_ q: folio_qpdf_api, _ qpdf: qpdf_data) throws -> [UInt8] {
         if q.qpdf_init_write_memory(qpdf) & QPDF_ERRORS != 0 { throw error(q, qpdf, "qpdf_init_write_memory", "qpdf cannot prepare to write the PDF") }
         q.qpdf_set_deterministic_ID(qpdf, QPDF_TRUE)
         q.qpdf_set_compress_streams(qpdf, QPDF_TRUE)
@@ -63,19 +88,6 @@ public struct PDFFinisher {
         if q.qpdf_write(qpdf) & QPDF_ERRORS != 0 { throw error(q, qpdf, "qpdf_write", "qpdf cannot write the PDF") }
         guard let out = q.qpdf_get_buffer(qpdf) else { throw RenderError("qpdf wrote nothing", call: "qpdf_get_buffer", status: "no buffer") }
         return Array(UnsafeBufferPointer(start: out, count: q.qpdf_get_buffer_length(qpdf)))
-    }
-
-    /// An XMP metadata stream (qpdf leaves it uncompressed, as PDF/A and PDF/UA readers expect).
-    private func metadata(_ q: folio_qpdf_api, _ qpdf: qpdf_data, _ xml: String) -> qpdf_oh {
-        let stream = q.qpdf_oh_new_stream(qpdf)
-        let bytes = Array(xml.utf8)
-        bytes.withUnsafeBufferPointer {
-            q.qpdf_oh_replace_stream_data(qpdf, stream, $0.baseAddress, $0.count, q.qpdf_oh_new_null(qpdf), q.qpdf_oh_new_null(qpdf))
-        }
-        let dict = q.qpdf_oh_get_dict(qpdf, stream)
-        q.qpdf_oh_replace_key(qpdf, dict, "/Type", q.qpdf_oh_new_name(qpdf, "/Metadata"))
-        q.qpdf_oh_replace_key(qpdf, dict, "/Subtype", q.qpdf_oh_new_name(qpdf, "/XML"))
-        return stream
     }
 
     /// The error qpdf recorded for `call`.
@@ -98,8 +110,13 @@ public struct PDFFinisher {
 /// table at an offset where another object sits: readers must rebuild the table by scanning the file
 /// (qpdf reports "file is damaged" and takes three times as long). Marking those entries free makes the
 /// table true again.
+///
+/// The structure tree cairo writes for its tags (a `Span` element per marked-content sequence, its parent tree) is
+/// replaced by the finisher's; its entries are freed too, so that qpdf never parses them (qpdf resolves every
+/// object in the table the first time it numbers a new object).
 enum CairoXref {
-    /// Frees every in-use entry of the last cross-reference table whose offset does not hold "N 0 obj".
+    /// Frees every in-use entry of the last cross-reference table whose offset does not hold "N 0 obj", or holds
+    /// one of cairo's structure objects.
     static func repair(_ pdf: inout [UInt8]) {
         guard let startxref = lastIndex(of: Array("startxref".utf8), in: pdf) else { return }
         var k = startxref + 9
@@ -120,13 +137,25 @@ enum CairoXref {
             var p = e
             guard let offset = number(pdf, &p) else { continue }
             let header = Array("\(first + i) 0 obj".utf8)
-            if offset + header.count > pdf.count || !pdf[offset..<(offset + header.count)].elementsEqual(header) {
+            if offset + header.count > pdf.count || !pdf[offset..<(offset + header.count)].elementsEqual(header)
+                || isStructure(pdf, at: offset + header.count) {
                 pdf.replaceSubrange(e..<(e + 20), with: free)
             }
         }
     }
 
-    private static func number(_ b: [UInt8], _ k: inout Int) -> Int? {
+    /// cairo writes `<< /Type /StructElem`, `<< /Type /StructTreeRoot` and its parent tree `<< /Nums [` (cairo
+    /// writes no other number tree: page labels are the finisher's).
+    private static func isStructure(_ b: [UInt8], at start: Int) -> Bool {
+        var k = start
+        skipSpace(b, &k)
+        for prefix in structurePrefixes where k + prefix.count <= b.count && b[k..<(k + prefix.count)].elementsEqual(prefix) { return true }
+        return false
+    }
+
+    private static let structurePrefixes = ["<< /Type /StructElem", "<< /Type /StructTreeRoot", "<< /Nums ["].map { Array($0.utf8) }
+
+    static func number(_ b: [UInt8], _ k: inout Int) -> Int? {
         var v = 0, digits = 0
         while k < b.count, b[k] >= 0x30, b[k] <= 0x39 { v = v * 10 + Int(b[k] - 0x30); k += 1; digits += 1 }
         return digits > 0 ? v : nil
@@ -136,7 +165,7 @@ enum CairoXref {
         while k < b.count, b[k] == 0x0A || b[k] == 0x0D || b[k] == 0x20 { k += 1 }
     }
 
-    private static func lastIndex(of needle: [UInt8], in b: [UInt8]) -> Int? {
+    static func lastIndex(of needle: [UInt8], in b: [UInt8]) -> Int? {
         guard b.count >= needle.count else { return nil }
         var i = b.count - needle.count
         let stop = max(0, b.count - 4096)

@@ -6,10 +6,14 @@ import FolioDisplay
 /// element of `TaggedStructure`, marked content named and numbered in every page's content stream, the parent
 /// tree, /StructParents on pages and /StructParent and /Contents on link annotations, /Tabs /S, /MarkInfo. What
 /// cairo wrote for its own tags (a tree of empty `Span`s and `Link`s) is no longer referenced, so qpdf drops it.
+///
+/// The tree's objects are numbered by `ObjectNumbers` and put in place with `qpdf_replace_object`:
+/// `qpdf_make_indirect_object` walks every object of the file each time it numbers one.
 struct TaggedPDF {
     let q: folio_qpdf_api
     let qpdf: qpdf_data
     let structure: TaggedStructure
+    let numbers: ObjectNumbers
 
     func write() throws {
         let pageCount = Int(q.qpdf_get_num_pages(qpdf))
@@ -22,8 +26,8 @@ struct TaggedPDF {
             try retag(page, structure.pages[n], number: n)
             annotations.append(try links(on: page, number: n, expected: structure.pages[n].annotations.count))
         }
-        let root = q.qpdf_make_indirect_object(qpdf, parse("<< /Type /StructTreeRoot >>"))
-        let elements = structure.elements.map { _ in q.qpdf_make_indirect_object(qpdf, q.qpdf_oh_new_dictionary(qpdf)) }
+        let root = object(parse("<< /Type /StructTreeRoot >>"))
+        let elements = structure.elements.map { _ in object(q.qpdf_oh_new_dictionary(qpdf)) }
         for (i, element) in structure.elements.enumerated() {
             fill(elements[i], element, parent: element.parent.map { elements[$0] } ?? root, elements: elements,
                  pages: pages, annotations: annotations)
@@ -49,7 +53,7 @@ struct TaggedPDF {
         let parentTree = q.qpdf_oh_new_dictionary(qpdf)
         q.qpdf_oh_replace_key(qpdf, parentTree, "/Nums", nums)
         q.qpdf_oh_replace_key(qpdf, root, "/K", elements[0])
-        q.qpdf_oh_replace_key(qpdf, root, "/ParentTree", q.qpdf_make_indirect_object(qpdf, parentTree))
+        q.qpdf_oh_replace_key(qpdf, root, "/ParentTree", object(parentTree))
         q.qpdf_oh_replace_key(qpdf, root, "/ParentTreeNextKey", q.qpdf_oh_new_integer(qpdf, Int64(key)))
         let roleMap = StructureTypes.roleMap(structure.elements.map(\.role))
         if !roleMap.isEmpty { q.qpdf_oh_replace_key(qpdf, root, "/RoleMap", parse(roleMap)) }
@@ -66,11 +70,10 @@ struct TaggedPDF {
         guard q.qpdf_oh_get_page_content_data(qpdf, page, &buffer, &length) & QPDF_ERRORS == 0, let buffer else {
             throw RenderError("qpdf cannot read page \(number + 1)'s content", call: "qpdf_oh_get_page_content_data", status: nil)
         }
-        let content = Array(UnsafeBufferPointer(start: buffer, count: length))
-        free(buffer)
+        defer { free(buffer) }
         let markers = marks.sequences.map { StructureTypes.marker($0, in: structure) }
         let tagged: [UInt8]
-        do { tagged = try ContentMarks.rewrite(content, markers: markers) } catch {
+        do { tagged = try ContentMarks.rewrite(UnsafeBufferPointer(start: buffer, count: length), markers: markers) } catch {
             throw RenderError("page \(number + 1) cannot be tagged: \(error)")
         }
         // cairo writes one content stream a page; its data is replaced in place (qpdf_oh_new_stream costs a walk
@@ -136,4 +139,12 @@ struct TaggedPDF {
     }
 
     private func parse(_ text: String) -> qpdf_oh { q.qpdf_oh_parse(qpdf, text) }
+
+    /// `direct` made an indirect object with the next free number.
+    private func object(_ direct: qpdf_oh) -> qpdf_oh {
+        let number = numbers.take()
+        q.qpdf_replace_object(qpdf, number, 0, direct)
+        q.qpdf_oh_release(qpdf, direct)
+        return q.qpdf_get_object_by_id(qpdf, number, 0)
+    }
 }

@@ -56,6 +56,17 @@ struct LayoutTests {
         #expect(error("list:\n  numbering: [decimal, greek]\n")?.message.contains("hangul-syllable") == true)
     }
 
+    /// `pdf.standard` chooses PDF/A for submissions and reports; an unknown standard is located, with the allowed ones.
+    @Test func thePDFStandardIsChosenByTheLayout() throws {
+        #expect(try loader.load("upr-submission", language: "en").pdf.standard == .ua1A2a)
+        #expect(try loader.load("report", language: "ko").pdf.standard == .ua1A2a)
+        #expect(try loader.load("briefing", language: "en").pdf.standard == .ua1)
+        #expect(try load("extends: report\npdf:\n  standard: ua-1\n").pdf.standard.isArchival == false)
+        let e = error("pdf:\n  standard: ua-1+a-3b\n")
+        #expect(e?.message.contains("one of: ua-1, ua-1+a-2a") == true)
+        #expect(e?.location?.line == 2 && e?.location?.column == 13)
+    }
+
     /// The schema is derived from the layout types; a field that their decoding does not read (left out of the
     /// CodingKeys, or skipped by a hand-written decoder) would be missing from it, and files could not set it.
     @Test func everyFieldOfTheLayoutTypesIsInTheSchema() throws {
