@@ -38,6 +38,9 @@ let package = Package(
         .target(name: "CRsvg"),
         // PNG encoding at a chosen zlib level (libpng's longjmp errors need C): see Sources/CPNG/include/folio_png.h.
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
+        // JPEG headers, decoding for previews and encoding for `folio generate` through libjpeg-turbo's libjpeg API
+        // (libjpeg62-turbo-dev; its errors are longjmps too): see Sources/CJPEG/include/folio_jpeg.h.
+        .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Folio's own layers. FolioSupport: threads, locks and once-made caches, for every layer above it.
         .target(name: "FolioSupport"),
@@ -45,10 +48,10 @@ let package = Package(
         .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode", "FolioSupport"]),
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "FolioDisplay"),
-        .target(name: "FolioImages", dependencies: ["FolioDisplay", "FolioSupport", "CRsvg"]),
+        .target(name: "FolioImages", dependencies: ["FolioDisplay", "FolioSupport", "CRsvg", "CJPEG", "CPNG"]),
         .target(name: "FolioChecksum", dependencies: ["CGLib"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages", "FolioSupport"]),
-        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "CRsvg", "FolioSupport"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CPNG", "CJPEG", "CRsvg", "FolioSupport"]),
         .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioSupport", "FolioChecksum", "FolioUnicode"]),
         // `folio watch`: inotify (through Glibc), the warm re-render loop and the preview page.
         .target(name: "FolioWatch", dependencies: [
@@ -57,7 +60,7 @@ let package = Package(
         ]),
         // Tools, not part of the FolioEngine library: the report generator and the benchmarks (`folio-bench`;
         // `folio generate` and `folio bench` run the same code).
-        .target(name: "FolioGenerate", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "FolioGenerate", dependencies: ["FolioImages", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "FolioBenchmarks", dependencies: [
             "FolioEngine", "FolioLayout", "FolioModel", "FolioRender", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioWatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -76,9 +76,11 @@ public enum LinkTarget: Sendable, Hashable {
     case destination(String)
 }
 
-/// The image formats Folio places (logos on covers); the raw value is the usual file extension.
+/// The image formats Folio places (logos on covers, figures); the raw value is the usual file extension.
 public enum ImageFormat: String, Sendable, Hashable, CaseIterable {
     case png, svg
+    /// Embedded in PDFs as the file's bytes (DCT), never decoded and compressed again.
+    case jpeg = "jpg"
 }
 
 /// An image file to draw, checked before layout.

@@ -162,14 +162,14 @@ public struct Checker {
         }
     }
 
-    /// Internal links must land on a heading's anchor.
+    /// Internal links must land on a heading's or a figure's anchor.
     func brokenLinks(_ laid: Engine.LaidOut) -> [Finding] {
         let document = laid.content
-        let anchors = Set(document.headings.map(\.anchor))
+        let anchors = Set(document.headings.map(\.anchor) + document.figures.map(\.anchor))
         return document.links.filter { $0.url.hasPrefix("#") && !anchors.contains(String($0.url.dropFirst())) }.map { link in
             let anchor = String(link.url.dropFirst())
             return Finding(severity: .error, kind: .brokenLink,
-                           message: "link to '#\(anchor)' has no heading with that anchor" +
+                           message: "link to '#\(anchor)' has no heading or figure with that anchor" +
                                (Spelling.nearest(to: anchor, in: Array(anchors)).map { "; did you mean '#\($0)'?" } ?? ""),
                            location: link.at, edition: laid.edition.code)
         }

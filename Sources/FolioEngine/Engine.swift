@@ -157,6 +157,7 @@ public final class Engine: Sendable {
         input.organizationsShort = texts.organizationsShort
         input.contacts = report.organizations.map { [$0.url, $0.contact].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ") }
         input.logos = try logos(of: report, names: texts.organizations, maxPixels: layout.limits.maxImagePixels)
+        input.images = try images(of: document, report: report, edition: edition, maxPixels: layout.limits.maxImagePixels)
         let loadTime = monotonicSeconds() - loadStart
         try fonts.locator.ready()
         var (display, layoutReport) = try DocumentLayout(fonts: fonts, manifest: manifest, cache: cache, paragraphs: paragraphs).layout(input)
@@ -168,7 +169,7 @@ public final class Engine: Sendable {
                        warnings: readerWarnings + texts.warnings + layoutReport.warnings)
     }
 
-    /// The organisations' logos, checked: inside the report folder, a PNG or SVG, not damaged, not enormous.
+    /// The organisations' logos, checked: inside the report folder, a PNG, JPEG or SVG, not damaged, not enormous.
     func logos(of report: Report, names: [String], maxPixels: Int) throws -> [Logo] {
         var out: [Logo] = []
         for (i, org) in report.organizations.enumerated() {
@@ -176,11 +177,38 @@ public final class Engine: Sendable {
             let at = report.location(ofField: ["organizations", "\(i)", "logo"])
             let path = try FileSystem.local.resolveInside(report.directory, logo, field: "organizations[\(i)].logo", at: at)
             if let kind = FileSystem.kind(ofNonFile: path) {
-                throw FolioError("logo '\(logo)' is \(kind), not a file", at: at, hint: "give a PNG or SVG file inside the report folder")
+                throw FolioError("logo '\(logo)' is \(kind), not a file", at: at, hint: "give a PNG, JPEG or SVG file inside the report folder")
             }
             do { out.append(Logo(image: try ImageInfo.probe(path: path, maxPixels: maxPixels), alt: names[i])) }
             catch let e as ImageError {
-                throw FolioError(e.description, at: at, hint: "give a PNG or SVG file inside the report folder")
+                throw FolioError(e.description, at: at, hint: "give a PNG, JPEG or SVG file inside the report folder")
+            }
+        }
+        return out
+    }
+
+    /// The images the Markdown names, checked like logos, by the path as written: relative to the Markdown file,
+    /// inside the report folder, a PNG, JPEG or SVG, not damaged, not enormous. Each error points at the image.
+    func images(of document: Document, report: Report, edition: Edition, maxPixels: Int) throws -> [String: ImageInfo] {
+        var out: [String: ImageInfo] = [:]
+        let folder = (edition.content as NSString).deletingLastPathComponent
+        let hint = "give a PNG, JPEG or SVG file inside the report folder, relative to the Markdown file"
+        for image in document.images where out[image.path] == nil {
+            let at = image.location
+            if let colon = image.path.firstIndex(of: ":"), !image.path[..<colon].contains("/"), image.path.count > 2 {
+                throw FolioError("image '\(image.path)' is a URL: Folio reads only files inside the report folder", at: at,
+                                 hint: "download the file into the report folder and give its relative path")
+            }
+            guard !image.path.isEmpty else { throw FolioError("the image names no file", at: at, hint: hint) }
+            let relative = folder.isEmpty || image.path.hasPrefix("/") ? image.path : folder + "/" + image.path
+            let path = try FileSystem.local.resolveInside(report.directory, relative, field: "image", at: at)
+            if let kind = FileSystem.kind(ofNonFile: path) {
+                throw FolioError("image '\(image.path)' is \(kind), not a file", at: at, hint: hint)
+            }
+            do { out[image.path] = try ImageInfo.probe(path: path, maxPixels: maxPixels) }
+            catch let e as ImageError {
+                // Named as the Markdown names it: the error already points at the line that does.
+                throw FolioError(e.description.replacingOccurrences(of: "'\(path)'", with: "'\(image.path)'"), at: at, hint: hint)
             }
         }
         return out

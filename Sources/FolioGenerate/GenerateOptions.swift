@@ -11,16 +11,20 @@ public struct GenerateOptions: ParsableArguments {
     public var language = "en"
     @Option(name: .long, help: "Markdown file whose sentences are drawn from (default: Folio's own text for the language).")
     public var source: String?
+    @Option(name: .long, help: "Number of figures (PNG, JPEG and SVG files of varied sizes, written under content/figures).")
+    public var figures = 0
 
     public init() {}
 
-    public static let abstract = "Write a large synthetic report (for benchmarks): paragraphs drawn from a source text, with headings, footnotes, lists, quotes and tables."
+    public static let abstract = "Write a large synthetic report (for benchmarks): paragraphs drawn from a source text, with headings, footnotes, lists, quotes, tables and figures."
 
     /// Writes the report and says where.
     public func write() throws {
         // A source given, or the language's built-in text (Arabic's); else ReportGenerator's own sentences.
         let text = try source.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? BuiltInSentences.text(language: language)
-        try ReportGenerator(language: language).write(folder: folder, pages: pages, source: text)
+        var generator = ReportGenerator(language: language)
+        generator.figures = figures
+        try generator.write(folder: folder, pages: pages, source: text)
         print("wrote \(folder)")
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 public struct ReportGenerator: Sendable {
     public var language: String
     public var seed: UInt64 = 2024
+    /// How many figures to spread through the report (PNG, JPEG and SVG files in turn, written beside it).
+    public var figures = 0
 
     public init(language: String) { self.language = language }
 
@@ -17,9 +19,10 @@ public struct ReportGenerator: Sendable {
         guard sentences.count > 10 else { throw GeneratorError("the source text has too few sentences to draw from") }
         var rng = SplitMix64(seed: seed)
         func pick() -> String { sentences[Int(rng.next() % UInt64(sentences.count))] }
-        var md = ""
-        var notes = ""
-        var note = 0
+        var (md, notes, note, figure) = ("", "", 0, 0)
+        let content = folder + "/content"
+        try FileManager.default.createDirectory(atPath: content + (figures > 0 ? "/figures" : ""), withIntermediateDirectories: true)
+        var figureRNG = SplitMix64(seed: seed ^ 0xF16)
         // About 430 words fill an A4 page of the default layout; aim for that many per page.
         // Chinese and Japanese sentences follow each other without a space.
         let gap = ["ja", "zh"].contains(String(language.prefix(2))) ? "" : " "
@@ -34,7 +37,8 @@ public struct ReportGenerator: Sendable {
                     paragraph += "[^n\(note)]"
                     notes += "[^n\(note)]: \(pick()) https://www.example.org/reports/\(p)/\(k)/document-\(note).pdf\n"
                 }
-                md += paragraph + "\n\n"
+                md += try withFigure(paragraph, index: p * paragraphsPerPage + k + 1, of: pages * paragraphsPerPage,
+                                     figure: &figure, content: content, rng: &figureRNG)
             }
             switch p % 7 {
             case 3: md += (0..<4).map { _ in "- \(pick())" }.joined(separator: "\n") + "\n\n"
@@ -47,7 +51,6 @@ public struct ReportGenerator: Sendable {
             }
         }
         md += "\n" + notes
-        try FileManager.default.createDirectory(atPath: folder + "/content", withIntermediateDirectories: true)
         try md.write(toFile: folder + "/content/\(language).md", atomically: true, encoding: .utf8)
         let yaml = """
         id: generated-\(language)-\(pages)
@@ -77,6 +80,16 @@ public struct ReportGenerator: Sendable {
         case "ru": "Часть \(n)"
         default: "Part \(n)"
         }
+    }
+
+    /// A paragraph, then the next figure when it is due: figures are spread evenly over the `total` paragraphs, each
+    /// after the paragraph that refers to it.
+    private func withFigure(_ paragraph: String, index: Int, of total: Int, figure: inout Int, content: String,
+                            rng: inout SplitMix64) throws -> String {
+        guard figures > 0, figure < figures, index * figures >= (figure + 1) * total else { return paragraph + "\n\n" }
+        figure += 1
+        let made = try FigureGenerator(language: language).make(figure, into: content, rng: &rng)
+        return paragraph + " " + made.reference + "\n\n" + made.markdown
     }
 
     /// The sentences of a Markdown text: prose lines split after . ! ?, the Arabic question mark and the full-width

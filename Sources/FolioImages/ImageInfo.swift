@@ -9,8 +9,14 @@ public struct ImageInfo: Sendable, Hashable {
     public var width: Double
     public var height: Double
 
-    /// Reads and checks an image file; refuses what is not a PNG or SVG, is damaged, or exceeds `maxPixels`.
-    public static func probe(path: String, maxPixels: Int = 40_000_000) throws -> ImageInfo {
+    /// The largest image file read, in bytes, unless the caller says otherwise.
+    public static let defaultMaxBytes = 50_000_000
+
+    /// Reads and checks an image file; refuses what is not a PNG, JPEG or SVG, is damaged, is larger than `maxBytes`
+    /// or exceeds `maxPixels`.
+    public static func probe(path: String, maxPixels: Int = 40_000_000, maxBytes: Int = defaultMaxBytes) throws -> ImageInfo {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        if size > maxBytes { throw ImageError("image '\(path)' is \(size) bytes, over the limit of \(maxBytes)") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImageError(FileManager.default.fileExists(atPath: path) ? "cannot read image '\(path)'" : "image '\(path)' does not exist")
         }
@@ -18,13 +24,16 @@ public struct ImageInfo: Sendable, Hashable {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             return try png(bytes, path: path, maxPixels: maxPixels)
         }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+            return try JPEGHeader.info(bytes, path: path, maxPixels: maxPixels)
+        }
         let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
         if head.contains("<svg") || (head.hasPrefix("<?xml") && bytes.count < 64 << 20) {
             let svg = try SVGDocument(data: bytes, path: path)
             try checkSize(width: svg.width, height: svg.height, path: path, maxPixels: maxPixels)
             return ImageInfo(path: path, format: .svg, width: svg.width * 0.75, height: svg.height * 0.75)
         }
-        throw ImageError("'\(path)' is not a PNG or SVG image")
+        throw ImageError("'\(path)' is not a PNG, JPEG or SVG image")
     }
 
     /// An SVG's size in CSS pixels, which the file may give as any number: finite, at least a pixel each way, and

@@ -1,5 +1,6 @@
 import Foundation
 import FolioDisplay
+import FolioImages
 import FolioFonts
 import FolioModel
 import FolioUnicode
@@ -31,6 +32,9 @@ final class LayoutContext {
     /// Where lines had to break inside words, for `--verbose`.
     var emergencyNotes: [Warning] = []
 
+    /// The images the Markdown names, checked, by the path as written (set in lines and cells).
+    var images: [String: ImageInfo] = [:]
+
     init(layout: Layout, selector: FontSelector, cache: ShapeCache, language: String) {
         self.layout = layout
         self.selector = selector
@@ -43,7 +47,7 @@ final class LayoutContext {
 
     /// Styled text from inline content in a base style (code spans use the layout's code font).
     func styled(_ inlines: [Inline], _ style: TextStyle) -> StyledText {
-        StyledText.from(inlines, base: SpanStyle(font: style), codeFont: layout.code)
+        StyledText.from(inlines, base: SpanStyle(font: style), codeFont: layout.code, images: images)
     }
 
     /// Records characters that no font has, once per character and place.

@@ -20,6 +20,7 @@ public struct DocumentLayout {
         let selector = FontSelector(manifest: manifest, library: fonts, language: input.language)
         let context = LayoutContext(layout: input.layout, selector: selector, cache: cache, language: input.language)
         context.paragraphCache = paragraphs
+        context.images = input.images
         let l = input.layout
 
         // The inline stages' times are CPU time summed over threads; "set ahead" and "blocks" are wall time.
@@ -33,10 +34,13 @@ public struct DocumentLayout {
         context.times.add("blocks", monotonicSeconds() - blocksStart)
 
         let paginateStart = monotonicSeconds()
-        let pageRun = PageRun(layout: l, paginator: Paginator(height: context.textHeight, notes: l.footnotes.placement == .page ? body.notes : [:],
-                                                              noteSeparation: l.footnotes.font.size * 1.6))
+        var paginator = Paginator(height: context.textHeight, notes: l.footnotes.placement == .page ? body.notes : [:],
+                                  noteSeparation: l.footnotes.font.size * 1.6)
+        paginator.floatSpace = l.figures.space.points
+        let pageRun = PageRun(layout: l, paginator: paginator)
+        let figures = l.figures.list ? Collector.figureEntries(input.document, layout: l, language: input.language) : []
         let record = try pageRun.run(cover: cover, body: body.items, contents: { labels in
-            context.mirrored(try front.contents(input.document.headings, pages: labels, language: input.language))
+            context.mirrored(try front.contents(input.document.headings, figures: figures, pages: labels, language: input.language))
         }, at: SourceLocation(file: input.document.file, line: 0, column: 0))
         if !record.settled {
             context.warn(Warning(.contentsUnsettled, "the contents' page numbers did not settle after \(PageRun.maxPasses) layout passes; some may be off by one"))

@@ -15,6 +15,8 @@ public struct EditionInput {
     public var contacts: [String] = []
     /// Organisation logos, checked.
     public var logos: [Logo] = []
+    /// The images the Markdown names, checked, by the path as written.
+    public var images: [String: ImageInfo] = [:]
     public var date: String
     public var language: String
     public var info: DocumentInfo

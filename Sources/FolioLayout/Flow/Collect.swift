@@ -1,4 +1,5 @@
 import FolioDisplay
+import FolioImages
 import FolioModel
 
 /// Where a block sits: inside quotes or lists, which changes its style, numbering and markers.
@@ -14,6 +15,8 @@ struct BlockPosition {
 struct Collector {
     let context: LayoutContext
     var plan = FlowPlan()
+    /// The images the Markdown names, checked by the engine, by the path as written.
+    var images: [String: ImageInfo] = [:]
     private var paragraphNumber = 1
     /// Whether the current top-level section is numbered (numbered paragraphs may skip sections).
     private var numberingSection = true
@@ -21,6 +24,8 @@ struct Collector {
 
     static func collect(_ input: EditionInput, context: LayoutContext) -> FlowPlan {
         var c = Collector(context: context)
+        c.images = input.images
+        c.plan.images = input.images
         let front = c.frontElements(input)
         c.plan.front = front
         let root = c.plan.structure.root
@@ -80,6 +85,8 @@ struct Collector {
             return .rule(indent: indent, width: width)
         case .pageBreak:
             return .pageBreak
+        case .figure(let f):
+            return figure(f, indent: indent, width: width, parent: parent)
         }
     }
 
@@ -92,6 +99,11 @@ struct Collector {
         let j = job(context.styled(h.content, style.font), at: h.location, width: width, align: .left, leading: style.leading)
         return .heading(PlannedParagraph(job: j, indent: indent, element: id),
                         HeadingMark(anchor: h.anchor, level: h.level, title: h.content.plainText), style)
+    }
+
+    /// A paragraph of the body (also the alternative text of an image that could not be placed).
+    mutating func paragraphBlock(_ inlines: [Inline], at: SourceLocation, indent: Double, width: Double, parent: StructureID) -> PlannedBlock {
+        paragraph(inlines, at: at, indent: indent, width: width, position: BlockPosition(), parent: parent)
     }
 
     private mutating func paragraph(_ inlines: [Inline], at: SourceLocation, indent: Double, width: Double,

@@ -25,6 +25,15 @@ extension Collector {
             for h in input.document.headings where h.level <= l.contents.depth && front.contentsEntries[h.anchor] == nil {
                 front.contentsEntries[h.anchor] = plan.structure.add(.contentsEntry, under: toc, name: h.anchor)
             }
+            let figures = input.document.figures
+            if l.figures.list && !figures.isEmpty {
+                front.figureListTitle = plan.structure.add(.paragraph, under: root)
+                let list = plan.structure.add(.contents, under: root)
+                front.figureList = list
+                for f in figures where front.figureEntries[f.anchor] == nil {
+                    front.figureEntries[f.anchor] = plan.structure.add(.contentsEntry, under: list, name: f.anchor)
+                }
+            }
         }
         if !l.cover.enabled {
             front.titleLines = [plan.structure.add(.title, under: root)]

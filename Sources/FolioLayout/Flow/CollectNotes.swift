@@ -41,6 +41,7 @@ extension Collector {
         case .list(let l): l.items.flatMap { $0 }.map(plain).joined(separator: " ")
         case .quote(let b, _): b.map(plain).joined(separator: " ")
         case .table(let t): t.rows.flatMap { $0 }.map(\.plainText).joined(separator: " ")
+        case .figure(let f): f.caption.plainText
         case .rule, .pageBreak: ""
         }
     }

@@ -27,6 +27,7 @@ final class FlowComposer {
     private func blocks(_ blocks: [PlannedBlock]) throws -> [FlowItem] {
         var out: [FlowItem] = []
         let spacing = layout.body.paragraphSpacing.points
+        var keepNext = false
         for (i, block) in blocks.enumerated() {
             // After a heading, the next block starts without spacing and must not break from it; after a paragraph
             // that ends with a colon, it keeps with it (the text it introduces, within its own keeps).
@@ -49,7 +50,7 @@ final class FlowComposer {
                 out += try quote(inner, indent: indent)
             case .table(let table, let indent, let width, let element):
                 if !first { out.append(.space(spacing * 1.5)) }
-                let rows = try TableLayout(context: context).layout(table, indent: indent, width: width, element: element,
+                let rows = try TableLayout(context: context, images: plan.images).layout(table, indent: indent, width: width, element: element,
                                                                     structure: &structure)
                 for row in rows { for note in row.footnotes where noteReferrers[note] == nil { noteReferrers[note] = element } }
                 out += rows
@@ -60,10 +61,19 @@ final class FlowComposer {
                 out.append(.space(spacing))
             case .pageBreak:
                 out.append(.pageBreak)
+            case .figure(let f):
+                // The paginator puts the space around a figure, wherever it lands.
+                out.append(try figure(f))
             }
             if keep {
                 var k = start
                 while k < out.count { out[k].breakBefore = false; if out[k].kind != .space { break }; k += 1 }
+            }
+            // A figure stands outside the text: what keeps with it keeps with the block after it.
+            if case .figure = block, keep { keepNext = true } else if keepNext, !(block.isFigure) {
+                var k = start
+                while k < out.count { out[k].breakBefore = false; if out[k].kind != .space { break }; k += 1 }
+                keepNext = false
             }
         }
         return out

@@ -25,6 +25,8 @@ public struct FlowItem: Sendable {
     public var source: SourceLocation?
     /// Never moved to the next page even if it overflows (the cover's items).
     public var keepOnPage = false
+    /// A figure: when it does not fit in the rest of the page it goes to the top of the next, and the text goes on.
+    public var isFloat = false
 
     public init(kind: Kind, height: Double, items: [DisplayItem], breakBefore: Bool) {
         self.kind = kind; self.height = height; self.items = items; self.breakBefore = breakBefore
@@ -51,6 +53,8 @@ public enum Landmark: Sendable, Hashable {
     case heading(HeadingMark)
     case noteStart(Int)
     case bodyStart
+    /// A figure, by anchor.
+    case figure(String)
 }
 
 /// A heading placed in the flow, for the outline.

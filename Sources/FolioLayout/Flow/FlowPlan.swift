@@ -1,4 +1,5 @@
 import FolioDisplay
+import FolioImages
 import FolioModel
 
 /// A paragraph to set: the whole input of the inline stages. Collect makes the jobs in document order; they are
@@ -29,6 +30,7 @@ indirect enum PlannedBlock {
     case table(Table, indent: Double, width: Double, element: StructureID)
     case rule(indent: Double, width: Double)
     case pageBreak
+    case figure(PlannedFigure)
 }
 
 /// A list: each item's blocks and the label that hangs before its first line.
@@ -62,6 +64,10 @@ struct FrontElements {
     var contentsTitle: StructureID?
     /// One entry per heading shown in the contents, by anchor.
     var contentsEntries: [String: StructureID] = [:]
+    /// The list of figures after the contents: its title, list and entries by anchor.
+    var figureListTitle: StructureID?
+    var figureList: StructureID?
+    var figureEntries: [String: StructureID] = [:]
     /// The title block's lines: title, subtitle, organisations, date.
     var titleLines: [StructureID] = []
     var endnotes: StructureID?
@@ -74,4 +80,10 @@ struct FlowPlan {
     var notes: [PlannedNote] = []
     var front = FrontElements()
     var structure = StructureTree()
+    /// The images the Markdown names, checked, by the path as written.
+    var images: [String: ImageInfo] = [:]
+}
+
+extension PlannedBlock {
+    var isFigure: Bool { if case .figure = self { true } else { false } }
 }

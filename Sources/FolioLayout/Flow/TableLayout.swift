@@ -1,4 +1,5 @@
 import FolioDisplay
+import FolioImages
 import FolioModel
 
 /// GFM tables: column widths from the cells' content (CSS automatic table layout: each column gets its
@@ -7,6 +8,8 @@ import FolioModel
 /// its text smaller (down to `minimumScale`), then wraps inside words; a row taller than a page is split.
 struct TableLayout {
     let context: LayoutContext
+    /// The images the Markdown names, checked, by the path as written: a cell that holds only an image shows it.
+    var images: [String: ImageInfo] = [:]
     var style: TableStyle { context.layout.table }
     /// The smallest text scale a too-wide table may use before its words are broken.
     static let minimumScale = 0.75
@@ -17,7 +20,8 @@ struct TableLayout {
                 structure: inout StructureTree) throws -> [FlowItem] {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return [] }
-        let (rows, scale, widths) = try fit(table, columns: columns, width: width)
+        let pictures = self.pictures(table)
+        let (rows, scale, widths) = try fit(table, columns: columns, width: width, pictures: pictures)
         let lineHeight = style.font.size * scale * style.leading
         var out: [FlowItem] = []
         var headerIndex: Int? = nil
@@ -31,8 +35,11 @@ struct TableLayout {
             let rowElement = structure.add(.tableRow, under: group!)
             let cells = (0..<columns).map { _ in structure.add(row.header ? .headerCell : .cell, under: rowElement) }
             let cellLines = try (0..<columns).map { c in
-                try lines(c < row.cells.count ? row.cells[c] : StyledText(), column: c, table: table, width: widths[c],
-                          lineHeight: lineHeight)
+                if let picture = pictures[r][c] {
+                    return [picture(cells[c], width: widths[c] - 2 * style.padding.points, structure: &structure)]
+                }
+                return try lines(c < row.cells.count ? row.cells[c] : StyledText(), column: c, table: table, width: widths[c],
+                                 lineHeight: lineHeight)
             }
             // Split each cell's lines into slices no taller than the limit; most rows have one slice.
             let slices = cellLines.map { Self.slice($0, limit: sliceLimit - 2 * style.padding.points) }
@@ -57,15 +64,15 @@ struct TableLayout {
     }
 
     /// The styled rows at the scale that fits the width (with a warning when smaller than 1), and column widths.
-    private func fit(_ table: Table, columns: Int, width: Double) throws
+    private func fit(_ table: Table, columns: Int, width: Double, pictures: [[CellPicture?]]) throws
         -> (rows: [(cells: [StyledText], header: Bool)], scale: Double, widths: [Double]) {
         var scale = 1.0
         var rows = cells(table, scale: scale)
-        var (minW, maxW) = try measure(rows, columns: columns)
+        var (minW, maxW) = try measure(rows, columns: columns, pictures: pictures)
         if minW.reduce(0, +) > width {
             scale = max(Self.minimumScale, width / minW.reduce(0, +))
             rows = cells(table, scale: scale)
-            (minW, maxW) = try measure(rows, columns: columns)
+            (minW, maxW) = try measure(rows, columns: columns, pictures: pictures)
             context.warn(Warning(.tableTooWide, "table is too wide for the page: its text is set at \(Int((scale * 100).rounded()))%\(minW.reduce(0, +) > width ? " and long words are broken" : "")", at: table.location))
         }
         return (rows, scale, Self.columnWidths(min: minW, max: maxW, available: width))
@@ -131,12 +138,12 @@ struct TableLayout {
     }
 
     /// Minimum (widest unbreakable piece) and preferred (one line) widths per column, padding included.
-    private func measure(_ rows: [(cells: [StyledText], header: Bool)], columns: Int) throws -> ([Double], [Double]) {
+    private func measure(_ rows: [(cells: [StyledText], header: Bool)], columns: Int, pictures: [[CellPicture?]]) throws -> ([Double], [Double]) {
         let pad = style.padding.points
         var minW = [Double](repeating: 0, count: columns), maxW = [Double](repeating: 0, count: columns)
-        for row in rows {
+        for (r, row) in rows.enumerated() {
             for (c, text) in row.cells.enumerated() where c < columns {
-                let m = try measure(text)
+                let m = try pictures[r][c].map { (min: min(CellPicture.narrowest, $0.natural), max: $0.natural) } ?? measure(text)
                 minW[c] = max(minW[c], m.min + 2 * pad)
                 maxW[c] = max(maxW[c], m.max + 2 * pad)
             }

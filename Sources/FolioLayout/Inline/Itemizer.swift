@@ -104,7 +104,7 @@ struct Itemizer {
                 pick = try selector.extras(role: style.family, bold: style.bold, italic: style.italic).first { $0.face.covers(s) }
             }
             if pick == nil {
-                if !Itemizer.isInvisible(s) { missing.append(s) }
+                if !Itemizer.isInvisible(s) && text.styles[Int(styleIndex)].image == nil { missing.append(s) }
                 pick = chain.first
             }
             guard let pick else { return -1 }

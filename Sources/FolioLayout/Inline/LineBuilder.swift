@@ -172,7 +172,9 @@ struct LineBuilder {
             let run = paragraph.runs[b.run]
             style = run.style
             enter(run, isSpace: false, &pen)
-            if run.face >= 0 {
+            if let image = text.styles[Int(style)].image {
+                setImage(image, style: text.styles[Int(style)], count: b.range.count, &pen)
+            } else if run.face >= 0 {
                 pen.runs.add(glyphs: b.glyphs, utf8: b.utf8, scale: b.scale, width: b.width,
                              face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb, run: run, x: pen.x)
             }
@@ -199,6 +201,17 @@ struct LineBuilder {
             return
         }
         mark(style, from: startX, &pen)
+    }
+
+    /// An image in the line: a `Figure` with its alternative text, standing on the baseline and reaching a little
+    /// below it, as letters with descenders do.
+    private func setImage(_ image: InlineImage, style: SpanStyle, count: Int, _ pen: inout Pen) {
+        let h = style.imageHeight, w = h * image.aspect
+        for k in 0..<count {
+            pen.runs.tag(.begin(.inline(.figure(alt: image.alt))))
+            pen.runs.tag(.image(image.ref, Rect(x: pen.x + Double(k) * w, y: baseline - style.rise - h * 0.85, width: w, height: h)))
+            pen.runs.tag(.end)
+        }
     }
 
     /// Strike-through for text set from `startX` to the pen in `style`.

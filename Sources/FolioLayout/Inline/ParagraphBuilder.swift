@@ -119,11 +119,12 @@ struct ParagraphBuilder {
         if before > 0, i > 0, result.items[before - 1].isBox, !splitsCJK(scan.scalars[i - 1], scan.scalars[i], scan.cjk) {
             result.items.append(.penalty(.init(cost: Self.emergencyCost * 2, emergency: true)))
         }
-        let hyphenator = scan.hyphenators.isEmpty ? nil : scan.hyphenators[result.runs[run].script]
+        let isImage = scan.text.styles[Int(result.runs[run].style)].image != nil
+        let hyphenator = isImage || scan.hyphenators.isEmpty ? nil : scan.hyphenators[result.runs[run].script]
         let hyphenating = hyphenator != nil
             && scan.rules.mayHyphenate(i..<j, capitalized: configuration.hyphenation?.capitalized ?? false)
-        if appendWord(i..<j, run: run, text: scan.text, hyphenator: hyphenating ? hyphenator : nil,
-                      into: &result, maxWidth: scan.maxWidth) {
+        if !isImage, appendWord(i..<j, run: run, text: scan.text, hyphenator: hyphenating ? hyphenator : nil,
+                                into: &result, maxWidth: scan.maxWidth) {
             // set from the word cache
         } else if hyphenating, let hyphenator {
             try appendHyphenated(i..<j, run: run, text: scan.text, hyphenator: hyphenator, into: &result, maxWidth: scan.maxWidth)
@@ -369,6 +370,11 @@ struct ParagraphBuilder {
     private func shapeBox(_ range: Range<Int>, run: Int, text: StyledText, _ p: ParagraphItems) -> ParagraphItems.Box {
         let utf8 = Self.utf8(text, range)
         let r = p.runs[run]
+        let style = text.styles[Int(r.style)]
+        if let image = style.image {
+            // Images side by side (U+FFFC each) are one run: as wide as all of them.
+            return .init(range: range, run: run, width: style.imageHeight * image.aspect * Double(range.count), utf8: utf8, glyphs: [], scale: 0)
+        }
         guard r.face >= 0 else { return .init(range: range, run: run, width: 0, utf8: utf8, glyphs: [], scale: 0) }
         let face = p.faces[r.face].face
         let scale = r.size / Double(face.metrics.unitsPerEm)

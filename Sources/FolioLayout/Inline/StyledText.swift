@@ -1,4 +1,5 @@
 import FolioDisplay
+import FolioImages
 import FolioModel
 
 /// The look of a span of text once the layout is applied.
@@ -10,13 +11,26 @@ public struct SpanStyle: Hashable, Sendable {
     /// The footnote a mark refers to.
     public var footnote: Int?
     public var strike: Bool = false
+    /// An image set in the line in place of the object replacement character (U+FFFC) this style is on.
+    public var image: InlineImage?
 
     public init(font: TextStyle, link: LinkTarget? = nil) { self.font = font; self.link = link }
+
+    /// An inline image's height: the font's size and a little more, so that it stands from the descender line to
+    /// about the ascender's height (scaled to the line, whatever the image's own size).
+    var imageHeight: Double { drawnSize * 1.1 }
 
     /// The size glyphs are drawn at.
     var drawnSize: Double { superscript ? font.size * 0.62 : font.size }
     /// How far the baseline is raised.
     var rise: Double { superscript ? font.size * 0.36 : 0 }
+}
+
+/// An image in a line: the file to draw, its width over its height, and the text that stands for it.
+public struct InlineImage: Hashable, Sendable {
+    public var ref: ImageRef
+    public var aspect: Double
+    public var alt: String
 }
 
 /// A paragraph's text as scalars, each with a style index: the input of inline layout.
@@ -25,6 +39,8 @@ public struct StyledText: Sendable {
     public var styleOf: [Int32] = []
     public var styles: [SpanStyle] = []
     private var styleIndex: [SpanStyle: Int32] = [:]
+    /// The checked images an `.image` inline may show, while `from` builds the text.
+    private var images: [String: ImageInfo] = [:]
 
     public init() {}
 
@@ -48,9 +64,11 @@ public struct StyledText: Sendable {
     public var isEmpty: Bool { scalars.isEmpty }
 
     /// Builds styled text from inline Markdown content.
-    public static func from(_ inlines: [Inline], base: SpanStyle, codeFont: TextStyle) -> StyledText {
+    public static func from(_ inlines: [Inline], base: SpanStyle, codeFont: TextStyle, images: [String: ImageInfo] = [:]) -> StyledText {
         var text = StyledText()
+        text.images = images
         text.add(inlines, base, codeFont)
+        text.images = [:]
         // Spaces at either end carry nothing.
         while let last = text.scalars.last, last == " " { text.scalars.removeLast(); text.styleOf.removeLast() }
         while let first = text.scalars.first, first == " " { text.scalars.removeFirst(); text.styleOf.removeFirst() }
@@ -63,6 +81,12 @@ public struct StyledText: Sendable {
             case .text(let t): append(t, style)
             case .softBreak: append(" ", style)
             case .lineBreak: append("\u{2028}", style)
+            // An image in a line, or its alternative text when it was not loaded (in a heading).
+            case .image(let image):
+                guard let info = images[image.path], info.height > 0 else { append(image.alt, style); continue }
+                var s = style
+                s.image = InlineImage(ref: ImageRef(path: info.path, format: info.format), aspect: info.width / info.height, alt: image.alt)
+                append("\u{FFFC}", s)
             case .code(let t):
                 var s = style
                 s.font = TextStyle(family: codeFont.family, size: style.font.size * 0.92, bold: style.font.bold,

@@ -58,7 +58,8 @@ struct FrontMatter {
 
     /// The table of contents: one line per heading down to the layout's depth, with leaders and the page
     /// number from the last pass, each line a link to its heading.
-    func contents(_ headings: [(level: Int, text: String, anchor: String)], pages: [String: String], language: String) throws -> [FlowItem] {
+    func contents(_ headings: [(level: Int, text: String, anchor: String)], figures: [(anchor: String, text: String)] = [],
+                  pages: [String: String], language: String) throws -> [FlowItem] {
         let t = layout.contents
         let width = context.textWidth
         var title = StyledText()
@@ -68,29 +69,46 @@ struct FrontMatter {
         out.append(.space(layout.h1.spaceAfter.points * 1.5))
         for h in headings where h.level <= t.depth {
             guard let element = composer.front.contentsEntries[h.anchor] else { continue }
-            let lines = try entry(h, page: pages[h.anchor] ?? "", width: width)
-            guard !lines.isEmpty else { continue }
             if h.level == 1 && !out.isEmpty { out.append(.space(t.font.size * 0.5)) }
-            let indent = Double(h.level - 1) * t.font.size * 1.5
-            // Each line of an entry is one link (one annotation, one Link element) over the text block's width.
-            let target = LinkTarget.destination(h.anchor)
-            for (i, line) in lines.enumerated() {
-                var items: [DisplayItem] = [.begin(.inline(.link(target)))]
-                items += line.items.map { $0.offset(dx: indent, dy: 0) }
-                items += [.link(Rect(x: indent, y: 0, width: width - indent, height: line.height), target), .end]
-                out.append(FlowItem(kind: .line, height: line.height, items: DisplayItem.tagged(element, items), breakBefore: i == 0))
+            out += try entryLines(h, page: pages[h.anchor] ?? "", element: element)
+        }
+        if let listTitle = composer.front.figureListTitle, !figures.isEmpty {
+            // The list of figures: a second title, then one entry per figure ("Figure 3. …"), set like headings of level 2.
+            var title = StyledText()
+            title.append(layout.figures.listTitle.text(for: language), SpanStyle(font: layout.h2.font))
+            out.append(.space(layout.h1.spaceBefore.points))
+            out += try composer.paragraph(title, at: SourceLocation(file: "contents", line: 0, column: 0), width: width,
+                                          leading: layout.h2.leading, element: listTitle)
+            out.append(.space(layout.h2.spaceAfter.points))
+            for f in figures {
+                guard let element = composer.front.figureEntries[f.anchor] else { continue }
+                out += try entryLines((level: 2, text: f.text, anchor: f.anchor), page: pages[f.anchor] ?? "", element: element, indented: false)
             }
         }
         if t.pageBreakAfter { out.append(.pageBreak) }
         return out
     }
 
+    /// The lines of one entry, each one link (one annotation, one Link element) over the text block's width.
+    private func entryLines(_ h: (level: Int, text: String, anchor: String), page: String, element: StructureID,
+                            indented: Bool = true) throws -> [FlowItem] {
+        let width = context.textWidth
+        let indent = indented ? Double(h.level - 1) * layout.contents.font.size * 1.5 : 0
+        let lines = try entry(h, page: page, width: width, indent: indent)
+        let target = LinkTarget.destination(h.anchor)
+        return lines.enumerated().map { i, line in
+            var items: [DisplayItem] = [.begin(.inline(.link(target)))]
+            items += line.items.map { $0.offset(dx: indent, dy: 0) }
+            items += [.link(Rect(x: indent, y: 0, width: width - indent, height: line.height), target), .end]
+            return FlowItem(kind: .line, height: line.height, items: DisplayItem.tagged(element, items), breakBefore: i == 0)
+        }
+    }
+
     /// A contents entry's lines: the heading's text, then on its last line leader dots and the page number.
-    private func entry(_ h: (level: Int, text: String, anchor: String), page: String, width: Double) throws -> [LineBox] {
+    private func entry(_ h: (level: Int, text: String, anchor: String), page: String, width: Double, indent: Double) throws -> [LineBox] {
         let t = layout.contents
         var font = t.font
         if h.level == 1 { font.bold = true }
-        let indent = Double(h.level - 1) * t.font.size * 1.5
         let numberWidth = t.font.size * 2.6
         var text = StyledText()
         text.append(h.text, SpanStyle(font: font))

@@ -10,6 +10,8 @@ public struct Landings: Sendable {
     public var noteReferencePages: [Int: Int] = [:]
     /// The first page of the body (after the cover and contents).
     public var bodyStart = 0
+    /// Each figure's page, by anchor.
+    public var figurePages: [String: Int] = [:]
 
     init(_ pages: [PageContent]) {
         var bodyStart: Int?
@@ -20,6 +22,7 @@ public struct Landings: Sendable {
                     case .heading(let h): headingPages[h.anchor] = index
                     case .noteStart(let n): if notePages[n] == nil { notePages[n] = index }
                     case .bodyStart: if bodyStart == nil { bodyStart = index }
+                    case .figure(let anchor): figurePages[anchor] = index
                     }
                 }
             }
@@ -61,7 +64,8 @@ struct PageRun {
                                  at: location, hint: "if this is intended, raise limits.max-pages in an installed layout or one given with --layout")
             }
             let landings = Landings(pages)
-            let found = landings.headingPages.mapValues { pageLabel($0, bodyStart: landings.bodyStart) }
+            let found = landings.headingPages.merging(landings.figurePages) { heading, _ in heading }
+                .mapValues { pageLabel($0, bodyStart: landings.bodyStart) }
             let settled = !layout.contents.enabled || found == labels
             if settled || passes == Self.maxPasses {
                 return RunRecord(pages: pages, landings: landings, contentsLabels: found,

@@ -17,23 +17,29 @@ struct PageContent {
 /// Breaks the flow into pages. Items are placed top to bottom; when one does not fit, the page ends at the last
 /// place a break is allowed (so headings stay with their text and paragraphs keep two lines on each side).
 /// Footnotes go at the foot of the page that refers to them, under a rule; a note that does not fit whole
-/// continues at the foot of the next page.
+/// continues at the foot of the next page. A figure (a float) that does not fit in the rest of its page goes to the
+/// top of the next while the text goes on (TeX's rules: never before its place in the text, never more than one
+/// page after it, in their order).
 struct Paginator {
     let height: Double
     /// Footnote lines by note number.
     let notes: [Int: [FlowItem]]
     /// Space between the body and the notes (the separator rule sits in it).
     let noteSeparation: Double
+    /// Space between a figure and the text above and below it.
+    var floatSpace = 0.0
 
     func paginate(_ flow: [FlowItem]) -> [PageContent] {
         var pages: [PageContent] = []
         var k = 0
         var carried: [FlowItem] = []       // note lines continued from the previous page
         var placedNotes = Set<Int>()
-        while k < flow.count || !carried.isEmpty {
+        var floats: [FlowItem] = []         // figures deferred from the previous page
+        while k < flow.count || !carried.isEmpty || !floats.isEmpty {
             var fill = PageFill(paginator: self, carried: carried)
             // Skip spaces (and page breaks, which are already honoured) at the top of a page.
             while k < flow.count, flow[k].kind == .space || flow[k].kind == .pageBreak { k += 1 }
+            fill.placeAtTop(floats, placedNotes: &placedNotes)
             if k < flow.count, let rel = flow[k].repeatHeader {
                 fill.page.body.append(Placed(item: flow[k + rel], y: fill.y, repeated: true))
                 fill.y += flow[k + rel].height
@@ -41,6 +47,7 @@ struct Paginator {
             k = fill.fill(flow, from: k, placedNotes: &placedNotes)
             pages.append(fill.finish())
             carried = fill.carryNext
+            floats = fill.deferred
         }
         return pages
     }
@@ -58,8 +65,16 @@ private struct PageFill {
     /// The notes placed on this page, in order: a rollback removes the ones placed after the break (a snapshot
     /// holds counts, not copies, so pagination stays linear with thousands of notes).
     var pageNotes: [Int] = []
+    /// Figures that did not fit here, for the top of the next page, and the height they take there.
+    var deferred: [FlowItem] = []
+    var deferredHeight = 0.0
+    /// Whether figures from the previous page start this one.
+    var floatsAtTop = false
 
-    private struct Snapshot { var k: Int, body: Int, notes: Int, y: Double, noteHeight: Double, carry: [FlowItem], pageNotes: Int }
+    private struct Snapshot {
+        var k: Int, body: Int, notes: Int, y: Double, noteHeight: Double, carry: [FlowItem], pageNotes: Int
+        var deferred: Int, deferredHeight: Double
+    }
 
     /// Continued notes come first in the note area, up to half the page.
     init(paginator: Paginator, carried: [FlowItem]) {
@@ -79,16 +94,24 @@ private struct PageFill {
         while k < flow.count {
             let item = flow[k]
             if item.kind == .pageBreak { return k + 1 }
-            if k > start, item.breakBefore {
+            if k > start, item.breakBefore, !item.isFloat {
                 lastBreak = Snapshot(k: k, body: page.body.count, notes: noteLines.count, y: y, noteHeight: noteHeight,
-                                     carry: carryNext, pageNotes: pageNotes.count)
+                                     carry: carryNext, pageNotes: pageNotes.count, deferred: deferred.count, deferredHeight: deferredHeight)
             }
-            // Most lines refer to no note: they make no arrays here.
-            let newNotes = item.footnotes.isEmpty ? []
-                : item.footnotes.filter { !placedNotes.contains($0) }.compactMap { paginator.notes[$0] }.flatMap { $0 }
-            let newHeight = newNotes.isEmpty ? 0 : newNotes.reduce(0) { $0 + $1.height }
+            let (newNotes, newHeight) = notes(of: item, placedNotes: placedNotes)
             let sep = noteLines.isEmpty && !newNotes.isEmpty ? paginator.noteSeparation : 0
             let fixedSep = noteLines.isEmpty ? 0 : paginator.noteSeparation
+            if item.isFloat {
+                if placeFloat(item, notes: newNotes, height: newHeight, separation: fixedSep + sep, placedNotes: &placedNotes) {
+                    k += 1
+                    continue
+                }
+                // The page ends before the text that refers to this figure (the paragraph above it), so that the
+                // figure, which cannot join those waiting, lands at most a page after the reference.
+                guard let b = lastBreak, b.k > start else { return k }
+                rollback(to: b, placedNotes: &placedNotes)
+                return b.k
+            }
             if item.keepOnPage || y + item.height + fixedSep + sep + noteHeight + newHeight <= height + 0.01 {
                 place(item, notes: newNotes, height: newHeight, placedNotes: &placedNotes)
                 k += 1
@@ -107,7 +130,7 @@ private struct PageFill {
                 rollback(to: b, placedNotes: &placedNotes)
                 return b.k
             }
-            if k == start {
+            if k == start && !floatsAtTop {
                 // Nothing fits on an empty page: place it anyway rather than loop (a cell taller than a page).
                 place(item, notes: newNotes, height: newHeight, placedNotes: &placedNotes)
                 return k + 1
@@ -115,6 +138,43 @@ private struct PageFill {
             return k
         }
         return k
+    }
+
+    /// A figure where it stands when it fits and none waits before it, else for the next page's top. False when the
+    /// figures waiting would not fit on one page with it.
+    private mutating func placeFloat(_ item: FlowItem, notes: [FlowItem], height notesHeight: Double, separation: Double,
+                                     placedNotes: inout Set<Int>) -> Bool {
+        let gap = paginator.floatSpace
+        let above = page.body.isEmpty ? 0 : gap
+        if deferred.isEmpty, page.body.isEmpty || y + above + item.height + gap + separation + noteHeight + notesHeight <= paginator.height + 0.01 {
+            y += above
+            place(item, notes: notes, height: notesHeight, placedNotes: &placedNotes)
+            y += gap
+        } else if deferred.isEmpty || deferredHeight + item.height + gap <= paginator.height {
+            deferred.append(item)
+            deferredHeight += item.height + gap
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// The note lines an item brings to the page (the ones not placed yet), and their height.
+    private func notes(of item: FlowItem, placedNotes: Set<Int>) -> ([FlowItem], Double) {
+        // Most lines refer to no note: they make no arrays here.
+        guard !item.footnotes.isEmpty else { return ([], 0) }
+        let lines = item.footnotes.filter { !placedNotes.contains($0) }.compactMap { paginator.notes[$0] }.flatMap { $0 }
+        return (lines, lines.reduce(0) { $0 + $1.height })
+    }
+
+    /// The figures deferred from the previous page, at the top of this one.
+    mutating func placeAtTop(_ floats: [FlowItem], placedNotes: inout Set<Int>) {
+        for item in floats {
+            let (lines, height) = notes(of: item, placedNotes: placedNotes)
+            place(item, notes: lines, height: height, placedNotes: &placedNotes)
+            y += paginator.floatSpace
+            floatsAtTop = true
+        }
     }
 
     private mutating func place(_ item: FlowItem, notes: [FlowItem], height: Double, placedNotes: inout Set<Int>) {
@@ -139,6 +199,7 @@ private struct PageFill {
         page.body.removeLast(page.body.count - b.body)
         noteLines.removeLast(noteLines.count - b.notes)
         y = b.y; noteHeight = b.noteHeight; carryNext = b.carry
+        deferred.removeLast(deferred.count - b.deferred); deferredHeight = b.deferredHeight
         for n in pageNotes[b.pageNotes...] { placedNotes.remove(n) }
         pageNotes.removeLast(pageNotes.count - b.pageNotes)
     }

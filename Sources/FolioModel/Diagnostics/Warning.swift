@@ -19,6 +19,8 @@ public enum DiagnosticKind: String, Sendable, Hashable, CaseIterable, Codable {
     case unsupportedMarkdown = "unsupported-markdown"
     /// An inline image, set as its alt text.
     case inlineImage = "inline-image"
+    /// An image without alternative text, or with a hint Folio does not understand.
+    case imageAlt = "image-alt"
     /// A link whose target is not http, https, mailto or #anchor, set as text.
     case linkTarget = "link-target"
     /// A footnote reference `[^label]` with no definition, set as typed.

@@ -8,6 +8,21 @@ public struct Document: Sendable {
         self.blocks = blocks; self.footnotes = footnotes; self.file = file
     }
 
+    /// The body's figures in reading order (in lists and quotes too).
+    public var figures: [Figure] {
+        func walk(_ blocks: [Block]) -> [Figure] {
+            blocks.flatMap { block -> [Figure] in
+                switch block {
+                case .figure(let f): [f]
+                case .list(let l): l.items.flatMap(walk)
+                case .quote(let b, _): walk(b)
+                default: []
+                }
+            }
+        }
+        return walk(blocks)
+    }
+
     /// The headings in reading order, for outlines and contents.
     public var headings: [(level: Int, text: String, anchor: String)] {
         blocks.compactMap {
@@ -63,6 +78,33 @@ public indirect enum Block: Sendable {
     case rule(SourceLocation)
     /// An explicit page break (`<!-- pagebreak -->` on a line of its own).
     case pageBreak(SourceLocation)
+    /// A paragraph holding only an image (and its caption): a numbered figure.
+    case figure(Figure)
+}
+
+/// An image as the Markdown names it: the file (relative to the Markdown file's folder), its alternative text and
+/// the hints given in the link's fragment (`map.png#width=60%&id=detention-map`).
+public struct ImageSource: Sendable {
+    /// The path as written, without the fragment.
+    public var path: String
+    public var alt: String
+    /// Width as a share of the measure (or of the column, in a table), from `#width=60%`.
+    public var width: Double?
+    /// An anchor given with `#id=name`.
+    public var id: String?
+    public var location: SourceLocation
+}
+
+/// A figure: an image on its own, numbered, with a caption; it floats to the top of the next page when it does not
+/// fit where it is referred to.
+public struct Figure: Sendable {
+    public var image: ImageSource
+    /// From the image's title or the line under it; empty for none.
+    public var caption: [Inline]
+    /// Its number in the edition (1-based, in order).
+    public var number: Int
+    /// The anchor links use: the `id` given, else `figure-<number>`.
+    public var anchor: String
 }
 
 /// Inline content: text with nested styles, links and footnote references.
@@ -79,6 +121,8 @@ public indirect enum Inline: Sendable {
     case softBreak
     /// A hard line break.
     case lineBreak
+    /// An image in a line or a table cell.
+    case image(ImageSource)
 }
 
 extension Array where Element == Inline {
@@ -90,6 +134,7 @@ extension Array where Element == Inline {
             case .text(let t), .code(let t): s += t
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, let c): s += c.plainText
             case .footnoteReference: break
+            case .image(let image): s += image.alt
             case .softBreak, .lineBreak: s += " "
             }
         }

@@ -15,6 +15,7 @@ extension Document {
         case .quote(let b, _): return b.reduce(0) { $0 + words(in: $1) }
         case .table(let t): return (t.header + t.rows.flatMap { $0 }).reduce(0) { $0 + count($1.plainText) }
         case .code(let s, _): return count(s)
+        case .figure(let f): return count(f.caption.plainText)
         case .rule, .pageBreak: return 0
         }
     }

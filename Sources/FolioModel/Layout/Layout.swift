@@ -199,6 +199,7 @@ public struct Layout: Decodable, Sendable {
     public var code: TextStyle
     public var cover: CoverStyle
     public var contents: ContentsStyle
+    public var figures: FiguresStyle
     public var numberedParagraphs: NumberedParagraphsStyle
     public var pageLabels: PageLabelStyle
     public var checks: ChecksStyle
@@ -207,7 +208,7 @@ public struct Layout: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case page, body, h1, h2, h3, list, quote, table, footnotes, header, footer, titleBlock = "title-block", code
-        case cover, contents, numberedParagraphs = "numbered-paragraphs", pageLabels = "page-labels", checks, limits, pdf
+        case cover, contents, figures, numberedParagraphs = "numbered-paragraphs", pageLabels = "page-labels", checks, limits, pdf
     }
 
     /// The style of a heading level (levels past 3 use level 3's).

@@ -82,6 +82,21 @@ public struct ContentsStyle: Decodable, Sendable {
     }
 }
 
+/// Figures: their captions, numbering and list.
+public struct FiguresStyle: Decodable, Sendable {
+    /// The word before a figure's number ("Figure 1", "그림 1").
+    public var label: LocalizedText
+    public var caption: TextStyle
+    /// Space above and below a figure, and between the image and its caption.
+    public var space: Length
+    /// A list of figures after the contents (when the layout has contents).
+    public var list: Bool
+    public var listTitle: LocalizedText
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case label, caption, space, list, listTitle = "list-title"
+    }
+}
+
 /// Numbered paragraphs, as UN submissions number every body paragraph.
 public struct NumberedParagraphsStyle: Decodable, Sendable {
     /// In the left margin, or at the start of the paragraph.

@@ -57,6 +57,7 @@ struct CmarkNode {
     }
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
     var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
@@ -64,6 +65,17 @@ struct CmarkNode {
     var line: Int { Int(cmark_node_get_start_line(pointer)) }
     var column: Int { Int(cmark_node_get_start_column(pointer)) }
     var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+
+    /// The text of inline nodes without their markup (an image's alternative text).
+    static func plainText(_ nodes: [CmarkNode]) -> String {
+        nodes.map { node in
+            switch node.kind {
+            case "text", "code": node.literal
+            case "softbreak", "linebreak": " "
+            default: plainText(node.children)
+            }
+        }.joined()
+    }
 
     var children: [CmarkNode] {
         var out: [CmarkNode] = []

@@ -4,6 +4,10 @@ public struct MarkdownReader {
     public private(set) var warnings: [Warning] = []
     /// Deepest nesting of lists and quotes accepted before the content is refused.
     public var maxDepth = 32
+    /// Whether the inlines being read are a heading's (where an image is set as its alternative text).
+    private var inHeading = false
+    /// Figures read so far: the next one's number.
+    private var figureCount = 0
     /// The source, for the passes that read it again (CJK-friendly emphasis).
     private var source = MarkdownSource(bytes: [], file: "")
 
@@ -61,8 +65,11 @@ public struct MarkdownReader {
         }
         switch node.kind {
         case "heading":
+            inHeading = true
+            defer { inHeading = false }
             return .heading(Heading(level: node.headingLevel, content: try inlines(node), anchor: "", location: here))
         case "paragraph":
+            if let figure = try figure(node) { return .figure(figure) }
             return .paragraph(try inlines(node), here)
         case "list":
             let items = try node.children.map { item in try item.children.compactMap { try block($0, depth: depth + 1) } }
@@ -134,9 +141,14 @@ public struct MarkdownReader {
                 out.append(contentsOf: try inlines(child, depth: depth + 1))
             case "link": out.append(.link(url: child.url, try inlines(child, depth: depth + 1)))
             case "image":
-                warnings.append(Warning(.inlineImage, "inline images are not supported yet; the alt text is set instead",
-                                        at: loc(child.line, child.column)))
-                out.append(contentsOf: try inlines(child, depth: depth + 1))
+                let source = image(child)
+                if inHeading {
+                    warnings.append(Warning(.inlineImage, "an image in a heading is set as its alternative text: headings are the outline's and the contents' text",
+                                            at: source.location))
+                    out.append(.text(source.alt))
+                } else {
+                    out.append(.image(source))
+                }
             case "footnote_reference":
                 out.append(.footnoteReference(Int(child.literal) ?? 0))
             case "html_inline":
@@ -148,10 +160,55 @@ public struct MarkdownReader {
         return runs.isEmpty ? out : CJKEmphasis.pair(out, runs: runs) ?? out
     }
 
-    /// Gives every heading a unique, stable anchor from its text ("i-the-right-to-a-fair-trial").
+    /// A paragraph that holds only an image, and optionally a caption on the lines under it, as a figure; nil for
+    /// any other paragraph. The image's title is the caption when no line follows.
+    private mutating func figure(_ node: CmarkNode) throws -> Figure? {
+        let children = node.children
+        guard let first = children.first, first.kind == "image" else { return nil }
+        if children.count > 1 && !["softbreak", "linebreak"].contains(children[1].kind) { return nil }
+        var caption: [Inline] = []
+        let source: ImageSource
+        if children.count > 2 {
+            // The caption line: the paragraph without its image and the break after it.
+            let all = try inlines(node)
+            guard case .image(let read)? = all.first else { return nil }
+            source = read
+            caption = Array(all.dropFirst(2))
+        } else {
+            source = image(first)
+        }
+        if caption.isEmpty && !first.title.isEmpty {
+            caption = [.text(SmartPunctuation.apply(first.title, language: "en"))]
+        }
+        figureCount += 1
+        return Figure(image: source, caption: caption, number: figureCount, anchor: source.id ?? "figure-\(figureCount)")
+    }
+
+    /// An image's file, alternative text and hints; a missing alternative text is reported.
+    private mutating func image(_ node: CmarkNode) -> ImageSource {
+        let at = loc(node.line, node.column)
+        var (source, problems) = ImageSyntax.source(url: node.url, alt: CmarkNode.plainText(node.children), at: at)
+        if source.alt.trimmingSpaces.isEmpty {
+            problems.append("the image '\(source.path)' has no alternative text: write what it shows between the brackets, ![like this](\(source.path))")
+        }
+        source.alt = source.alt.trimmingSpaces
+        warnings += problems.map { Warning(.imageAlt, $0, at: at) }
+        return source
+    }
+
+    /// Gives every heading a unique, stable anchor from its text ("i-the-right-to-a-fair-trial"), and every figure
+    /// its own (`figure-3`, or the `id` given), unique among them.
     static func assignAnchors(_ blocks: inout [Block]) {
         var used: [String: Int] = [:]
         for i in blocks.indices {
+            if case .figure(var f) = blocks[i] {
+                let base = f.anchor
+                let n = used[base, default: 0]
+                used[base] = n + 1
+                f.anchor = n == 0 ? base : "\(base)-\(n)"
+                blocks[i] = .figure(f)
+                continue
+            }
             guard case .heading(var h) = blocks[i] else { continue }
             var slug = Anchor.slug(h.content.plainText)
             if slug.isEmpty { slug = "section" }

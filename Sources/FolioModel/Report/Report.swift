@@ -26,7 +26,7 @@ public struct Organization: Decodable, Sendable {
     public var short: String
     public var name: LocalizedText
     public var url: String?
-    /// Logo file (PNG or SVG), relative to the report folder.
+    /// Logo file (PNG, JPEG or SVG), relative to the report folder.
     public var logo: String?
     public var contact: String?
 }

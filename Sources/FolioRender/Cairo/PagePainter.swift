@@ -147,7 +147,7 @@ final class PagePainter {
         }
     }
 
-    /// PNGs through cairo's PNG reader, SVGs as vectors through librsvg.
+    /// PNGs through cairo's PNG reader, JPEGs as their own bytes, SVGs as vectors through librsvg.
     private func drawImage(_ ref: ImageRef, _ rect: Rect) throws {
         switch ref.format {
         case .svg:
@@ -155,7 +155,22 @@ final class PagePainter {
             try SVGImage(data: bytes, path: ref.path).draw(on: canvas, in: rect)
         case .png:
             try drawPNG(ref.path, rect)
+        case .jpeg:
+            let image = try JPEGSurface(path: ref.path)
+            paint(image.surface, width: Double(image.width), height: Double(image.height), in: rect)
         }
+    }
+
+    /// Paints an image surface scaled into `rect`: as a filled rectangle, since cairo 1.16 fails a tagged PDF
+    /// (a tag nesting error at the end of the page) when a page's first drawing is a `cairo_paint`.
+    private func paint(_ image: OpaquePointer, width w: Double, height h: Double, in rect: Rect) {
+        cairo_save(cr)
+        cairo_translate(cr, rect.x, rect.y)
+        cairo_scale(cr, rect.width / w, rect.height / h)
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_rectangle(cr, 0, 0, w, h)
+        cairo_fill(cr)
+        cairo_restore(cr)
     }
 
     private func drawPNG(_ path: String, _ rect: Rect) throws {
@@ -168,13 +183,7 @@ final class PagePainter {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError("PNG image '\(path)' cannot be decoded", call: call, status: CairoCanvas.describe(status))
         }
-        let w = Double(cairo_image_surface_get_width(image)), h = Double(cairo_image_surface_get_height(image))
-        cairo_save(cr)
-        cairo_translate(cr, rect.x, rect.y)
-        cairo_scale(cr, rect.width / w, rect.height / h)
-        cairo_set_source_surface(cr, image, 0, 0)
-        cairo_paint(cr)
-        cairo_restore(cr)
+        paint(image, width: Double(cairo_image_surface_get_width(image)), height: Double(cairo_image_surface_get_height(image)), in: rect)
     }
 
     private func fmt(_ v: Double) -> String {

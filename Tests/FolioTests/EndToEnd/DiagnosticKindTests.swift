@@ -22,11 +22,11 @@ struct DiagnosticKindTests {
         let table = "| " + Array(repeating: "Extraordinarilylongheadingword", count: 12).joined(separator: " | ") + " |\n|" +
             String(repeating: "---|", count: 12) + "\n| " + Array(repeating: "Anotherextraordinarilylongcell", count: 12).joined(separator: " | ") + " |\n"
         let md = """
-        # 가
+        # 가 ![그림](x.png) ![](x.png)
 
         <div>raw</div>
 
-        사용자 정의 문자 \u{F8FF}, 그림 ![그림](x.png), [링크](#nowhere), [실행](javascript:void(0)).[^1]
+        사용자 정의 문자 \u{F8FF}, [링크](#nowhere), [실행](javascript:void(0)).[^1]
 
         누락[^없음], 수식 $x^2$, 방향 제어 \u{202E}.
 

@@ -24,6 +24,7 @@ struct CJKEmphasisTests {
             case .footnoteReference(let n): return "[\(n)]"
             case .softBreak: return "\n"
             case .lineBreak: return "<br>"
+            case .image(let i): return "<img " + i.path + ">"
             }
         }.joined()
     }

@@ -82,7 +82,7 @@ struct BadInputTests {
 
     @Test func badImages() {
         expectFailure(logoReport("missing.png"), ["report.yaml:6:", "does not exist"])
-        expectFailure(logoReport("logo.png", bytes: Array("not an image at all".utf8)), ["report.yaml:6:", "not a PNG or SVG"])
+        expectFailure(logoReport("logo.png", bytes: Array("not an image at all".utf8)), ["report.yaml:6:", "not a PNG, JPEG or SVG"])
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
         png += [0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 8, 6, 0, 0, 0]   // 65536 × 65536
         png += [0, 0, 0, 0]
