@@ -29,6 +29,12 @@ public struct ComposerConfiguration: Sendable {
         var capitalized: Bool
     }
 
+    /// How far one line's Hangul letter-space may differ from the paragraph's, either way (em): lines of a
+    /// paragraph then differ by at most twice this in the advance of a syllable.
+    static let hangulLineVariation = 0.015
+    /// Most letter-space (em) added to or taken from every Latin letter of a paragraph whose lines are loose.
+    static let latinLetterSpacing = 0.01
+
     /// Badness accepted in the second pass: loose lines (spaces stretched up to 4.6 times their stretchability)
     /// are still better than a word broken in two.
     static let secondPassTolerance = 10000.0

@@ -12,7 +12,8 @@ struct LineBuilder {
     let spec: ParagraphSpec
     let baseline: Double
     let languages: SpanLanguages
-    /// Hangul letter-space stretches at most this multiple of its stretchability: the rest goes to spaces.
+    /// Hangul letter-space stretches at most this multiple of its stretchability (the rest goes to spaces; a line
+    /// without spaces is left short), so that syllables are spaced alike from line to line.
     static let kernRatioLimit = 1.0
 
     func lines(breaks: [Int]) -> [LineBox] {
@@ -115,7 +116,7 @@ struct LineBuilder {
         let extra = target - e.natural
         let r = extra / (e.glueStretch + e.kernStretch)
         if r <= Self.kernRatioLimit || e.glueStretch == 0 {
-            return (r, e.glueStretch == 0 ? min(r, 2 * Self.kernRatioLimit) : r, true)
+            return (r, min(r, Self.kernRatioLimit), r <= Self.kernRatioLimit)
         }
         return ((extra - e.kernStretch * Self.kernRatioLimit) / e.glueStretch, Self.kernRatioLimit, true)
     }

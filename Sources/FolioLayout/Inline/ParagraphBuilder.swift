@@ -138,8 +138,11 @@ struct ParagraphBuilder {
         let hangulA = BreakRules.isHangulSyllable(a), hangulB = BreakRules.isHangulSyllable(b)
         var kern = ParagraphItems.Kern(width: 0, stretch: 0)
         if hangulA && hangulB {
-            kern.stretch = configuration.hangulLetterSpace * size
-            kern.shrink = configuration.hangulLetterShrink * size
+            // A line varies its letter-space only a little around the paragraph's (LetterSpacing), so
+            // that syllables are evenly spaced from line to line.
+            kern.stretch = min(configuration.hangulLetterSpace, ComposerConfiguration.hangulLineVariation) * size
+            kern.shrink = min(configuration.hangulLetterShrink, ComposerConfiguration.hangulLineVariation) * size
+            kern.hangulEm = size
         }
         if configuration.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {
             kern.width = configuration.hangulLatinSpace * size

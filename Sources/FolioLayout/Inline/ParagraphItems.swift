@@ -28,6 +28,8 @@ struct ParagraphItems {
         var width: Double
         var stretch: Double
         var shrink: Double = 0
+        /// The em of Hangul letter-space (0 for other kerns): a paragraph's uniform letter-spacing widens it.
+        var hangulEm = 0.0
     }
     /// The hyphen set when a line ends at a flagged penalty.
     struct Hyphen {
