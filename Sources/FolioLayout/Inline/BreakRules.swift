@@ -2,7 +2,8 @@ import FolioModel
 import FolioUnicode
 
 /// Folio's line-break rules on top of UAX #14 (ICU):
-/// - Korean word mode: a break touching Hangul without a space between is only an emergency break (어절 stay whole);
+/// - Korean word mode: a break touching Hangul without a space between is only an emergency break (어절 stay whole),
+///   except before a parenthesis after a word, which costs;
 /// - klreq: nothing that must not start a line starts one, nothing that must not end a line ends one, numbers
 ///   keep their units and currency signs, footnote marks keep to their word;
 /// - URLs may break after / . - _ ? & = # (without a hyphen);
@@ -76,7 +77,9 @@ struct BreakRules {
             let a = scalars[i - 1], b = scalars[i]
             if Self.isBreakingSpace(a) || Self.isBreakingSpace(b) { continue }
             if koreanBreaks == .word, UnicodeProperties.isHangul(a) || UnicodeProperties.isHangul(b) {
-                classes[i] = .emergency
+                // Before a parenthesis that follows a word (조선민주주의인민공화국|(DPRK), as CSS's keep-all
+                // leaves it, the word itself stays whole: a break there costs, but is no emergency.
+                classes[i] = Self.isHangulSyllable(a) && (b == "(" || b == "[") ? .annotation : .emergency
             }
         }
         for i in 1..<n where scalars[i - 1] == "\u{AD}" { classes[i] = .softHyphen }
@@ -86,6 +89,7 @@ struct BreakRules {
         }
         // Last: a URL breaks before . , ? which the kinsoku rules keep from starting a line.
         markURLs(&classes)
+        markSymbols(&classes)
         return classes
     }
 
@@ -147,6 +151,17 @@ struct BreakRules {
                 let mark = text.styles[Int(text.styleOf[i])].footnote != nil
                 classes[i] = (afterDoubleSlash || beforeSingleSlash || before || around) && !mark ? .url : .none
             }
+        }
+    }
+
+    /// UN document symbols (A/HRC/25/63, E/CN.4/2005/34: capitals and digits parted by slashes) break inside
+    /// only when nothing else fits.
+    private func markSymbols(_ classes: inout [BreakClass]) {
+        for word in words where !word.isURL && word.capitalized && !word.plain {
+            var slashes = 0
+            for i in word.range where scalars[i] == "/" { slashes += 1 }
+            guard slashes > 0 else { continue }
+            for i in (word.range.lowerBound + 1)..<word.range.upperBound where classes[i] == .allowed { classes[i] = .bound }
         }
     }
 

@@ -65,7 +65,8 @@ public struct InlineLayout {
         if justify && !configuration.passes.isEmpty {
             (breaks, used) = compose(&paragraph, width: width)
         }
-        let chosen = breaks ?? FirstFitBreaker.breaks(paragraph.items, width: width)
+        var chosen = breaks ?? FirstFitBreaker.breaks(paragraph.items, width: width)
+        if spec.balanced && !justify { chosen = Self.balanced(paragraph.items, breaks: chosen, width: spec.width) }
         times.add("break", monotonicSeconds() - breakStart)
         let lines = try times.measure("set lines") {
             LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec),
@@ -89,7 +90,9 @@ public struct InlineLayout {
             return nil
         }
         var best = solve(paragraph.items)
-        if let b = best, b.solution.worst <= LetterSpacing.trigger {
+        // Lines that fit, and paragraphs that break inside words anyway (a column narrower than its words), are
+        // not letter-spaced.
+        if let b = best, b.solution.worst <= LetterSpacing.trigger || configuration.passes[b.pass].parameters.allowEmergency {
             return (b.solution.breaks, configuration.passes[b.pass].name)
         }
         let hangul = LetterSpacing.isHangul(paragraph)
@@ -104,6 +107,22 @@ public struct InlineLayout {
         if let bestItems { paragraph.items = bestItems }
         guard let best else { return (nil, .firstFitFallback) }
         return (best.solution.breaks, configuration.passes[best.pass].name)
+    }
+
+    /// Breaks for lines of about equal length: the narrowest measure (to a twentieth of a point) at which first fit
+    /// takes no more lines and breaks no word.
+    static func balanced(_ items: [ParagraphItems.Item], breaks: [Int], width: Double) -> [Int] {
+        guard breaks.count > 1 else { return breaks }
+        func plain(_ b: [Int]) -> Bool {
+            !b.contains { k in if k < items.count, case .penalty(let p) = items[k] { return p.emergency } else { return false } }
+        }
+        var low = width / Double(breaks.count) * 0.5, high = width, best = breaks
+        while high - low > 0.05 {
+            let mid = (low + high) / 2
+            let b = FirstFitBreaker.breaks(items, width: { _ in mid })
+            if b.count <= breaks.count && plain(b) { best = b; high = mid } else { low = mid }
+        }
+        return best
     }
 
     /// The baseline's distance from the line top: the base face's ascent plus half the leading (CSS's model),

@@ -87,6 +87,8 @@ struct KnuthPlass {
     /// Running sums of width, stretch (Y) and shrink (Z) over the items: the line from a to b costs two subtractions.
     private struct Sums {
         var width: [Double], stretch: [Double], shrink: [Double]
+        /// The part of `stretch` that is letter-space, which stretches at most to its limit (LineBuilder).
+        var kernStretch: [Double]
     }
 
     /// The best way found to reach a breakpoint in one fitness class (and, with looseness, with one line count).
@@ -167,12 +169,12 @@ struct KnuthPlass {
     @inline(__always)
     private static func breakpoints(_ items: [Item], allowEmergency: Bool) -> ([Breakpoint], Sums) {
         let n = items.count
-        var sumW = [Double](repeating: 0, count: n + 1), sumY = sumW, sumZ = sumW
+        var sumW = [Double](repeating: 0, count: n + 1), sumY = sumW, sumZ = sumW, sumK = sumW
         var points: [Breakpoint] = []
         points.reserveCapacity(n / 2)
         var previousProtrusion: Double? = nil   // the protrusion of item k - 1 when it is a box
         for (k, item) in items.enumerated() {
-            var w = 0.0, y = 0.0, z = 0.0
+            var w = 0.0, y = 0.0, z = 0.0, kern = 0.0
             var boxProtrusion: Double? = nil
             switch item {
             case .box(let b):
@@ -183,7 +185,7 @@ struct KnuthPlass {
                 if let protrusion = previousProtrusion {
                     points.append(Breakpoint(position: k, penalty: 0, width: 0, flagged: false, forced: false, protrusion: protrusion))
                 }
-            case .kern(let kern): w = kern.width; y = kern.stretch; z = kern.shrink
+            case .kern(let k): w = k.width; y = k.stretch; z = k.shrink; kern = k.stretch
             case .penalty(let pen):
                 if !(pen.emergency && !allowEmergency) && pen.cost != .infinity {   // +∞ is a \nobreak
                     let protrusion = pen.hyphen.map { $0.width * ParagraphBuilder.protrusionFactor } ?? previousProtrusion ?? 0
@@ -195,9 +197,9 @@ struct KnuthPlass {
                 if let disc = pen.disc { w = disc.width(disc.nobreak); boxProtrusion = 0 }
             }
             previousProtrusion = boxProtrusion
-            sumW[k + 1] = sumW[k] + w; sumY[k + 1] = sumY[k] + y; sumZ[k + 1] = sumZ[k] + z
+            sumW[k + 1] = sumW[k] + w; sumY[k + 1] = sumY[k] + y; sumZ[k + 1] = sumZ[k] + z; sumK[k + 1] = sumK[k] + kern
         }
-        return (points, Sums(width: sumW, stretch: sumY, shrink: sumZ))
+        return (points, Sums(width: sumW, stretch: sumY, shrink: sumZ, kernStretch: sumK))
     }
 
     /// The adjustment ratio r of the line from item `start` to `point`; a `ragged` line (the paragraph's last, or
@@ -215,6 +217,12 @@ struct KnuthPlass {
             // be stretched to a few words across the measure.
             ratio = stretch > 0 ? (lineWidth - natural) / stretch
                 : point.inURL ? (lineWidth - natural) / (lineWidth * Self.urlLineStretch) : .infinity
+            // Letter-space stops at its limit and the spaces take the rest, as the line will be set: the ratio
+            // is then the spaces' own.
+            let kern = sums.kernStretch[b] - sums.kernStretch[start]
+            if ratio > LineBuilder.kernRatioLimit, kern > 0, stretch - kern > 0 {
+                ratio = (lineWidth - natural - kern * LineBuilder.kernRatioLimit) / (stretch - kern)
+            }
         } else if natural > lineWidth {
             let shrink = sums.shrink[b] - sums.shrink[start]
             ratio = shrink > 0 ? (lineWidth - natural) / shrink : -.infinity

@@ -13,9 +13,8 @@ struct LetterSpacing {
     /// line may still add or take away, Latin within `ComposerConfiguration.latinLetterSpacing`.
     static func steps(_ c: ComposerConfiguration, hangul: Bool) -> [Double] {
         if hangul {
-            let v = ComposerConfiguration.hangulLineVariation
-            let low = v - c.hangulLetterShrink - 1e-9, high = c.hangulLetterSpace - v + 1e-9
-            return [0.01, -0.01, 0.02, 0.03, 0.04].filter { $0 >= low && $0 <= high }
+            let low = -c.hangulLetterShrink - 1e-9, high = c.hangulLetterSpace - ComposerConfiguration.hangulLineVariation + 1e-9
+            return [0.01, -0.01, 0.02, -0.02, 0.03, -0.03].filter { $0 >= low && $0 <= high }
         }
         let m = ComposerConfiguration.latinLetterSpacing
         return c.hyphenation == nil && c.hangulLetterSpace == 0 ? [] : [m / 2, -m / 2, m, -m]

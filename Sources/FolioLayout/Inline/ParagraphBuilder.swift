@@ -18,6 +18,31 @@ struct ParagraphBuilder {
     /// Characters a French space before them binds to (the space is a thin non-breaking one in print).
     static let frenchBindsBefore: Set<UInt32> = Set(":;!?»".unicodeScalars.map(\.value))
 
+    /// Dashes that, set between spaces, bind to the word before them.
+    static let spacedDashes: Set<UInt32> = [0x2014, 0x2013]
+    /// Cost of breaking inside a document symbol (A/HRC/25/63): a line stretched to twice its stretch costs about
+    /// as much.
+    static let bindCost = 1000.0
+    /// Cost of parting a number from what it counts ("109 group", "2023년 10월"): about a line at 1.4 times its
+    /// stretch. Ragged text (first fit) takes it, as a symbol break, only when a line has no other break.
+    static let unitCost = 300.0
+
+    /// Whether the space `space` parts a short number from the lowercase word it counts ("109 group", "3 km";
+    /// not a year), or a Korean year or month from the number after it ("2023년 10월").
+    static func bindsNumber(_ s: [Unicode.Scalar], space: Range<Int>) -> Bool {
+        let i = space.lowerBound, j = space.upperBound
+        guard i > 0, j < s.count else { return false }
+        var k = i
+        while k > 0, BreakRules.isDigit(s[k - 1]) || s[k - 1] == "." || s[k - 1] == "," { k -= 1 }
+        let digits = i - k
+        if digits > 0, digits <= 3, k == 0 || BreakRules.isBreakingSpace(s[k - 1]) || s[k - 1] == "(",
+           s[j].properties.isLowercase {
+            return true
+        }
+        let unit = s[i - 1] == "년" || s[i - 1] == "월"
+        return unit && i >= 2 && BreakRules.isDigit(s[i - 2]) && BreakRules.isDigit(s[j])
+    }
+
     /// Share of a glyph's width that hangs into the margin (microtype's default for . , and -).
     static let protrusionFactor = 0.7
 
@@ -75,10 +100,16 @@ struct ParagraphBuilder {
         let run = scan.runOf[i]
         if run != scan.spaceRun { scan.spaceRun = run; scan.spaceWidth = spaceWidth(result, run: run, text: scan.text) }
         let w = scan.spaceWidth
-        // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
-        // glue makes it no breakpoint (TeX's \nobreak).
+        // French sets a space before : ; ! ? » and after « that never breaks, and a spaced dash binds to the word
+        // before it (no line starts with a dash): a penalty of +∞ before the glue makes it no breakpoint (TeX's
+        // \nobreak). A number keeps the word it counts ("109 group"), a Korean date its next part ("2023년 10월"),
+        // unless nothing else fits.
         if scan.french, (j < n && Self.frenchBindsBefore.contains(scan.scalars[j].value)) || (i > 0 && scan.scalars[i - 1] == "«") {
             result.items.append(.penalty(.init(cost: .infinity)))
+        } else if j < n, Self.spacedDashes.contains(scan.scalars[j].value), j + 1 == n || BreakRules.isBreakingSpace(scan.scalars[j + 1]) {
+            result.items.append(.penalty(.init(cost: .infinity)))
+        } else if Self.bindsNumber(scan.scalars, space: i..<j) {
+            result.items.append(.penalty(.init(cost: Self.unitCost)))
         }
         result.items.append(.glue(.init(range: i..<j, run: run, width: w,
                                         stretch: w * configuration.spaceStretch, shrink: w * configuration.spaceShrink)))
@@ -115,6 +146,8 @@ struct ParagraphBuilder {
             switch scan.classes[k] {
             case .allowed: result.items.append(.penalty(.init(cost: 0)))
             case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
+            case .bound: result.items.append(.penalty(.init(cost: Self.bindCost)))
+            case .annotation: result.items.append(.penalty(.init(cost: Self.unitCost)))
             case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: scan.runOf[j - 1], text: scan.text, result)))
             case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
             case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
@@ -138,10 +171,9 @@ struct ParagraphBuilder {
         let hangulA = BreakRules.isHangulSyllable(a), hangulB = BreakRules.isHangulSyllable(b)
         var kern = ParagraphItems.Kern(width: 0, stretch: 0)
         if hangulA && hangulB {
-            // A line varies its letter-space only a little around the paragraph's (LetterSpacing), so
-            // that syllables are evenly spaced from line to line.
+            // A line adds only a little letter-space to the paragraph's (LetterSpacing), so that syllables are
+            // evenly spaced from line to line; it adds rather than takes away, as loose lines are the ones seen.
             kern.stretch = min(configuration.hangulLetterSpace, ComposerConfiguration.hangulLineVariation) * size
-            kern.shrink = min(configuration.hangulLetterShrink, ComposerConfiguration.hangulLineVariation) * size
             kern.hangulEm = size
         }
         if configuration.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {

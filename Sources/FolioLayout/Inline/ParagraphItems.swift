@@ -97,5 +97,7 @@ struct ParagraphItems {
 
 /// Where a line may end between two scalars, after Folio's rules are applied on top of UAX #14.
 enum BreakClass: UInt8 {
-    case none, allowed, url, softHyphen, emergency, mandatory
+    /// `bound`: inside a unit that breaks only when nothing else fits (a document symbol such as A/HRC/25/63);
+    /// `annotation`: before a parenthesis that follows a Korean word, a break that costs.
+    case none, allowed, url, softHyphen, emergency, mandatory, bound, annotation
 }
