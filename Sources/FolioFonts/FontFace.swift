@@ -135,14 +135,7 @@ public final class FontFace: @unchecked Sendable {
         hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS)
         // HarfBuzz shapes with one immutable hb_font_t on many threads at once (its lazy tables load atomically):
         // paragraphs set in parallel must not queue here.
-        if language.hasPrefix("ko"), Self.hasFullWidthBracket(utf8) {
-            // Korean running text sets 「」『』〈〉《》【】〔〕 half-width (klreq; the font's `halt`): their blank
-            // halves would otherwise open an em of space beside a comma or at a note's start.
-            var halt = hb_feature_t(tag: Self.haltTag, value: 1, start: 0, end: UInt32.max)
-            hb_shape(font, buffer, &halt, 1)
-        } else {
-            hb_shape(font, buffer, nil, 0)
-        }
+        hb_shape(font, buffer, nil, 0)
         var count: UInt32 = 0
         let infos = hb_buffer_get_glyph_infos(buffer, &count)!
         let positions = hb_buffer_get_glyph_positions(buffer, &count)!
@@ -158,23 +151,6 @@ public final class FontFace: @unchecked Sendable {
             }
         }
         return ShapedGlyphs(glyphs: glyphs, unsafeToBreak: unsafe)
-    }
-}
-
-extension FontFace {
-    /// OpenType's `halt` (alternate half widths).
-    static let haltTag: hb_tag_t = 0x68_61_6C_74
-
-    /// Whether UTF-8 text holds one of the CJK brackets U+3008–3011 or U+3014–301B (E3 80 88…91, 94…9B).
-    static func hasFullWidthBracket(_ utf8: [UInt8]) -> Bool {
-        var k = 0
-        while k + 2 < utf8.count {
-            if utf8[k] == 0xE3, utf8[k + 1] == 0x80, (0x88...0x91).contains(utf8[k + 2]) || (0x94...0x9B).contains(utf8[k + 2]) {
-                return true
-            }
-            k += 1
-        }
-        return false
     }
 }
 

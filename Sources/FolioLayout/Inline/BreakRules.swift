@@ -2,8 +2,7 @@ import FolioModel
 import FolioUnicode
 
 /// Folio's line-break rules on top of UAX #14 (ICU):
-/// - Korean word mode: a break touching Hangul without a space between is only an emergency break (어절 stay whole),
-///   except before a parenthesis after a word, which costs;
+/// - Korean word mode: a break touching Hangul without a space between is only an emergency break (어절 stay whole);
 /// - klreq: nothing that must not start a line starts one, nothing that must not end a line ends one, numbers
 ///   keep their units and currency signs, footnote marks keep to their word;
 /// - URLs may break after / . - _ ? & = # (without a hyphen);
@@ -77,9 +76,7 @@ struct BreakRules {
             let a = scalars[i - 1], b = scalars[i]
             if Self.isBreakingSpace(a) || Self.isBreakingSpace(b) { continue }
             if koreanBreaks == .word, UnicodeProperties.isHangul(a) || UnicodeProperties.isHangul(b) {
-                // Before a parenthesis that follows a word (조선민주주의인민공화국|(DPRK), as CSS's keep-all
-                // leaves it, the word itself stays whole: a break there costs, but is no emergency.
-                classes[i] = Self.isHangulSyllable(a) && (b == "(" || b == "[") ? .annotation : .emergency
+                classes[i] = .emergency
             }
         }
         for i in 1..<n where scalars[i - 1] == "\u{AD}" { classes[i] = .softHyphen }

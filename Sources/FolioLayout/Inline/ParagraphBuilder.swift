@@ -56,6 +56,8 @@ struct ParagraphBuilder {
         let rules: BreakRules
         let hyphenator: Hyphenator?
         let french: Bool
+        /// Korean text: brackets beside spaces and punctuation are set half-width.
+        var korean = false
         let maxWidth: Double
         /// The space width of the last run that had one.
         var spaceRun = -1, spaceWidth = 0.0
@@ -74,6 +76,7 @@ struct ParagraphBuilder {
         var scan = Scan(text: text, scalars: scalars, runOf: runOf, classes: try rules.classes(language: selector.language),
                         rules: rules, hyphenator: configuration.hyphenation != nil ? Hyphenator.forLanguage(selector.language) : nil,
                         french: selector.language.hasPrefix("fr"), maxWidth: maxWidth)
+        scan.korean = selector.language.hasPrefix("ko")
         var i = 0
         while i < n {
             let s = scalars[i]
@@ -139,6 +142,7 @@ struct ParagraphBuilder {
         } else {
             try appendBox(i..<j, run: run, text: scan.text, into: &result, maxWidth: scan.maxWidth)
         }
+        if scan.korean { HalfWidthBrackets.apply(&result.items, from: before, scalars: scan.scalars) }
         addKern(between: before, text: scan.text, into: &result)
         var k = j
         while k < n, scan.scalars[k] == "\u{AD}" { k += 1 }
@@ -147,7 +151,6 @@ struct ParagraphBuilder {
             case .allowed: result.items.append(.penalty(.init(cost: 0)))
             case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
             case .bound: result.items.append(.penalty(.init(cost: Self.bindCost)))
-            case .annotation: result.items.append(.penalty(.init(cost: Self.unitCost)))
             case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: scan.runOf[j - 1], text: scan.text, result)))
             case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
             case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))

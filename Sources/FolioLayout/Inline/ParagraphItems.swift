@@ -97,7 +97,6 @@ struct ParagraphItems {
 
 /// Where a line may end between two scalars, after Folio's rules are applied on top of UAX #14.
 enum BreakClass: UInt8 {
-    /// `bound`: inside a unit that breaks only when nothing else fits (a document symbol such as A/HRC/25/63);
-    /// `annotation`: before a parenthesis that follows a Korean word, a break that costs.
-    case none, allowed, url, softHyphen, emergency, mandatory, bound, annotation
+    /// `bound`: inside a unit that breaks only when nothing else fits (a document symbol such as A/HRC/25/63).
+    case none, allowed, url, softHyphen, emergency, mandatory, bound
 }

@@ -2,7 +2,8 @@ import Testing
 @testable import FolioLayout
 import FolioModel
 
-/// Full-width brackets in Korean running text are set half-width (issue 20: "NKDB, 「센터" showed 1.5 em of space).
+/// Full-width brackets in Korean running text are set half-width beside spaces and punctuation (issue 20: "NKDB,
+/// 「센터" showed 1.5 em of space).
 @Suite("Korean punctuation widths")
 struct KoreanPunctuationTests {
     let font = TextStyle(family: .serif, size: 10, bold: false, italic: false, color: .black)
@@ -30,5 +31,9 @@ struct KoreanPunctuationTests {
         #expect(abs((bracketed - bare) - 10) < 0.5, "brackets add \(bracketed - bare) pt at 10 pt")
         let double = try width("『보고서』", language: "ko") - (try width("보고서", language: "ko"))
         #expect(abs(double - 10) < 0.5)
+        // Between letters they keep their full width (a glyph over its neighbour would part the word in extracted
+        // text): "권리「센터」의" adds two ems.
+        let inside = try width("권리「센터」의", language: "ko") - (try width("권리센터의", language: "ko"))
+        #expect(abs(inside - 20) < 0.5, "\(inside)")
     }
 }

@@ -58,14 +58,4 @@ struct UnitBreakTests {
         #expect(abs(widths[0] - 50) < 1e-9 && abs(widths[1] - 150) < 1e-9)
         #expect(abs(widths.reduce(0, +) - 200) < 1e-9)
     }
-
-    @Test func aKoreanWordMayPartFromItsParenthesisAtACost() throws {
-        // 국|(DPRK: a break that costs; 북한|인권, inside the word, stays an emergency.
-        let items = try items("조선민주주의인민공화국(DPRK, 이하 북한인권)", language: "ko")
-        let costs = items.compactMap { item -> (Double, Bool)? in
-            if case .penalty(let p) = item, !p.forced { return (p.cost, p.emergency) } else { return nil }
-        }
-        #expect(costs.contains { $0.0 == ParagraphBuilder.unitCost && !$0.1 })
-        #expect(costs.filter { !$0.1 }.count == 1)
-    }
 }
