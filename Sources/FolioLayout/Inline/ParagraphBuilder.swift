@@ -20,9 +20,9 @@ struct ParagraphBuilder {
 
     /// Dashes that, set between spaces, bind to the word before them.
     static let spacedDashes: Set<UInt32> = [0x2014, 0x2013]
-    /// Cost of breaking inside a document symbol (A/HRC/25/63): a line stretched to twice its stretch costs about
-    /// as much.
-    static let bindCost = 1000.0
+    /// Cost of breaking inside a document symbol (A/HRC/25/63): a line stretched to three times its stretch costs
+    /// about as much.
+    static let bindCost = 3000.0
     /// Cost of parting a number from what it counts ("109 group", "2023년 10월"): about a line at 1.4 times its
     /// stretch. Ragged text (first fit) takes it, as a symbol break, only when a line has no other break.
     static let unitCost = 300.0

@@ -58,4 +58,19 @@ struct UnitBreakTests {
         #expect(abs(widths[0] - 50) < 1e-9 && abs(widths[1] - 150) < 1e-9)
         #expect(abs(widths.reduce(0, +) - 200) < 1e-9)
     }
+
+    @Test func linesHoldingAURLAreRaggedRatherThanLoose() throws {
+        // Notes of long links: a line with a piece of URL never stretches its spaces past their stretch (1.5 times
+        // their width); it is set short instead.
+        let note = "Human Rights Committee, status of reporting for the DPRK, https://tbinternet.ohchr.org/_layouts/15/TreatyBodyExternal/Countries.aspx?CountryCode=PRK&Lang=EN and see also https://www.ohchr.org/en/hr-bodies/hrc/co-idprk/reportofthe-commission-of-inquiry-dprk for the report."
+        var checked = 0
+        for width in stride(from: 200.0, through: 440, by: 20) {
+            let lines = try Fixtures.composed(note, width: width, font: font).lines
+            for line in lines.dropLast() where lineText(line).contains("/") {
+                #expect(line.looseness <= 1.5 + 1e-9, "\(width): \(lineText(line)) at \(line.looseness)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10)
+    }
 }
