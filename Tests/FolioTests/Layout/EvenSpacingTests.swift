@@ -83,4 +83,33 @@ struct EvenSpacingTests {
         let spread = (pitches.max() ?? 0) - (pitches.min() ?? 0)
         #expect(spread <= 0.03 + 1e-9, "syllable advance spread \(spread) em")
     }
+
+    @Test func theSampleSpacesSyllablesAlikeInEveryParagraph() throws {
+        // The Korean edition as upr-submission sets it (body 10 pt, lines 15 pt apart): body lines whose baselines
+        // are one line apart belong to one paragraph; the distance between consecutive Hangul syllables of a word
+        // may differ by at most 0.03 em between the lines of a paragraph (the last line, set ragged, left out).
+        let md = try String(contentsOfFile: Fixtures.sample + "/content/ko.md", encoding: .utf8)
+        let (doc, _) = try layOut(md, language: "ko")
+        var worst = 0.0, paragraphs = 0
+        for page in doc.pages {
+            var lines: [Double: [GlyphRun]] = [:]
+            for case .glyphs(let run) in page.items where run.size == 10 { lines[run.origin.y, default: []].append(run) }
+            var paragraph: [[Double]] = []
+            var lastY = -100.0
+            func close() {
+                let set = paragraph.dropLast().flatMap { $0 }
+                if paragraph.count > 2, let lo = set.min(), let hi = set.max() { worst = max(worst, hi - lo); paragraphs += 1 }
+                paragraph = []
+            }
+            for y in lines.keys.sorted() {
+                if abs(y - lastY - 15) > 0.01 { close() }
+                let line = [LineBox(height: 15, baseline: 0, items: lines[y]!.map { .glyphs($0) }, width: 0, contentWidth: 0, footnotes: [], justified: true)]
+                paragraph.append(Self.syllablePitches(line, size: 10))
+                lastY = y
+            }
+            close()
+        }
+        #expect(paragraphs > 15)
+        #expect(worst <= 0.03 + 1e-6, "widest spread of the syllable advance in a paragraph: \(worst) em")
+    }
 }
