@@ -150,7 +150,9 @@ struct ParagraphBuilder {
             switch scan.classes[k] {
             case .allowed: result.items.append(.penalty(.init(cost: 0)))
             case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
-            case .bound: result.items.append(.penalty(.init(cost: Self.bindCost)))
+            // Only in the last pass, as a word broken inside: a first pass would otherwise take it for a line
+            // that fits, and never try the loose pass where the symbol stays whole.
+            case .bound: result.items.append(.penalty(.init(cost: Self.bindCost, emergency: true)))
             case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: scan.runOf[j - 1], text: scan.text, result)))
             case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
             case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
