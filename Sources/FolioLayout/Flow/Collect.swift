@@ -97,6 +97,7 @@ struct Collector {
         let style = layout.heading(h.level)
         let id = element(.heading(level: h.level), parent, name: h.anchor)
         let j = job(context.styled(h.content, style.font), at: h.location, width: width, align: .left, leading: style.leading)
+        if let j { plan.jobs[j].spec.balanced = true }
         return .heading(PlannedParagraph(job: j, indent: indent, element: id),
                         HeadingMark(anchor: h.anchor, level: h.level, title: h.content.plainText), style)
     }

@@ -24,9 +24,11 @@ final class FlowComposer {
     /// The body's flow items.
     func body() throws -> [FlowItem] { try blocks(plan.body) }
 
-    private func blocks(_ blocks: [PlannedBlock]) throws -> [FlowItem] {
+    /// The blocks' flow items; `spacing` between them (the paragraph spacing unless given: a tight list item's
+    /// blocks are as far apart as its items, so a nested list has as much space before it as after it).
+    private func blocks(_ blocks: [PlannedBlock], spacing given: Double? = nil) throws -> [FlowItem] {
         var out: [FlowItem] = []
-        let spacing = layout.body.paragraphSpacing.points
+        let spacing = given ?? layout.body.paragraphSpacing.points
         var keepNext = false
         for (i, block) in blocks.enumerated() {
             // After a heading, the next block starts without spacing and must not break from it; after a paragraph
@@ -119,7 +121,7 @@ final class FlowComposer {
         let markerStyle = SpanStyle(font: TextStyle(family: f.family, size: f.size, bold: false, italic: false, color: f.color))
         for (n, item) in list.items.enumerated() {
             if n > 0 { out.append(.space(list.tight ? layout.list.itemSpacing.points : layout.body.paragraphSpacing.points)) }
-            var content = try blocks(item.blocks)
+            var content = try blocks(item.blocks, spacing: list.tight ? layout.list.itemSpacing.points : nil)
             guard let firstLine = content.firstIndex(where: { $0.kind == .line }) else { out += content; continue }
             if let marker = try context.label(item.label, markerStyle, base: f, width: layout.list.indent.points * 3,
                                               lineHeight: content[firstLine].height) {

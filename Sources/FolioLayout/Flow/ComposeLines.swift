@@ -32,10 +32,11 @@ extension FlowComposer {
         return result
     }
 
-    /// A paragraph that is not part of the body (title block, cover, contents title), set now.
+    /// A paragraph that is not part of the body (title block, cover, contents title), set now, balanced.
     func paragraph(_ text: StyledText, at: SourceLocation, width: Double, leading: Double, element: StructureID) throws -> [FlowItem] {
         guard !text.isEmpty else { return [] }
-        let spec = Collector.spec(text, width: width, align: .left, leading: leading, layout: layout)
+        var spec = Collector.spec(text, width: width, align: .left, leading: leading, layout: layout)
+        spec.balanced = true
         let result = try context.inline.layout(text, spec, times: &context.times)
         record(result, at: at)
         return lines(result, at: at, indent: 0, element: element)

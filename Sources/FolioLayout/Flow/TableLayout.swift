@@ -11,10 +11,18 @@ struct TableLayout {
     /// The images the Markdown names, checked, by the path as written: a cell that holds only an image shows it.
     var images: [String: ImageInfo] = [:]
     var style: TableStyle { context.layout.table }
+    /// Cells are set ragged with spaces that never shrink.
+    var cellLayout: InlineLayout {
+        InlineLayout(selector: context.selector, cache: context.inline.cache, configuration: context.inline.configuration.cells)
+    }
+    /// Space inside each cell's edges: at least a quarter em, so that columns stand half an em apart.
+    var padding: Double { max(style.padding.points, 0.25 * style.font.size) }
     /// The smallest text scale a too-wide table may use before its words are broken.
     static let minimumScale = 0.75
     /// Body rows a table keeps together at its start before a page may break.
     static let rowsBeforeBreak = 3
+    /// Body rows a table keeps together at its end.
+    static let rowsAfterBreak = 2
 
     func layout(_ table: Table, indent: Double, width: Double, element: StructureID,
                 structure: inout StructureTree) throws -> [FlowItem] {
@@ -36,20 +44,22 @@ struct TableLayout {
             let cells = (0..<columns).map { _ in structure.add(row.header ? .headerCell : .cell, under: rowElement) }
             let cellLines = try (0..<columns).map { c in
                 if let picture = pictures[r][c] {
-                    return [picture(cells[c], width: widths[c] - 2 * style.padding.points, structure: &structure)]
+                    return [picture(cells[c], width: widths[c] - 2 * padding, structure: &structure)]
                 }
                 return try lines(c < row.cells.count ? row.cells[c] : StyledText(), column: c, table: table, width: widths[c],
                                  lineHeight: lineHeight)
             }
             // Split each cell's lines into slices no taller than the limit; most rows have one slice.
-            let slices = cellLines.map { Self.slice($0, limit: sliceLimit - 2 * style.padding.points) }
+            let slices = cellLines.map { Self.slice($0, limit: sliceLimit - 2 * padding) }
             let sliceCount = max(slices.map(\.count).max() ?? 1, 1)
             for s in 0..<sliceCount {
                 let rules = (top: r == 0 && s == 0, bottom: s == sliceCount - 1, heavy: row.header || r == rows.count - 1)
                 var item = slice(slices.map { s < $0.count ? $0[s] : [] }, cells: cells, header: row.header, indent: indent,
                                  widths: widths, rules: rules)
-                // A table breaks after at least three body rows (a row's own slices may always break).
-                item.breakBefore = s > 0 || r > (headerIndex == nil ? 0 : 1) + Self.rowsBeforeBreak - 1
+                // A table breaks after at least three body rows and before at least two (a row's own slices may
+                // always break): a short table moves whole to the next page.
+                item.breakBefore = s > 0 || (r > (headerIndex == nil ? 0 : 1) + Self.rowsBeforeBreak - 1
+                                             && r <= rows.count - Self.rowsAfterBreak)
                 item.source = table.location
                 if row.header {
                     headerIndex = out.count
@@ -86,9 +96,9 @@ struct TableLayout {
         case .right: .right
         default: .left
         }
-        let spec = ParagraphSpec(width: max(1, width - 2 * style.padding.points), align: align, lineHeight: lineHeight,
+        let spec = ParagraphSpec(width: max(1, width - 2 * padding), align: align, lineHeight: lineHeight,
                                  baseStyle: text.styles[0])
-        let result = try context.inline.layout(text, spec, times: &context.times)
+        let result = try cellLayout.layout(text, spec, times: &context.times)
         context.report(missing: result.missing, at: table.location)
         return result.lines
     }
@@ -96,7 +106,7 @@ struct TableLayout {
     /// One slice of a row as a flow item: the header's shading, each cell's lines tagged with its cell, the rules.
     private func slice(_ parts: [[LineBox]], cells: [StructureID], header: Bool, indent: Double, widths: [Double],
                        rules: (top: Bool, bottom: Bool, heavy: Bool)) -> FlowItem {
-        let pad = style.padding.points
+        let pad = padding
         let height = (parts.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0) + 2 * pad
         let total = widths.reduce(0, +)
         var items: [DisplayItem] = []
@@ -139,7 +149,7 @@ struct TableLayout {
 
     /// Minimum (widest unbreakable piece) and preferred (one line) widths per column, padding included.
     private func measure(_ rows: [(cells: [StyledText], header: Bool)], columns: Int, pictures: [[CellPicture?]]) throws -> ([Double], [Double]) {
-        let pad = style.padding.points
+        let pad = padding
         var minW = [Double](repeating: 0, count: columns), maxW = [Double](repeating: 0, count: columns)
         for (r, row) in rows.enumerated() {
             for (c, text) in row.cells.enumerated() where c < columns {
@@ -173,9 +183,21 @@ struct TableLayout {
         if sumMin >= available {
             return min.map { $0 * available / Swift.max(sumMin, 0.001) }
         }
+        // Columns that want less than an equal share of the spare width get all they want (a date, a number, a
+        // short name stays on one line); the rest is shared by how much the others want more.
         let want = zip(max, min).map { $0 - $1 }
-        let sumWant = want.reduce(0, +)
-        return zip(min, want).map { $0 + (available - sumMin) * ($1 / Swift.max(sumWant, 0.001)) }
+        var widths = min
+        var spare = available - sumMin
+        var open = Set(want.indices)
+        while true {
+            let share = spare / Double(Swift.max(open.count, 1))
+            let satisfied = open.filter { want[$0] <= share }
+            if satisfied.isEmpty || satisfied.count == open.count { break }
+            for c in satisfied { widths[c] = max[c]; spare -= want[c]; open.remove(c) }
+        }
+        let sumWant = open.reduce(0) { $0 + want[$1] }
+        for c in open { widths[c] += spare * (want[c] / Swift.max(sumWant, 0.001)) }
+        return widths
     }
 
     /// The widest unbreakable piece and the one-line width of a cell's text.
@@ -184,14 +206,18 @@ struct TableLayout {
         let builder = ParagraphBuilder(selector: context.selector, cache: context.inline.cache, configuration: context.inline.configuration.plain)
         let items = try builder.build(text, maxWidth: 1e9).items
         var widest = 0.0, piece = 0.0, total = 0.0
+        var bound = false   // after a break that only a lack of room takes ("2023년 10월" is one piece)
         for item in items {
             switch item {
-            case .box(let b): piece += b.width; total += b.width
-            case .glue(let g): widest = Swift.max(widest, piece); piece = 0; total += g.width
+            case .box(let b): piece += b.width; total += b.width; bound = false
+            case .glue(let g):
+                if bound { piece += g.width } else { widest = Swift.max(widest, piece); piece = 0 }
+                total += g.width
             case .kern(let k): piece += k.width; total += k.width
             case .penalty(let p):
                 // (Cells are measured without hyphenation; a discretionary would count as its ligature.)
                 if let disc = p.disc { piece += disc.width(disc.nobreak); total += disc.width(disc.nobreak) }
+                else if p.cost >= ParagraphBuilder.unitCost { bound = true }
                 else if !p.emergency { widest = Swift.max(widest, piece); piece = 0 }
             }
         }

@@ -92,6 +92,7 @@ struct BreakRules {
         }
         // Last: a URL breaks before . , ? which the kinsoku rules keep from starting a line.
         markURLs(&classes)
+        markSymbols(&classes)
         return classes
     }
 
@@ -153,6 +154,17 @@ struct BreakRules {
                 let mark = text.styles[Int(text.styleOf[i])].footnote != nil
                 classes[i] = (afterDoubleSlash || beforeSingleSlash || before || around) && !mark ? .url : .none
             }
+        }
+    }
+
+    /// UN document symbols (A/HRC/25/63, E/CN.4/2005/34: capitals and digits parted by slashes) break inside
+    /// only when nothing else fits.
+    private func markSymbols(_ classes: inout [BreakClass]) {
+        for word in words where !word.isURL && word.capitalized && !word.plain {
+            var slashes = 0
+            for i in word.range where scalars[i] == "/" { slashes += 1 }
+            guard slashes > 0 else { continue }
+            for i in (word.range.lowerBound + 1)..<word.range.upperBound where classes[i] == .allowed { classes[i] = .bound }
         }
     }
 

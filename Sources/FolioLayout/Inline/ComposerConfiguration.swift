@@ -34,6 +34,12 @@ public struct ComposerConfiguration: Sendable {
         var capitalized: Bool
     }
 
+    /// How much Hangul letter-space (em) one line may add to the paragraph's: lines of a paragraph then differ by
+    /// at most this in the advance of a syllable.
+    static let hangulLineVariation = 0.03
+    /// Most letter-space (em) added to or taken from every Latin letter of a paragraph whose lines are loose.
+    static let latinLetterSpacing = 0.01
+
     /// Badness accepted in the second pass: loose lines (spaces stretched up to 4.6 times their stretchability)
     /// are still better than a word broken in two.
     static let secondPassTolerance = 10000.0
@@ -92,4 +98,13 @@ public struct ComposerConfiguration: Sendable {
 
     /// The same line-break rules with nothing adjustable (for measuring table cells).
     var plain: ComposerConfiguration { ComposerConfiguration(koreanBreaks: koreanBreaks) }
+
+    /// The configuration of table cells: as `ragged`, and spaces never squeezed (a cell's line is simply shorter
+    /// than its column, never pressed against the next one).
+    var cells: ComposerConfiguration {
+        var r = ragged
+        r.spaceShrink = 0
+        r.hangulLetterShrink = 0
+        return r
+    }
 }

@@ -30,7 +30,8 @@ struct FirstFitBreaker {
                     if p.cost == .infinity { break }
                     if p.forced { end = k }
                     else if natural + p.width - shrink <= limit + 0.01 {
-                        if p.emergency { lastEmergency = k } else { lastAllowed = k }
+                        // A break inside a unit (a symbol, a number and its noun) only when nothing else fits.
+                        if p.emergency || p.cost >= ParagraphBuilder.unitCost { lastEmergency = k } else { lastAllowed = k }
                     }
                     if let disc = p.disc {
                         natural += disc.width(disc.nobreak)

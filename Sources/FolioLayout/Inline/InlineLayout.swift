@@ -63,15 +63,11 @@ public struct InlineLayout {
         let width: (Int) -> Double = { $0 == 0 ? first : spec.width }
         var breaks: [Int]? = nil
         var used = Composer.firstFit
-        if justify {
-            for pass in configuration.passes {
-                breaks = KnuthPlass.breaks(paragraph.items, width: width, parameters: pass.parameters)
-                used = pass.name
-                if breaks != nil { break }
-            }
-            if breaks == nil && !configuration.passes.isEmpty { used = .firstFitFallback }
+        if justify && !configuration.passes.isEmpty {
+            (breaks, used) = compose(&paragraph, width: width)
         }
-        let chosen = breaks ?? FirstFitBreaker.breaks(paragraph.items, width: width)
+        var chosen = breaks ?? FirstFitBreaker.breaks(paragraph.items, width: width)
+        if spec.balanced && !justify { chosen = Self.balanced(paragraph.items, breaks: chosen, width: spec.width) }
         times.add("break", monotonicSeconds() - breakStart)
         let lines = try times.measure("set lines") {
             LineBuilder(paragraph: paragraph, text: text, spec: spec, baseline: try baseline(spec),
@@ -83,6 +79,52 @@ public struct InlineLayout {
             if case .penalty(let p) = paragraph.items[b], p.emergency { emergency += 1 }
         }
         return Result(lines: lines, missing: paragraph.missing, emergencyBreaks: emergency, composer: used, faces: paragraph.faces)
+    }
+
+    /// Breaks justified text with the layout's passes in turn; when the lines found stretch their spaces past
+    /// `LetterSpacing.trigger`, tries the paragraph letter-spaced a step wider or tighter and keeps what costs least
+    /// (fewest passes, then fewest demerits), leaving the chosen items in `paragraph`.
+    private func compose(_ paragraph: inout ParagraphItems, width: (Int) -> Double) -> ([Int]?, Composer) {
+        func solve(_ items: [ParagraphItems.Item]) -> (pass: Int, solution: KnuthPlass.Solution)? {
+            for (k, pass) in configuration.passes.enumerated() {
+                if let s = KnuthPlass.solve(items, width: width, parameters: pass.parameters) { return (k, s) }
+            }
+            return nil
+        }
+        var best = solve(paragraph.items)
+        // Lines that fit, and paragraphs that break inside words anyway (a column narrower than its words), are
+        // not letter-spaced.
+        if let b = best, b.solution.worst <= LetterSpacing.trigger || configuration.passes[b.pass].parameters.allowEmergency {
+            return (b.solution.breaks, configuration.passes[b.pass].name)
+        }
+        let hangul = LetterSpacing.isHangul(paragraph)
+        var bestItems: [ParagraphItems.Item]? = nil
+        for t in LetterSpacing.steps(configuration, hangul: hangul) {
+            let items = LetterSpacing.apply(t, to: paragraph.items, runs: paragraph.runs, hangul: hangul)
+            guard let s = solve(items) else { continue }
+            if let b = best, (b.pass, b.solution.demerits) <= (s.pass, s.solution.demerits) { continue }
+            best = s
+            bestItems = items
+        }
+        if let bestItems { paragraph.items = bestItems }
+        guard let best else { return (nil, .firstFitFallback) }
+        return (best.solution.breaks, configuration.passes[best.pass].name)
+    }
+
+    /// Breaks for lines of about equal length: the narrowest measure (to a twentieth of a point) at which first fit
+    /// takes no more lines and breaks no word.
+    static func balanced(_ items: [ParagraphItems.Item], breaks: [Int], width: Double) -> [Int] {
+        guard breaks.count > 1 else { return breaks }
+        func plain(_ b: [Int]) -> Bool {
+            !b.contains { k in if k < items.count, case .penalty(let p) = items[k] { return p.emergency } else { return false } }
+        }
+        var low = width / Double(breaks.count) * 0.5, high = width, best = breaks
+        while high - low > 0.05 {
+            let mid = (low + high) / 2
+            let b = FirstFitBreaker.breaks(items, width: { _ in mid })
+            if b.count <= breaks.count && plain(b) { best = b; high = mid } else { low = mid }
+        }
+        return best
     }
 
     /// The baseline's distance from the line top: the base face's ascent plus half the leading (CSS's model),

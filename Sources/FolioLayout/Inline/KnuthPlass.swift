@@ -44,8 +44,17 @@ struct KnuthPlass {
     }
 
     typealias Item = ParagraphItems.Item
+
+    /// A paragraph's chosen breaks, what they cost, and how far the loosest justified line stretches its spaces.
+    struct Solution {
+        var breaks: [Int]
+        var demerits: Double
+        var worst: Double
+    }
     /// TeX's inf_bad.
     static let infinitelyBad = 10000.0
+    /// The badness of a short line that cannot stretch at all (a ratio of about 46).
+    static let unstretchable = 1e7
     /// The stretch a line of URL alone is reckoned to have, as a share of the line's width.
     static let urlLineStretch = 0.25
 
@@ -59,6 +68,7 @@ struct KnuthPlass {
         var previous: Int       // node index, -1 for the paragraph start
         var start: Int          // first item of the next line
         var startWidth = 0.0    // what the next line begins with before that item (a discretionary's post-break part)
+        var worst = 0.0         // the largest adjustment ratio of a justified line on the way here
     }
 
     /// A legal breakpoint, read out of its item once: the main loop then touches no enum payloads (whose
@@ -77,6 +87,8 @@ struct KnuthPlass {
     /// Running sums of width, stretch (Y) and shrink (Z) over the items: the line from a to b costs two subtractions.
     private struct Sums {
         var width: [Double], stretch: [Double], shrink: [Double]
+        /// The part of `stretch` that is letter-space, which stretches at most to its limit (LineBuilder).
+        var kernStretch: [Double]
     }
 
     /// The best way found to reach a breakpoint in one fitness class (and, with looseness, with one line count).
@@ -86,12 +98,19 @@ struct KnuthPlass {
         var node: Int
         var hyphens: Int
         var fitness: Int
+        var worst: Double
     }
 
     /// The chosen break positions (item indices), or nil when no feasible set of breaks exists.
     static func breaks(_ items: [Item], width: (Int) -> Double, parameters p: Parameters) -> [Int]? {
+        solve(items, width: width, parameters: p)?.breaks
+    }
+
+    /// The chosen breaks, their total demerits and the largest adjustment ratio of a justified line among them
+    /// (what paragraphs set with different letter-spacing compare).
+    static func solve(_ items: [Item], width: (Int) -> Double, parameters p: Parameters) -> Solution? {
         let n = items.count
-        guard n > 0 else { return [] }
+        guard n > 0 else { return Solution(breaks: [], demerits: 0, worst: 0) }
         let (points, sums) = breakpoints(items, allowEmergency: p.allowEmergency)
         var nodes: [Node] = [Node(position: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, previous: -1, start: 0)]
         var active: [Int] = [0]
@@ -121,10 +140,12 @@ struct KnuthPlass {
                 }
                 let total = node.demerits + line.demerits
                 let key = p.looseness == 0 ? line.fitness : line.fitness + 4 * (node.line + 1)
+                let candidate = Candidate(key: key, demerits: total, node: a, hyphens: line.hyphens, fitness: line.fitness,
+                                          worst: max(node.worst, ratio))
                 if let k = best.firstIndex(where: { $0.key == key }) {
-                    if total < best[k].demerits { best[k] = Candidate(key: key, demerits: total, node: a, hyphens: line.hyphens, fitness: line.fitness) }
+                    if total < best[k].demerits { best[k] = candidate }
                 } else {
-                    best.append(Candidate(key: key, demerits: total, node: a, hyphens: line.hyphens, fitness: line.fitness))
+                    best.append(candidate)
                 }
             }
             swap(&active, &survivors)
@@ -133,7 +154,8 @@ struct KnuthPlass {
                 best.sort { $0.key < $1.key }
                 for e in best {
                     nodes.append(Node(position: b, line: nodes[e.node].line + 1, fitness: e.fitness, hyphens: e.hyphens,
-                                      demerits: e.demerits, previous: e.node, start: next, startWidth: point.postWidth))
+                                      demerits: e.demerits, previous: e.node, start: next, startWidth: point.postWidth,
+                                      worst: e.worst))
                     active.append(nodes.count - 1)
                 }
             }
@@ -147,12 +169,12 @@ struct KnuthPlass {
     @inline(__always)
     private static func breakpoints(_ items: [Item], allowEmergency: Bool) -> ([Breakpoint], Sums) {
         let n = items.count
-        var sumW = [Double](repeating: 0, count: n + 1), sumY = sumW, sumZ = sumW
+        var sumW = [Double](repeating: 0, count: n + 1), sumY = sumW, sumZ = sumW, sumK = sumW
         var points: [Breakpoint] = []
         points.reserveCapacity(n / 2)
         var previousProtrusion: Double? = nil   // the protrusion of item k - 1 when it is a box
         for (k, item) in items.enumerated() {
-            var w = 0.0, y = 0.0, z = 0.0
+            var w = 0.0, y = 0.0, z = 0.0, kern = 0.0
             var boxProtrusion: Double? = nil
             switch item {
             case .box(let b):
@@ -163,7 +185,7 @@ struct KnuthPlass {
                 if let protrusion = previousProtrusion {
                     points.append(Breakpoint(position: k, penalty: 0, width: 0, flagged: false, forced: false, protrusion: protrusion))
                 }
-            case .kern(let kern): w = kern.width; y = kern.stretch; z = kern.shrink
+            case .kern(let k): w = k.width; y = k.stretch; z = k.shrink; kern = k.stretch
             case .penalty(let pen):
                 if !(pen.emergency && !allowEmergency) && pen.cost != .infinity {   // +∞ is a \nobreak
                     let protrusion = pen.hyphen.map { $0.width * ParagraphBuilder.protrusionFactor } ?? previousProtrusion ?? 0
@@ -175,9 +197,9 @@ struct KnuthPlass {
                 if let disc = pen.disc { w = disc.width(disc.nobreak); boxProtrusion = 0 }
             }
             previousProtrusion = boxProtrusion
-            sumW[k + 1] = sumW[k] + w; sumY[k + 1] = sumY[k] + y; sumZ[k + 1] = sumZ[k] + z
+            sumW[k + 1] = sumW[k] + w; sumY[k + 1] = sumY[k] + y; sumZ[k + 1] = sumZ[k] + z; sumK[k + 1] = sumK[k] + kern
         }
-        return (points, Sums(width: sumW, stretch: sumY, shrink: sumZ))
+        return (points, Sums(width: sumW, stretch: sumY, shrink: sumZ, kernStretch: sumK))
     }
 
     /// The adjustment ratio r of the line from item `start` to `point`; a `ragged` line (the paragraph's last, or
@@ -195,6 +217,12 @@ struct KnuthPlass {
             // be stretched to a few words across the measure.
             ratio = stretch > 0 ? (lineWidth - natural) / stretch
                 : point.inURL ? (lineWidth - natural) / (lineWidth * Self.urlLineStretch) : .infinity
+            // Letter-space stops at its limit and the spaces take the rest, as the line will be set: the ratio
+            // is then the spaces' own.
+            let kern = sums.kernStretch[b] - sums.kernStretch[start]
+            if ratio > LineBuilder.kernRatioLimit, kern > 0, stretch - kern > 0 {
+                ratio = (lineWidth - natural - kern * LineBuilder.kernRatioLimit) / (stretch - kern)
+            }
         } else if natural > lineWidth {
             let shrink = sums.shrink[b] - sums.shrink[start]
             ratio = shrink > 0 ? (lineWidth - natural) / shrink : -.infinity
@@ -209,9 +237,12 @@ struct KnuthPlass {
     private static func demerits(ratio: Double, at point: Breakpoint, after node: Node, _ p: Parameters)
         -> (demerits: Double, hyphens: Int, fitness: Int)? {
         // TeX caps badness at 10000 ("infinitely bad"): a line that cannot stretch at all is that bad,
-        // acceptable only in a pass whose tolerance reaches it.
-        let badness = min(Self.infinitelyBad, ratio.isInfinite ? Self.infinitelyBad : 100 * abs(ratio * ratio * ratio))
-        guard badness <= p.tolerance else { return nil }
+        // acceptable only in a pass whose tolerance reaches it. Past the cap the line still costs what it
+        // stretches (as TeX's \emergencystretch does), or a line with 1 em gaps would cost no more than one
+        // with 0.6 em and the loose pass would not spread its looseness over the lines around it.
+        let raw = ratio.isInfinite ? Self.unstretchable : 100 * abs(ratio * ratio * ratio)
+        guard min(Self.infinitelyBad, raw) <= p.tolerance else { return nil }
+        let badness = min(raw, Self.unstretchable)
         let hyphens = point.flagged ? node.hyphens + 1 : 0
         if hyphens > p.maxConsecutiveHyphens { return nil }
         let penalty = point.penalty
@@ -224,7 +255,7 @@ struct KnuthPlass {
     }
 
     /// The breaks to the final break with the fewest demerits, or with the line count nearest to optimal + looseness.
-    private static func chosen(_ nodes: [Node], active: [Int], finalPosition: Int, looseness: Int) -> [Int]? {
+    private static func chosen(_ nodes: [Node], active: [Int], finalPosition: Int, looseness: Int) -> Solution? {
         let finals = active.filter { nodes[$0].position == finalPosition }
         guard var chosen = finals.min(by: { nodes[$0].demerits < nodes[$1].demerits }) else { return nil }
         if looseness != 0 {
@@ -237,7 +268,7 @@ struct KnuthPlass {
         var result: [Int] = []
         var k = chosen
         while k > 0 { result.append(nodes[k].position); k = nodes[k].previous }
-        return result.reversed()
+        return Solution(breaks: result.reversed(), demerits: nodes[chosen].demerits, worst: nodes[chosen].worst)
     }
 
     /// The first item of the line after a break at `b`: glue, kerns and penalties after a break are discarded.

@@ -30,6 +30,8 @@ public struct ParagraphSpec: Hashable, Sendable {
     public var lineHeight: Double
     /// The style whose face metrics place the baseline.
     public var baseStyle: SpanStyle
+    /// Display text (titles, headings): ragged lines of about equal length (CSS's text-wrap: balance).
+    public var balanced = false
     public init(width: Double, align: Alignment, lineHeight: Double, baseStyle: SpanStyle) {
         self.width = width; self.align = align; self.lineHeight = lineHeight; self.baseStyle = baseStyle
     }

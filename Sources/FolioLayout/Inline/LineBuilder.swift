@@ -15,7 +15,8 @@ struct LineBuilder {
     /// Whether the edition runs right to left: lines start at the right, and their items come out reflected, for the
     /// text block to be reflected as a whole (`FlowComposer`) with everything else in it.
     var rightToLeft = false
-    /// Hangul letter-space stretches at most this multiple of its stretchability: the rest goes to spaces.
+    /// Hangul letter-space stretches at most this multiple of its stretchability (the rest goes to spaces; a line
+    /// without spaces is left short), so that syllables are spaced alike from line to line.
     static let kernRatioLimit = 1.0
 
     func lines(breaks: [Int]) -> [LineBox] {
@@ -36,13 +37,20 @@ struct LineBuilder {
             let isLast = index == breaks.count - 1
             let indent = index == 0 ? spec.firstLineIndent : 0
             let end = min(stop, items.count)
-            out.append(setLine(trimmed(min(start, end)..<end), hyphen: hyphen, pre: disc, post: post,
-                               width: spec.width - indent, indent: indent, justify: spec.align == .justify && !isLast && !endsForced,
-                               bidi: bidi))
+            let range = trimmed(min(start, end)..<end)
+            out.append(setLine(range, hyphen: hyphen, pre: disc, post: post, width: spec.width - indent, indent: indent,
+                               justify: spec.align == .justify && !isLast && !endsForced, bidi: bidi, url: holdsURL(range, stop: stop)))
             post = disc
             start = KnuthPlass.nextLineStart(after: stop, items)
         }
         return out
+    }
+
+    /// Whether a line holds a piece of URL: a URL break inside it or at its end.
+    private func holdsURL(_ range: Range<Int>, stop: Int) -> Bool {
+        let items = paragraph.items
+        if stop < items.count, case .penalty(let p) = items[stop], p.inURL { return true }
+        return range.contains { k in if case .penalty(let p) = items[k] { return p.inURL } else { return false } }
     }
 
     /// The range without glue, kerns or penalties at its ends.
@@ -56,7 +64,7 @@ struct LineBuilder {
     /// Sets one line; `pre` is the discretionary the line breaks at (its pre-break part goes before the hyphen),
     /// `post` the one the line before broke at (its post-break part begins this line).
     private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, pre: ParagraphItems.Discretionary?,
-                         post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool, bidi: Bool) -> LineBox {
+                         post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool, bidi: Bool, url: Bool) -> LineBox {
         let extent = measure(range, hyphen: hyphen, post: post)
         // The end glyph may hang into the margin: a justified line is that much longer.
         var protrusion = 0.0
@@ -64,7 +72,9 @@ struct LineBuilder {
             if let hyphen { protrusion = hyphen.width * ParagraphBuilder.protrusionFactor }
             else if let last = range.last, case .box(let b) = paragraph.items[last] { protrusion = b.protrusion }
         }
-        let (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: justify)
+        var (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: justify)
+        // A line holding a piece of URL is set ragged rather than with spaces past their stretch (notes of long links).
+        if url && glueRatio > 1 { (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: false) }
         let placement = bidi ? placement(range, hyphen: hyphen, post: post, glueRatio: glueRatio, kernRatio: kernRatio) : nil
         let x: Double
         switch spec.align {
@@ -136,7 +146,7 @@ struct LineBuilder {
         let extra = target - e.natural
         let r = extra / (e.glueStretch + e.kernStretch)
         if r <= Self.kernRatioLimit || e.glueStretch == 0 {
-            return (r, e.glueStretch == 0 ? min(r, 2 * Self.kernRatioLimit) : r, true)
+            return (r, min(r, Self.kernRatioLimit), r <= Self.kernRatioLimit)
         }
         return ((extra - e.kernStretch * Self.kernRatioLimit) / e.glueStretch, Self.kernRatioLimit, true)
     }

@@ -18,6 +18,31 @@ struct ParagraphBuilder {
     /// Characters a French space before them binds to (the space is a thin non-breaking one in print).
     static let frenchBindsBefore: Set<UInt32> = Set(":;!?»".unicodeScalars.map(\.value))
 
+    /// Dashes that, set between spaces, bind to the word before them.
+    static let spacedDashes: Set<UInt32> = [0x2014, 0x2013]
+    /// Cost of breaking inside a document symbol (A/HRC/25/63): a line stretched to three times its stretch costs
+    /// about as much.
+    static let bindCost = 3000.0
+    /// Cost of parting a number from what it counts ("109 group", "2023년 10월"): about a line at 1.4 times its
+    /// stretch. Ragged text (first fit) takes it, as a symbol break, only when a line has no other break.
+    static let unitCost = 300.0
+
+    /// Whether the space `space` parts a short number from the lowercase word it counts ("109 group", "3 km";
+    /// not a year), or a Korean year or month from the number after it ("2023년 10월").
+    static func bindsNumber(_ s: [Unicode.Scalar], space: Range<Int>) -> Bool {
+        let i = space.lowerBound, j = space.upperBound
+        guard i > 0, j < s.count else { return false }
+        var k = i
+        while k > 0, BreakRules.isDigit(s[k - 1]) || s[k - 1] == "." || s[k - 1] == "," { k -= 1 }
+        let digits = i - k
+        if digits > 0, digits <= 3, k == 0 || BreakRules.isBreakingSpace(s[k - 1]) || s[k - 1] == "(",
+           s[j].properties.isLowercase {
+            return true
+        }
+        let unit = s[i - 1] == "년" || s[i - 1] == "월"
+        return unit && i >= 2 && BreakRules.isDigit(s[i - 2]) && BreakRules.isDigit(s[j])
+    }
+
     /// Share of a glyph's width that hangs into the margin (microtype's default for . , and -).
     static let protrusionFactor = 0.7
 
@@ -32,6 +57,8 @@ struct ParagraphBuilder {
         /// The patterns for the words of each script that is hyphenated (the edition's own, and Latin).
         let hyphenators: [ScriptTag: Hyphenator]
         let french: Bool
+        /// Korean text: brackets beside spaces and punctuation are set half-width.
+        var korean = false
         let maxWidth: Double
         /// The edition's spacing of Chinese and Japanese text (none for other languages).
         let cjk: CJKSpacing
@@ -52,6 +79,7 @@ struct ParagraphBuilder {
         var scan = Scan(text: text, scalars: scalars, runOf: runOf, classes: try rules.classes(language: selector.language),
                         rules: rules, hyphenators: configuration.hyphenation != nil ? Self.hyphenators(selector.language) : [:],
                         french: selector.language.hasPrefix("fr"), maxWidth: maxWidth, cjk: CJKSpacing(language: selector.language))
+        scan.korean = selector.language.hasPrefix("ko")
         var i = 0
         while i < n {
             let s = scalars[i]
@@ -90,14 +118,19 @@ struct ParagraphBuilder {
         let run = scan.runOf[i]
         if run != scan.spaceRun { scan.spaceRun = run; scan.spaceWidth = spaceWidth(result, run: run, text: scan.text) }
         let w = scan.spaceWidth
-        // French sets a space before : ; ! ? » and after « that never breaks: a penalty of +∞ before the
-        // glue makes it no breakpoint (TeX's \nobreak).
-        // Chinese and Japanese kinsoku hold across a typed space too: no line starts with a closing mark or ends with
-        // an opening one because a space stood beside it.
+        // French sets a space before : ; ! ? » and after « that never breaks, and a spaced dash binds to the word
+        // before it (no line starts with a dash): a penalty of +∞ before the glue makes it no breakpoint (TeX's
+        // \nobreak). Chinese and Japanese kinsoku hold across a typed space too: no line starts with a closing mark or
+        // ends with an opening one because a space stood beside it. A number keeps the word it counts ("109 group"), a
+        // Korean date its next part ("2023년 10월"), unless nothing else fits.
         let french = scan.french && ((j < n && Self.frenchBindsBefore.contains(scan.scalars[j].value)) || (i > 0 && scan.scalars[i - 1] == "«"))
         let kinsoku = scan.cjk.isCJK && ((j < n && BreakRules.neverStartsLine(scan.scalars[j])) || (i > 0 && BreakRules.neverEndsLine(scan.scalars[i - 1])))
         if french || kinsoku {
             result.items.append(.penalty(.init(cost: .infinity)))
+        } else if j < n, Self.spacedDashes.contains(scan.scalars[j].value), j + 1 == n || BreakRules.isBreakingSpace(scan.scalars[j + 1]) {
+            result.items.append(.penalty(.init(cost: .infinity)))
+        } else if Self.bindsNumber(scan.scalars, space: i..<j) {
+            result.items.append(.penalty(.init(cost: Self.unitCost)))
         }
         result.items.append(.glue(.init(range: i..<j, run: run, width: w,
                                         stretch: w * configuration.spaceStretch, shrink: w * configuration.spaceShrink)))
@@ -131,6 +164,7 @@ struct ParagraphBuilder {
         } else {
             try appendBox(i..<j, run: run, text: scan.text, into: &result, maxWidth: scan.maxWidth)
         }
+        if scan.korean { HalfWidthBrackets.apply(&result.items, from: before, scalars: scan.scalars) }
         addKern(between: before, text: scan.text, cjk: scan.cjk, into: &result)
         var k = j
         while k < n, scan.scalars[k] == "\u{AD}" { k += 1 }
@@ -138,6 +172,9 @@ struct ParagraphBuilder {
             switch scan.classes[k] {
             case .allowed: result.items.append(.penalty(.init(cost: 0)))
             case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
+            // Only in the last pass, as a word broken inside: a first pass would otherwise take it for a line
+            // that fits, and never try the loose pass where the symbol stays whole.
+            case .bound: result.items.append(.penalty(.init(cost: Self.bindCost, emergency: true)))
             case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: scan.runOf[j - 1], text: scan.text, result)))
             case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
             case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))
@@ -161,8 +198,10 @@ struct ParagraphBuilder {
         let hangulA = BreakRules.isHangulSyllable(a), hangulB = BreakRules.isHangulSyllable(b)
         var kern = ParagraphItems.Kern(width: 0, stretch: 0)
         if hangulA && hangulB {
-            kern.stretch = configuration.hangulLetterSpace * size
-            kern.shrink = configuration.hangulLetterShrink * size
+            // A line adds only a little letter-space to the paragraph's (LetterSpacing), so that syllables are
+            // evenly spaced from line to line; it adds rather than takes away, as loose lines are the ones seen.
+            kern.stretch = min(configuration.hangulLetterSpace, ComposerConfiguration.hangulLineVariation) * size
+            kern.hangulEm = size
         }
         if configuration.hangulLatinSpace > 0, (hangulA && BreakRules.isLatinLetterOrDigit(b)) || (hangulB && BreakRules.isLatinLetterOrDigit(a)) {
             kern.width = configuration.hangulLatinSpace * size

@@ -28,6 +28,8 @@ struct ParagraphItems {
         var width: Double
         var stretch: Double
         var shrink: Double = 0
+        /// The em of Hangul letter-space (0 for other kerns): a paragraph's uniform letter-spacing widens it.
+        var hangulEm = 0.0
     }
     /// The hyphen set when a line ends at a flagged penalty.
     struct Hyphen {
@@ -95,5 +97,6 @@ struct ParagraphItems {
 
 /// Where a line may end between two scalars, after Folio's rules are applied on top of UAX #14.
 enum BreakClass: UInt8 {
-    case none, allowed, url, softHyphen, emergency, mandatory
+    /// `bound`: inside a unit that breaks only when nothing else fits (a document symbol such as A/HRC/25/63).
+    case none, allowed, url, softHyphen, emergency, mandatory, bound
 }

@@ -14,6 +14,7 @@ struct DiagnosticKindTests {
         .unsupportedMarkdown: "a guard for block kinds cmark-gfm might add: it parses none that the reader does not set",
         .io: "an error writing outputs, which check does not write (CLITests: --output naming a file)",
         .internalError: "an error that is not the input's: a bug",
+        .looseLine: "the composer spreads looseness and letter-spaces a loose paragraph: it takes a word about a line long after a short first line, whose width depends on the fonts",
     ]
 
     /// A Korean edition (no UN language) with one of each fault in the content, set with a layout that keeps the

@@ -31,6 +31,8 @@ struct ComposerConfigurationTests {
         let r = c.ragged
         #expect(r.passes.isEmpty && r.hyphenation == nil && !r.hangingPunctuation && r.hangulLetterSpace == 0)
         #expect(r.spaceStretch == c.spaceStretch && r.hangulLetterShrink == c.hangulLetterShrink)
+        // A table cell's line is shorter than its column, never squeezed.
+        #expect(c.cells.spaceShrink == 0 && c.cells.hangulLetterShrink == 0 && c.cells.passes.isEmpty)
         #expect(c.plain.hangulLatinSpace == 0 && c.plain.koreanBreaks == c.koreanBreaks)
     }
 }

@@ -129,7 +129,10 @@ struct HyphenationTests {
         let lines = try Fixtures.composed(text, width: 40, font: font).lines
         #expect(lines.count > 10)
         let texts = lines.map(lineText)
-        #expect(zip(texts, texts.dropFirst()).contains { $0.hasSuffix("of-") && $1 == "fices" }, "offices broken at its ffi")
+        // (The loose pass now weighs lines past TeX's badness cap, and sets "offices" whole; the words broken at
+        // a discretionary still come out whole or parted at it, and no line is empty.)
+        #expect(!texts.contains(""))
+        #expect(zip(texts, texts.dropFirst()).contains { $0.hasSuffix("of-") && $1 == "fices" } || texts.contains { $0.hasSuffix(" offices") })
         #expect(zip(texts, texts.dropFirst()).contains { $0.hasSuffix("dif-") && $1.hasPrefix("ficul") }, "difficulties too")
     }
 
@@ -151,14 +154,19 @@ struct HyphenationTests {
         let face = try serif()
         let scale = 10 / Double(face.metrics.unitsPerEm)
         let guar = Double(face.shape(utf8: Array("guar".utf8), script: .latin, language: "en").advance) * scale
+        let gua = Double(face.shape(utf8: Array("guarantee".utf8), script: .latin, language: "en").glyphs.prefix(3)
+            .reduce(0) { $0 + $1.advance }) * scale
         var checked = 0
         for width in stride(from: 70.0, through: 140.0, by: 1.5) {
             for line in try set(text, width: width).lines where lineText(line).hasSuffix("guar-") {
                 // The hyphen joins the line's last run: its glyphs end g, u, a, r, hyphen.
                 guard case .glyphs(let run)? = line.items.last(where: { if case .glyphs = $0 { return true } else { return false } }),
                       run.text.hasSuffix("guar-"), run.glyphs.count >= 5 else { continue }
-                let g = run.glyphs[run.glyphs.count - 5], hyphen = run.glyphs[run.glyphs.count - 1]
-                #expect(abs(hyphen.x - g.x - guar) < 0.01)
+                let g = run.glyphs[run.glyphs.count - 5], r = run.glyphs[run.glyphs.count - 2]
+                let hyphen = run.glyphs[run.glyphs.count - 1]
+                // A loose paragraph may be letter-spaced (LetterSpacing): each of g, u, a, r then advances t more.
+                let t = (r.x - g.x - gua) / 3
+                #expect(abs(hyphen.x - g.x - guar - 4 * t) < 0.01)
                 checked += 1
             }
         }

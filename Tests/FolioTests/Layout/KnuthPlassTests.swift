@@ -119,7 +119,7 @@ struct KnuthPlassTests {
             var r = w < width ? (y > 0 ? (width - w) / y : 1e9) : (w > width ? (z > 0 ? (width - w) / z : -1e9) : 0)
             if i == breaks.count - 1, r > 0 { r = 0 }
             if r < -1 { return .infinity }
-            let bad = min(10000, 100 * abs(r * r * r))
+            let bad = min(KnuthPlass.unstretchable, 100 * abs(r * r * r))
             total += (10 + bad) * (10 + bad)
             let fitness = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3
             if abs(fitness - previousFitness) > 1 { total += 10000 }

@@ -83,4 +83,15 @@ struct PageBreakRulesTests {
             #expect(bodyRowsPerPage.first.map { $0 >= 3 } ?? false, "filler \(n): rows per page \(bodyRowsPerPage)")
         }
     }
+
+    @Test func aTableLeavesTwoBodyRowsAtLeastAfterABreak() throws {
+        // Five body rows: three before a break and two after, or the whole table on the next page.
+        var table = "| Year | Case |\n|---|---|\n"
+        for i in 1...5 { table += "| \(2000 + i) | Case \(i) |\n" }
+        for n in 0..<14 {
+            let (doc, _) = try layOut(Self.filler(n) + table, yaml: Self.smallPage)
+            let bodyRowsPerPage = Self.lines(doc) { $0 == .cell }.map { $0.count / 2 }.filter { $0 > 0 }
+            #expect(bodyRowsPerPage.last.map { $0 >= 2 } ?? false, "filler \(n): rows per page \(bodyRowsPerPage)")
+        }
+    }
 }
