@@ -25,7 +25,7 @@ SHARE := $(DESTDIR)$(PREFIX)/share
 # commands' --help by deploy/man-page.sh.
 GENERATE_MANUAL ?= .build/debug/generate-manual
 
-.PHONY: all deps build demo test bench fuzz leaks clean install install-files
+.PHONY: all deps build demo test bench scaling fuzz leaks clean install install-files
 
 all: build
 
@@ -75,6 +75,14 @@ install-files:
 bench: deps
 	$(SWIFT) build -c release --product folio-bench --static-swift-stdlib
 	.build/release/folio-bench $(SAMPLE) --runs 20
+
+## The scaling suite at its small sizes (debug build, about a minute): doubling each input a report controls may at
+## most ~2.2x what a render spends on it, in CPU time and memory. `folio-bench scaling --large` (release) gives the
+## figures of docs/performance.md.
+scaling:
+	$(SWIFT) build --product folio-bench
+	$(SWIFT) build --product folio
+	.build/debug/folio-bench scaling --folio .build/debug/folio
 
 ## Fuzz every target for FUZZ_SECONDS each (libFuzzer + AddressSanitizer), from the committed seed corpus.
 ## A crash, a sanitizer finding or an input slower than 10 s fails the run and leaves the input in .build-fuzz/.
