@@ -39,7 +39,7 @@ struct FolioBench: ParsableCommand {
             discussion: """
             Renders generated reports at n and 2n for each dimension (paragraph length, URL length, word length, editions,
             footnotes, table rows and columns, list nesting, logos), each run in its own process, and compares what
-            each size adds over a one-line report: CPU time (median of --runs) and peak memory. Exits 1 when a ratio
+            each size adds over a one-line report: CPU time (the least of --runs) and peak memory. Exits 1 when a ratio
             is over --limit. --large uses the sizes docs/performance.md reports (release build).
             Example: .build/release/folio-bench scaling --large --folio .build/release/folio
             """)
@@ -48,7 +48,7 @@ struct FolioBench: ParsableCommand {
         var folio: String?
         @Flag(name: .long, help: "The large sizes (minutes, release build) instead of the small ones (CI).")
         var large = false
-        @Option(name: .long, help: "Runs per size; the median CPU time counts.")
+        @Option(name: .long, help: "Runs per size; the least CPU time counts.")
         var runs = 3
         @Option(name: .long, help: "The largest allowed ratio of cost added at 2n to cost added at n.")
         var limit = 2.2

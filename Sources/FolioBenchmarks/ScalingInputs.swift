@@ -7,6 +7,7 @@ public struct ScalingInput: Sendable {
     /// What n counts.
     public let unit: String
     /// n of the small (CI, debug build) and large (documented, release build) runs; each is measured at n and 2n.
+    /// (Editions are bounded by report.yaml's 1,000,000 bytes: 12,000 fit.)
     public let small: Int
     public let large: Int
     /// Writes the report folder for size n.
@@ -17,14 +18,14 @@ public struct ScalingInput: Sendable {
         ScalingInput(name: "paragraph", unit: "words", small: 3_000, large: 40_000) { folder, n in
             try report(folder, markdown: "# A\n\n" + words(n) + "\n")
         },
-        ScalingInput(name: "url", unit: "bytes", small: 8_000, large: 500_000) { folder, n in
+        ScalingInput(name: "url", unit: "bytes", small: 30_000, large: 500_000) { folder, n in
             try report(folder, markdown: "# A\n\nSee " + url(n) + " for more.\n")
         },
-        ScalingInput(name: "word", unit: "letters", small: 8_000, large: 250_000) { folder, n in
+        ScalingInput(name: "word", unit: "letters", small: 40_000, large: 250_000) { folder, n in
             let word = String(repeating: "abcdefghij", count: n / 10 + 1).prefix(n)
             try report(folder, markdown: "# A\n\nA \(word) ends here.\n")
         },
-        ScalingInput(name: "editions", unit: "editions", small: 2_000, large: 10_000) { folder, n in
+        ScalingInput(name: "editions", unit: "editions", small: 4_000, large: 6_000) { folder, n in
             try report(folder, markdown: "# A\n\nText.\n", editions: n)
         },
         ScalingInput(name: "footnotes", unit: "notes", small: 300, large: 2_000) { folder, n in
@@ -42,12 +43,12 @@ public struct ScalingInput: Sendable {
             let row = "|" + (1...n).map { " v\($0) |" }.joined() + "\n"
             try report(folder, markdown: "# A\n\n" + String(repeating: head + String(repeating: row, count: 4) + "\n", count: 40))
         },
-        ScalingInput(name: "nesting", unit: "levels", small: 8, large: 15) { folder, n in
+        ScalingInput(name: "nesting", unit: "levels", small: 8, large: 14) { folder, n in
             let list = (0..<n).map { String(repeating: "  ", count: $0) + "- item at level \($0 + 1)" }.joined(separator: "\n")
             try report(folder, markdown: "# A\n\n" + String(repeating: list + "\n\nText between.\n\n", count: 60))
         },
-        ScalingInput(name: "logos", unit: "organizations", small: 40, large: 200) { folder, n in
-            try report(folder, markdown: "# A\n\nText.\n", organizations: n)
+        ScalingInput(name: "logos", unit: "organizations", small: 300, large: 600) { folder, n in
+            try report(folder, markdown: "# A\n\nText.\n", organizations: n, layout: "report")
         },
     ]
 
@@ -68,16 +69,19 @@ public struct ScalingInput: Sendable {
 
     /// Writes report.yaml (with `editions` editions, of which `en` is the one rendered, and `organizations`
     /// organisations, each with an SVG logo) and content/en.md.
-    static func report(_ folder: String, markdown: String, editions: Int = 1, organizations: Int = 1) throws {
+    static func report(_ folder: String, markdown: String, editions: Int = 1, organizations: Int = 1,
+                       layout: String = "upr-submission") throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder + "/content", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: folder + "/logos", withIntermediateDirectories: true)
-        var yaml = "id: scaling\nlayout: upr-submission\ndate: 2024-05-01\norganizations:\n"
+        var yaml = "id: scaling\nlayout: \(layout)\ndate: 2024-05-01\norganizations:\n"
         for i in 0..<organizations {
             yaml += "  - short: O\(i)\n    name: { en: \"Organisation \(i)\" }\n"
             if organizations > 1 {
                 yaml += "    logo: logos/\(i).svg\n"
-                let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" height=\"40\"><rect width=\"80\" height=\"40\" fill=\"#\(String(format: "%06x", i * 2654435 % 0xFFFFFF))\"/></svg>\n"
+                // Forty shapes each, so that reading and drawing the logos outweighs the fixed cost of a run.
+                let shapes = (0..<40).map { "<circle cx=\"\($0 * 2)\" cy=\"20\" r=\"\($0 % 9 + 3)\" fill=\"#\(String(format: "%06x", (i * 40 + $0) * 2654435 % 0xFFFFFF))\"/>" }
+                let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" height=\"40\">\(shapes.joined())</svg>\n"
                 try svg.write(toFile: folder + "/logos/\(i).svg", atomically: false, encoding: .utf8)
             }
         }
