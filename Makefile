@@ -12,7 +12,7 @@ DEBS := pkg-config libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-d
 SAMPLE := Examples/dprk-upr4
 OUT := out
 
-FUZZ_TARGETS := FuzzReport:report FuzzMarkdown:markdown FuzzLineBreaker:linebreaker FuzzPipeline:pipeline
+FUZZ_TARGETS := FuzzReport:report FuzzMarkdown:markdown FuzzLineBreaker:linebreaker FuzzPipeline:pipeline FuzzImage:image
 FUZZ_SECONDS ?= 20
 FUZZ_FLAGS := --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 
@@ -85,7 +85,8 @@ scaling:
 	.build/debug/folio-bench scaling --folio .build/debug/folio
 
 ## Fuzz every target for FUZZ_SECONDS each (libFuzzer + AddressSanitizer), from the committed seed corpus.
-## A crash, a sanitizer finding or an input slower than 10 s fails the run and leaves the input in .build-fuzz/.
+## A crash, a sanitizer finding, an input slower than 10 s or one that takes over 2 GB (or 1 GB in one allocation)
+## fails the run and leaves the input in .build-fuzz/.
 fuzz: deps
 	@set -e; for pair in $(FUZZ_TARGETS); do \
 	  t=$${pair%%:*}; c=$${pair##*:}; \
@@ -93,7 +94,7 @@ fuzz: deps
 	  work=.build-fuzz/run-$$c; rm -rf $$work; mkdir -p $$work; cp -r Fuzz/corpus/$$c $$work/corpus; \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  (cd $$work && ASAN_OPTIONS=detect_leaks=0 ../debug/$$t corpus -detect_leaks=0 -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	    -max_len=4096 -print_final_stats=1 > fuzz.log 2>&1 || true); \
+	    -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=4096 -print_final_stats=1 > fuzz.log 2>&1 || true); \
 	  grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec)|==.*ERROR|SUMMARY|Fatal error|artifact_prefix" $$work/fuzz.log || true; \
 	  if ls $$work/crash-* $$work/timeout-* $$work/oom-* >/dev/null 2>&1; then echo "$$t: FINDING in $$work"; exit 1; fi; \
 	  grep -q "^Done" $$work/fuzz.log || { echo "$$t did not run to the end: see $$work/fuzz.log"; exit 1; }; \
