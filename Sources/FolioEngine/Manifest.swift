@@ -68,6 +68,17 @@ public struct Manifest {
         try JSONOutput.encode(contents, pretty: true)
     }
 
+    /// Writes these files' entries into the manifest of `folder` at once (see `ManifestBook`: earlier entries stay
+    /// while their files match them); returns whether the file changed.
+    @discardableResult
+    public func write(updating folder: String, file name: String = "manifest.json") throws -> Bool {
+        let book = ManifestBook(folder: folder, name: name, report: report)
+        return try AtomicFile.transaction {
+            files.forEach(book.record)
+            return try book.write()
+        }
+    }
+
     /// A manifest file's contents, or nil when it is missing or not a manifest.
     public static func read(_ path: String) -> Contents? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

@@ -42,13 +42,18 @@ public final class ManifestBook: Sendable {
     /// Records an edition whose files have just landed and rewrites the manifest; call it inside the transaction
     /// that wrote them. A manifest that cannot be written is removed (a missing manifest does not mislead).
     public func landed(_ edition: RenderedEdition) throws {
+        try AtomicFile.transaction {
+            record(edition)
+            try write()
+        }
+    }
+
+    /// Records an edition's entry without writing the manifest.
+    public func record(_ edition: RenderedEdition) {
         var manifest = Manifest(report: report, files: [edition])
         manifest.prefixReports = prefixReports
         guard let file = manifest.contents.files.first else { return }
-        try AtomicFile.transaction {
-            entries.withLock { $0[file.key] = file }
-            try write()
-        }
+        entries.withLock { $0[file.key] = file }
     }
 
     /// Writes the manifest as it stands (when its bytes differ from the file's); returns whether it wrote.

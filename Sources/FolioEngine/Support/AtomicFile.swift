@@ -104,6 +104,9 @@ public enum AtomicFile {
         }
     }
 
+    /// The same as `interrupt()` (its earlier name).
+    public static func removePending() { interrupt() }
+
     /// Set by `interrupt()`: a transaction that starts after it waits for the process to exit.
     private static let stopped = Atomic<Bool>(false)
 
