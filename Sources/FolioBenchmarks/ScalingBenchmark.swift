@@ -25,24 +25,24 @@ public struct ScalingBenchmark {
     struct Cost { var seconds: Double; var bytes: Int }
 
     /// Runs every dimension (or those named) and prints a table; returns whether every ratio is within the limit.
+    /// Dimensions known to be over the limit (an open issue): printed, but they do not fail the run.
+    public var open: [String] = []
+
     public func run(only names: [String]) throws -> Bool {
         let scratch = NSTemporaryDirectory() + "folio-scaling-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         try ScalingInput.report(scratch + "/base", markdown: "# A\n\nText.\n")
-        let base = try measure(scratch + "/base", scratch)
+        let base = try measure([scratch + "/base"], scratch)[0]
         print(String(format: "baseline: %.3f s CPU, %.1f MB peak (%@ build of %@, least of %d runs)", base.seconds,
                      Double(base.bytes) / 1e6, large ? "large sizes" : "small sizes", folio, runs))
         print("dimension       n → 2n (unit)                     CPU added (s)     ×       memory added (MB)   ×")
         var ok = true
         for input in ScalingInput.all where names.isEmpty || names.contains(input.name) {
             let n = large ? input.large : input.small
-            var costs: [Cost] = []
-            for size in [n, 2 * n] {
-                let folder = scratch + "/\(input.name)-\(size)"
-                try input.write(folder, size)
-                costs.append(try measure(folder, scratch))
-                try? FileManager.default.removeItem(atPath: folder)
-            }
+            let folders = [n, 2 * n].map { scratch + "/\(input.name)-\($0)" }
+            for (folder, size) in zip(folders, [n, 2 * n]) { try input.write(folder, size) }
+            let costs = try measure(folders, scratch)
+            for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
             ok = report(input, n, base, costs) && ok
         }
         return ok
@@ -57,29 +57,34 @@ public struct ScalingBenchmark {
         if t[0] < Self.timeFloor { verdict = "TOO SMALL TO MEASURE: raise its size" }
         else if timeRatio > limit { verdict = "SUPERLINEAR TIME" }
         else if let memoryRatio, memoryRatio > limit { verdict = "SUPERLINEAR MEMORY" }
+        let failed = verdict != "ok"
+        if failed && open.contains(input.name) { verdict += " (open, not failing)" }
         let sizes = "\(n) → \(2 * n) \(input.unit)".padding(toLength: 32, withPad: " ", startingAt: 0)
         print(String(format: "%@ %@ %7.3f → %7.3f  %5.2f   %7.1f → %7.1f  %@   %@", input.name.padding(toLength: 15, withPad: " ", startingAt: 0),
                      sizes, t[0], t[1], timeRatio, Double(m[0]) / 1e6, Double(m[1]) / 1e6,
                      memoryRatio.map { String(format: "%5.2f", $0) } ?? " flat", verdict))
-        return verdict == "ok"
+        return !failed || open.contains(input.name)
     }
 
-    /// Renders the report `runs` times, each in a new process.
-    private func measure(_ folder: String, _ scratch: String) throws -> Cost {
-        var seconds: [Double] = [], bytes = 0
+    /// Renders each report `runs` times, each in a new process, the reports taking turns run by run so that a
+    /// change in the machine's load falls on all of them alike.
+    private func measure(_ folders: [String], _ scratch: String) throws -> [Cost] {
+        var seconds = [[Double]](repeating: [], count: folders.count), bytes = [Int](repeating: 0, count: folders.count)
         for _ in 0..<max(runs, 1) {
-            let out = scratch + "/out"
-            try? FileManager.default.removeItem(atPath: out)
-            let (cpu, rss, status) = try Self.spawn(folio, ["render", folder, "--edition", "en", "--output", out])
-            // Exit 1 is a finding (a long word, a loose line); anything else is a failure of the run itself.
-            let made = (try? FileManager.default.contentsOfDirectory(atPath: out))?.contains { $0.hasSuffix(".pdf") } ?? false
-            guard status == 0 || status == 1, made else {
-                throw ScalingError(description: "folio render \(folder) exited with \(status)\(made ? "" : " and wrote no PDF")")
+            for (i, folder) in folders.enumerated() {
+                let out = scratch + "/out"
+                try? FileManager.default.removeItem(atPath: out)
+                let (cpu, rss, status) = try Self.spawn(folio, ["render", folder, "--edition", "en", "--output", out])
+                // Exit 1 is a finding (a long word, a loose line); anything else is a failure of the run itself.
+                let made = (try? FileManager.default.contentsOfDirectory(atPath: out))?.contains { $0.hasSuffix(".pdf") } ?? false
+                guard status == 0 || status == 1, made else {
+                    throw ScalingError(description: "folio render \(folder) exited with \(status)\(made ? "" : " and wrote no PDF")")
+                }
+                seconds[i].append(cpu); bytes[i] = max(bytes[i], rss)
             }
-            seconds.append(cpu); bytes = max(bytes, rss)
         }
         // The least: other processes on the machine only ever add to a run's CPU time (caches, migrations).
-        return Cost(seconds: seconds.min() ?? 0, bytes: bytes)
+        return zip(seconds, bytes).map { Cost(seconds: $0.min() ?? 0, bytes: $1) }
     }
 
     /// Runs a program with its output discarded; returns its CPU seconds (user + system), peak resident bytes and

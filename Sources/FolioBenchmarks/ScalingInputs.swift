@@ -15,7 +15,7 @@ public struct ScalingInput: Sendable {
 
     /// Every dimension.
     public static let all: [ScalingInput] = [
-        ScalingInput(name: "paragraph", unit: "words", small: 3_000, large: 40_000) { folder, n in
+        ScalingInput(name: "paragraph", unit: "words", small: 4_000, large: 40_000) { folder, n in
             try report(folder, markdown: "# A\n\n" + words(n) + "\n")
         },
         ScalingInput(name: "url", unit: "bytes", small: 30_000, large: 500_000) { folder, n in
