@@ -16,7 +16,7 @@ TEST_DEBS := gcc poppler-utils qpdf unicode-data python3 python3-pikepdf chromiu
 SAMPLE := Examples/dprk-upr4
 OUT := out
 
-FUZZ_TARGETS := FuzzReport:report FuzzMarkdown:markdown FuzzLineBreaker:linebreaker FuzzPipeline:pipeline
+FUZZ_TARGETS := FuzzReport:report FuzzMarkdown:markdown FuzzLineBreaker:linebreaker FuzzPipeline:pipeline FuzzImage:image
 FUZZ_SECONDS ?= 20
 FUZZ_FLAGS := --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 
@@ -29,7 +29,7 @@ SHARE := $(DESTDIR)$(PREFIX)/share
 # commands' --help by deploy/man-page.sh.
 GENERATE_MANUAL ?= .build/debug/generate-manual
 
-.PHONY: all deps test-deps install-debs build demo test bench fuzz leaks clean install install-files
+.PHONY: all deps test-deps install-debs build demo test bench scaling fuzz leaks clean install install-files
 
 all: build
 
@@ -88,8 +88,19 @@ bench: deps
 	$(SWIFT) build -c release --product folio-bench --static-swift-stdlib
 	.build/release/folio-bench $(SAMPLE) --runs 20
 
+## The scaling suite at its small sizes (debug build, about a minute): doubling each input a report controls may at
+## most ~2.2x what a render spends on it, in CPU time and memory. `folio-bench scaling --large` (release) gives the
+## figures of docs/performance.md.
+## SCALING_OPEN names the dimensions still over the limit (docs/reliability.md, "Scaling"): printed, not failing.
+SCALING_OPEN ?= paragraph footnotes logos
+scaling:
+	$(SWIFT) build --product folio-bench
+	$(SWIFT) build --product folio
+	.build/debug/folio-bench scaling --folio .build/debug/folio $(foreach d,$(SCALING_OPEN),--open $(d))
+
 ## Fuzz every target for FUZZ_SECONDS each (libFuzzer + AddressSanitizer), from the committed seed corpus.
-## A crash, a sanitizer finding or an input slower than 10 s fails the run and leaves the input in .build-fuzz/.
+## A crash, a sanitizer finding, an input slower than 10 s or one that takes over 2 GB (or 1 GB in one allocation)
+## fails the run and leaves the input in .build-fuzz/.
 fuzz: deps
 	@set -e; for pair in $(FUZZ_TARGETS); do \
 	  t=$${pair%%:*}; c=$${pair##*:}; \
@@ -97,7 +108,7 @@ fuzz: deps
 	  work=.build-fuzz/run-$$c; rm -rf $$work; mkdir -p $$work; cp -r Fuzz/corpus/$$c $$work/corpus; \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  (cd $$work && ASAN_OPTIONS=detect_leaks=0 ../debug/$$t corpus -detect_leaks=0 -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	    -max_len=4096 -print_final_stats=1 > fuzz.log 2>&1 || true); \
+	    -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=4096 -print_final_stats=1 > fuzz.log 2>&1 || true); \
 	  grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec)|==.*ERROR|SUMMARY|Fatal error|artifact_prefix" $$work/fuzz.log || true; \
 	  if ls $$work/crash-* $$work/timeout-* $$work/oom-* >/dev/null 2>&1; then echo "$$t: FINDING in $$work"; exit 1; fi; \
 	  grep -q "^Done" $$work/fuzz.log || { echo "$$t did not run to the end: see $$work/fuzz.log"; exit 1; }; \

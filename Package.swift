@@ -89,7 +89,8 @@ if ProcessInfo.processInfo.environment["FOLIO_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Sources/FuzzSupport"))
     for (name, deps) in [("FuzzReport", ["FolioModel"]), ("FuzzMarkdown", ["FolioModel"]),
                          ("FuzzLineBreaker", ["FolioEngine", "FolioLayout", "FolioModel"]),
-                         ("FuzzPipeline", ["FolioEngine", "FolioLayout", "FolioModel", "FolioRender"])] {
+                         ("FuzzPipeline", ["FolioEngine", "FolioLayout", "FolioModel", "FolioRender"]),
+                         ("FuzzImage", ["FolioImages"])] {
         package.targets.append(.executableTarget(name: name, dependencies: (deps + ["FuzzSupport"]).map { .target(name: $0) },
                                                  path: "Fuzz/Sources/\(name)"))
     }

@@ -89,9 +89,11 @@ public struct BatchRunner: Sendable {
     public let engine: Engine
     public var jobs: Int
     public var layout: String?
+    /// Called inside the transaction that wrote an edition's files (the manifests' update).
+    public var landed: (@Sendable (RenderedEdition) throws -> Void)?
 
-    public init(engine: Engine, jobs: Int, layout: String? = nil) {
-        self.engine = engine; self.jobs = max(1, jobs); self.layout = layout
+    public init(engine: Engine, jobs: Int, layout: String? = nil, landed: (@Sendable (RenderedEdition) throws -> Void)? = nil) {
+        self.engine = engine; self.jobs = max(1, jobs); self.layout = layout; self.landed = landed
     }
 
     /// Runs every job, writing each report's files to `<output>/<report id>/`; `progress` is called (from
@@ -129,7 +131,7 @@ public struct BatchRunner: Sendable {
         do {
             let folder = output + "/" + job.report.id
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            return .rendered(try engine.render(report: job.report, edition: job.edition, layoutName: layout, output: folder))
+            return .rendered(try engine.render(report: job.report, edition: job.edition, layoutName: layout, output: folder, landed: landed))
         } catch {
             return .failed(job, Finding(error: error, edition: job.name))
         }

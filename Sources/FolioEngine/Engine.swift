@@ -214,18 +214,22 @@ public final class Engine: Sendable {
         return out
     }
 
-    /// Renders one edition to `<output>/<file name>`, atomically.
+    /// Renders one edition to `<output>/<file name>`, atomically. Everything that can fail is done before the
+    /// first write; the PDF, its thumbnail and `landed` (the manifest's update) then run in one transaction.
     /// With `embedSource`, the edition's Markdown and report.yaml travel inside the PDF (PDF/A-3 associated files).
     public func render(report: Report, edition: Edition, layoutName: String? = nil, output: String,
-                       thumbnail: Bool = true, embedSource: Bool = false) throws -> RenderedEdition {
+                       thumbnail: Bool = true, embedSource: Bool = false,
+                       landed: ((RenderedEdition) throws -> Void)? = nil) throws -> RenderedEdition {
         let start = monotonicSeconds()
         return try write(try layOut(report: report, edition: edition, layoutName: layoutName), output: output,
-                         thumbnail: thumbnail, embedSource: embedSource, start: start)
+                         thumbnail: thumbnail, embedSource: embedSource, start: start, landed: landed)
     }
 
-    /// Writes a laid-out edition's PDF to `<output>/<file name>`, atomically (`start`: when its rendering began).
+    /// Writes a laid-out edition's PDF to `<output>/<file name>`, atomically (`start`: when its rendering began;
+    /// `landed` runs in the same transaction as the files).
     public func write(_ laid: LaidOut, output: String, thumbnail: Bool = true, embedSource: Bool = false,
-                      start: Double = monotonicSeconds()) throws -> RenderedEdition {
+                      start: Double = monotonicSeconds(),
+                      landed: ((RenderedEdition) throws -> Void)? = nil) throws -> RenderedEdition {
         let report = laid.report, edition = laid.edition
         let name = report.fileName(of: edition)
         var times = laid.layoutReport.times
@@ -238,27 +242,29 @@ public final class Engine: Sendable {
                                      options: try pdfOptions(laid, embedSource: embedSource))
         }
         let digest = times.measure("checksum") { sha256Hex(bytes) }
-        let changed = try times.measure("write") { try AtomicFile.writeIfChanged(bytes, to: output + "/" + name) }
-        var thumbName: String? = nil
+        // A small picture of the first page for the announcement that links to the file.
+        var thumb: (name: String, png: [UInt8])?
         if thumbnail, let first = laid.document.pages.first {
-            // A small picture of the first page for the announcement that links to the file.
-            let thumb = String(name.dropLast(name.hasSuffix(".pdf") ? 4 : 0)) + "_thumb.png"
-            try times.measure("thumbnail") {
-                let png = try PNGWriter(dpi: Self.thumbnailDPI).encode(first)
-                _ = try AtomicFile.writeIfChanged(png, to: output + "/" + thumb)
-            }
-            thumbName = thumb
+            let png = try times.measure("thumbnail") { try PNGWriter(dpi: Self.thumbnailDPI).encode(first) }
+            thumb = (String(name.dropLast(name.hasSuffix(".pdf") ? 4 : 0)) + "_thumb.png", png)
         }
         var rendered = RenderedEdition(edition: edition.code, language: edition.lang, path: name, sha256: digest,
                                        bytes: bytes.count, pages: laid.document.pages.count, title: laid.document.info.title,
-                                       layout: laid.layout.name, warnings: laid.warnings, seconds: monotonicSeconds() - start)
+                                       layout: laid.layout.name, warnings: laid.warnings, seconds: 0)
         rendered.findings = Checker(engine: self).findings(of: laid).findings
         rendered.report = report.id
-        rendered.unchanged = !changed
-        rendered.thumbnail = thumbName
+        rendered.thumbnail = thumb?.name
         rendered.notes = laid.layoutReport.emergencyNotes
-        rendered.times = times
         rendered.paragraphs = laid.layoutReport.paragraphs
+        try times.measure("write") {
+            try AtomicFile.transaction {
+                rendered.unchanged = !(try AtomicFile.writeIfChanged(bytes, to: output + "/" + name))
+                if let thumb { _ = try AtomicFile.writeIfChanged(thumb.png, to: output + "/" + thumb.name) }
+                try landed?(rendered)
+            }
+        }
+        rendered.times = times
+        rendered.seconds = monotonicSeconds() - start
         return rendered
     }
 

@@ -68,22 +68,15 @@ public struct Manifest {
         try JSONOutput.encode(contents, pretty: true)
     }
 
-    /// The contents to write into `folder`, joined with the manifest already there: this run's entries replace
-    /// those of the same report and edition, other entries stay while their files are still in the folder.
-    public func contents(updating folder: String, file name: String = "manifest.json") -> Contents {
-        var mine = contents
-        guard let old = Self.read(folder + "/" + name), old.report == mine.report else { return mine }
-        let written = Set(mine.files.map(\.key))
-        let kept = old.files.filter { !written.contains($0.key) && FileManager.default.fileExists(atPath: folder + "/" + $0.path) }
-        mine.files = (mine.files + kept).sorted { $0.key < $1.key }
-        return mine
-    }
-
-    /// Writes the manifest into `folder`, joined with the one there (see `contents(updating:)`); returns whether
-    /// the file changed.
+    /// Writes these files' entries into the manifest of `folder` at once (see `ManifestBook`: earlier entries stay
+    /// while their files match them); returns whether the file changed.
     @discardableResult
     public func write(updating folder: String, file name: String = "manifest.json") throws -> Bool {
-        try AtomicFile.writeIfChanged(try JSONOutput.encode(contents(updating: folder, file: name), pretty: true), to: folder + "/" + name)
+        let book = ManifestBook(folder: folder, name: name, report: report)
+        return try AtomicFile.transaction {
+            files.forEach(book.record)
+            return try book.write()
+        }
     }
 
     /// A manifest file's contents, or nil when it is missing or not a manifest.

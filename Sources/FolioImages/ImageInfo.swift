@@ -20,7 +20,11 @@ public struct ImageInfo: Sendable, Hashable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImageError(FileManager.default.fileExists(atPath: path) ? "cannot read image '\(path)'" : "image '\(path)' does not exist")
         }
-        let bytes = [UInt8](data)
+        return try probe(bytes: [UInt8](data), path: path, maxPixels: maxPixels)
+    }
+
+    /// Checks an image's bytes (read from `path`, which messages name).
+    public static func probe(bytes: [UInt8], path: String, maxPixels: Int = 40_000_000) throws -> ImageInfo {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             return try png(bytes, path: path, maxPixels: maxPixels)
         }

@@ -14,6 +14,9 @@ public final class RecursiveLock: Sendable {
 
     public init() {}
 
+    /// Whether the calling thread holds the lock.
+    public var isHeldByCurrentThread: Bool { owner.load(ordering: .relaxed) == UInt(pthread_self()) }
+
     public func withLock<T>(_ body: () throws -> T) rethrows -> T {
         let me = UInt(pthread_self())
         if owner.load(ordering: .relaxed) == me { return try body() }

@@ -75,12 +75,17 @@ struct Batch: ParsableCommand {
         }
         let progress = Progress(total: work.count, terminal: format == .text && isatty(STDOUT_FILENO) != 0, quiet: format == .json)
         let start = Date()
-        let outcomes = BatchRunner(engine: engine, jobs: jobs, layout: layout).run(work, output: output) { done, total, outcome in
+        let books = try manifestBooks(for: work, shard: shard)
+        let landed: @Sendable (RenderedEdition) throws -> Void = { r in
+            try books.reports[r.report]?.landed(r)
+            try books.run.landed(r)
+        }
+        let outcomes = BatchRunner(engine: engine, jobs: jobs, layout: layout, landed: landed).run(work, output: output) { done, total, outcome in
             progress.update(done: done, outcome: outcome)
         }
         progress.finish()
         let rendered = outcomes.compactMap { if case .rendered(let r) = $0 { return r } else { return nil } }
-        let manifest = try writeManifests(rendered, shard: shard)
+        let manifest = try writeManifests(books)
         var status: ExitStatus = diagnostics.isEmpty ? .ok : .input
         for o in outcomes {
             switch o {
@@ -131,22 +136,30 @@ struct Batch: ParsableCommand {
         return (work, diagnostics)
     }
 
-    /// Each report's package gets its own manifest (updated: another shard may have written other editions);
-    /// the run gets one for everything, or, as a shard, one of its own. Returns the run's.
-    private func writeManifests(_ rendered: [RenderedEdition], shard: ShardSpec?) throws -> Manifest.Contents {
+    /// Locks the output folder and each report's folder in it (in order of name, so that two runs cannot each
+    /// wait for the other) and opens their manifests: each report's, and the run's (a shard's own is fresh).
+    private func manifestBooks(for work: [BatchJob], shard: ShardSpec?) throws -> (run: ManifestBook, reports: [String: ManifestBook]) {
+        let ids = Set(work.map(\.report.id)).sorted()
         do {
-            for (id, files) in Dictionary(grouping: rendered, by: \.report) {
-                try Manifest(report: id, files: files).write(updating: "\(output)/\(id)")
+            try AtomicFile.lockFolder(output) { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+            var reports: [String: ManifestBook] = [:]
+            for id in ids {
+                let folder = "\(output)/\(id)"
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                reports[id] = try Runner.lockedBook(folder, report: id, format: format)
             }
-            var manifest = Manifest(report: nil, files: rendered)
-            manifest.prefixReports = true
-            if let shard {
-                try AtomicFile.write(try manifest.json(), to: output + "/" + Manifest.shardFile(shard.index, of: shard.count))
-                return manifest.contents
-            }
-            let contents = manifest.contents(updating: output)
-            try AtomicFile.write(try JSONOutput.encode(contents, pretty: true), to: output + "/manifest.json")
-            return contents
+            let run = shard.map { ManifestBook(folder: output, name: Manifest.shardFile($0.index, of: $0.count), report: nil, fresh: true) }
+            return (run ?? ManifestBook(folder: output, report: nil), reports)
+        } catch let failure as CommandFailure { throw failure } catch { throw Runner.fail(error, format: format, status: .output) }
+    }
+
+    /// Writes the manifests once more at the end (entries of files gone since the start are dropped; a shard with
+    /// nothing rendered still writes its manifest); returns the run's.
+    private func writeManifests(_ books: (run: ManifestBook, reports: [String: ManifestBook])) throws -> Manifest.Contents {
+        do {
+            for book in books.reports.values { try book.write() }
+            try books.run.write()
+            return books.run.contents
         } catch { throw Runner.fail(error, format: format, status: .output) }
     }
 

@@ -6,6 +6,17 @@ import FolioEngine
 import FolioModel
 import FolioGenerate
 
+/// What SIGINT and SIGTERM do: wait for the file (and manifest line) being committed, so that what is on disk is
+/// whole and listed, remove the temporaries and exit. Made outside the main actor: the handler runs on a
+/// dispatch thread, where a main-actor closure would trap on its isolation check.
+nonisolated func interruptHandler(exit code: Int32) -> @Sendable () -> Void {
+    {
+        AtomicFile.interrupt()
+        FileHandle.standardError.write(Data("\ninterrupted: no temporary or partial file left\n".utf8))
+        Glibc.exit(code)
+    }
+}
+
 /// The `folio` command: typesets report folders into PDFs.
 @main
 struct FolioCommand: ParsableCommand {
@@ -16,11 +27,7 @@ struct FolioCommand: ParsableCommand {
         for (sig, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                AtomicFile.removePending()
-                FileHandle.standardError.write(Data("\ninterrupted: no partial files left\n".utf8))
-                Glibc.exit(code)
-            }
+            source.setEventHandler(handler: interruptHandler(exit: code))
             source.resume()
             sources.append(source)
         }

@@ -64,11 +64,12 @@ struct Render: ParsableCommand {
         if verbose { FileHandle.standardError.write(Data("  start: report \(String(format: "%.1f", (t1 - t0) * 1000)) ms, engine \(String(format: "%.1f", (monotonicSeconds() - t1) * 1000)) ms\n".utf8)) }
         engine.warmUp(languages: editions.map(\.lang))
         try Runner.outputFolder(output, format: format)
+        let book = try Runner.lockedBook(output, report: report.id, format: format)
         // Editions are independent: two at a time use both cores (fonts and shaped words are shared). Results are
         // reported in the report's order whatever finishes first.
         let results = editions.concurrentMap { e in
             Result { try engine.render(report: report, edition: e, layoutName: layout, output: output, thumbnail: thumbnails,
-                                  embedSource: embedSource) }
+                                  embedSource: embedSource, landed: book.landed) }
         }
         var files: [RenderedEdition] = []
         var diagnostics: [Finding] = [], failures: [Finding] = []
@@ -88,9 +89,8 @@ struct Render: ParsableCommand {
         // An error that stopped several editions (a layout they share) is said once.
         let errors = Finding.folded(failures)
         if format == .text { errors.forEach(Runner.printDiagnostic) }
-        do { try Manifest(report: report.id, files: files).write(updating: output) } catch {
-            throw Runner.fail(error, format: format, status: .output)
-        }
+        // Written even when no edition landed: entries whose files are gone or changed are dropped.
+        do { try book.write() } catch { throw Runner.fail(error, format: format, status: .output) }
         switch format {
         case .text: if !files.isEmpty && files.allSatisfy(\.unchanged) { print("nothing changed") }
         case .json:

@@ -68,6 +68,15 @@ enum Runner {
         }
     }
 
+    /// Takes the output folder's lock (waiting, with a line on standard error, while another folio writes there)
+    /// and opens its manifest.
+    static func lockedBook(_ folder: String, report: String?, format: OutputFormat = .text) throws -> ManifestBook {
+        do {
+            try AtomicFile.lockFolder(folder) { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+        } catch { throw fail(error, format: format, status: .output) }
+        return ManifestBook(folder: folder, report: report)
+    }
+
     /// Prints an error that ends the command (as text on standard error, or as the command's JSON) and returns
     /// the failure to throw.
     static func fail(_ error: Error, format: OutputFormat, status: ExitStatus? = nil) -> CommandFailure {

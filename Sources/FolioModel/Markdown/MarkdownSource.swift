@@ -42,6 +42,25 @@ struct MarkdownSource {
         markers.append(found)
         lineRanges = ranges
         lineMarkers = markers
+        var counts: [Int] = [0]
+        var count = 0
+        for (k, b) in bytes.enumerated() {
+            if k > 0 && k % Self.block == 0 { counts.append(count) }
+            if b & 0xC0 != 0x80 { count += 1 }
+        }
+        if !bytes.isEmpty && bytes.count % Self.block == 0 { counts.append(count) }   // for the offset just past the end
+        charactersBefore = counts
+    }
+
+    /// The characters before each `block` bytes: a column is then counted from the nearest block, not from the
+    /// line's start (a line of n footnote marks cost n² to locate them all).
+    private let charactersBefore: [Int]
+    private static let block = 256
+
+    /// The characters before byte `offset` of the file.
+    private func characters(before offset: Int) -> Int {
+        let k = offset / Self.block
+        return bytes[(k * Self.block)..<offset].reduce(charactersBefore[k]) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// Which of the characters the passes look for a line holds, noted while the lines are found.
@@ -62,7 +81,7 @@ struct MarkdownSource {
 
     /// The 1-based character column of the byte at `offset` in line `number`.
     func column(line number: Int, byte offset: Int) -> Int {
-        line(number)[..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        characters(before: offset) - characters(before: lineRanges[number - 1].lowerBound) + 1
     }
 
     /// Marks the lines of a code block or an HTML block, which hold no Markdown syntax (the reader meets them all).

@@ -5,6 +5,9 @@ import Yams
 public struct YAMLSource {
     public let file: String
     public let root: Node
+    /// Every node by its path (keys and sequence indices joined by U+001F): a lookup per field of each of n
+    /// editions would otherwise search the mappings, n² in all.
+    private let index: [String: Node]
 
     /// Parses YAML text; syntax errors name the file, line and column.
     public init(text: String, file: String) throws {
@@ -18,12 +21,31 @@ public struct YAMLSource {
                                  hint: "see docs/report-format.md for the fields it needs")
             }
             root = node
+            index = Self.paths(of: node)
         } catch let error as YamlError {
             throw Self.describe(error, file: file)
         }
     }
 
-    init(root: Node, file: String) { self.root = root; self.file = file }
+    init(root: Node, file: String) { self.root = root; self.file = file; index = Self.paths(of: root) }
+
+    /// The nodes of a tree by path; of equal keys the last, as Yams's lookup gives it.
+    static func paths(of root: Node) -> [String: Node] {
+        var index: [String: Node] = ["": root]
+        var stack: [(String, Node)] = [("", root)]
+        while let (path, node) = stack.popLast() {
+            let prefix = path.isEmpty ? "" : path + "\u{1F}"
+            if let mapping = node.mapping {
+                for (key, value) in mapping { if let name = key.string { stack.append((prefix + name, value)); index[prefix + name] = value } }
+            } else if let sequence = node.sequence {
+                for (i, value) in sequence.enumerated() { stack.append((prefix + String(i), value)); index[prefix + String(i)] = value }
+            }
+        }
+        return index
+    }
+
+    /// The node at a path of keys and indices, or nil.
+    func node(at path: [String]) -> Node? { index[path.joined(separator: "\u{1F}")] }
 
     /// Decodes the whole file as `T`, turning Codable errors into located messages.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
@@ -38,11 +60,12 @@ public struct YAMLSource {
 
     /// The location of the node at a coding path (or of its nearest existing ancestor).
     public func location(of path: [CodingKey]) -> SourceLocation {
-        var node = root
-        for key in path {
-            if let next = Self.child(of: node, key) { node = next } else { break }
+        // A sequence index's key spells itself "Index 3"; a mapping's key "3" is its own text.
+        let names = path.map { key in key.intValue.map { Int(key.stringValue) == nil ? String($0) : key.stringValue } ?? key.stringValue }
+        for depth in stride(from: names.count, through: 0, by: -1) {
+            if let node = node(at: Array(names.prefix(depth))) { return location(of: node) }
         }
-        return location(of: node)
+        return location(of: root)
     }
 
     public func location(of node: Node) -> SourceLocation {
@@ -51,9 +74,7 @@ public struct YAMLSource {
 
     /// Rejects keys of a mapping that are not in `allowed`, suggesting the nearest known key.
     public func checkKeys(at path: [String], allowed: [String], what: String) throws {
-        var node: Node? = root
-        for key in path { node = node.flatMap { Self.child(of: $0, AnyKey(key)) } }
-        guard let mapping = node?.mapping else { return }
+        guard let mapping = node(at: path)?.mapping else { return }
         for (key, _) in mapping {
             guard let name = key.string, !allowed.contains(name) else { continue }
             let near = Spelling.nearest(to: name, in: allowed)

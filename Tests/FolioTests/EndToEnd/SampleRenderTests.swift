@@ -82,7 +82,7 @@ struct SampleRenderTests {
             let b = FileManager.default.contents(atPath: again + "/" + name)
             #expect(a != nil && a == b, "\(name) differs between runs")
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: again).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: again).filter { $0.hasPrefix(".") && $0 != AtomicFile.lockName }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
     }
 

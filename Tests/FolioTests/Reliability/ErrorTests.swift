@@ -10,9 +10,9 @@ struct ErrorTests {
     @Test func aWriteIntoAMissingFolderNamesTheCallAndTheTarget() throws {
         let target = Fixtures.temporaryFolder("err") + "/no/such/folder/out.pdf"
         let error = try #require(throws: EngineError.self) { try AtomicFile.write([1, 2, 3], to: target) }
-        #expect(error.call == "FileManager.createFile")
+        #expect(error.call == "open")
         #expect(error.reason.contains(target) && error.reason.contains("No such file or directory"), "\(error)")
-        #expect(error.description == "error: \(error.reason) (FileManager.createFile failed)")
+        #expect(error.description == "error: \(error.reason) (open failed)")
     }
 
     @Test func fontFilesThatCannotBeUsedNameHarfBuzzsCall() throws {

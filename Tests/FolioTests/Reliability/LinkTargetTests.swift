@@ -37,6 +37,20 @@ struct LinkTargetTests {
         #expect(refused.map { $0.location?.line ?? 0 } == [3, 3, 4, 4])
     }
 
+    /// Every line of a link carries its whole target in the PDF: a 1 MB URL over 10,000 lines made 10 GB.
+    @Test func aTargetLongerThanALinkMayBeIsSetAsText() throws {
+        let long = "https://example.org/" + String(repeating: "segment/", count: 300)
+        var reader = MarkdownReader(file: "en.md")
+        let document = try reader.read(Array("See <\(long)> and [short](https://example.org).\n".utf8))
+        let found = document.blocks.flatMap { block -> [String] in
+            if case .paragraph(let inlines, _) = block { return links(inlines) } else { return [] }
+        }
+        #expect(found == ["https://example.org"])
+        let refused = reader.warnings.filter { $0.kind.rawValue == "link-target" }
+        #expect(refused.count == 1 && refused[0].message.contains("\(long.utf8.count) bytes long, over the 2048"), "\(refused)")
+        #expect(refused.first?.location == SourceLocation(file: "en.md", line: 1, column: 5), "\(refused)")
+    }
+
     @Test func unsafeTargetsNeverReachThePDF() throws {
         let dir = BadInputTests().folder(BadInputTests.header + "editions:\n  en: { title: T, content: en.md }\n",
                                          files: ["en.md": Self.markdown])
