@@ -47,8 +47,10 @@ extension FlowComposer {
         context.report(missing: result.missing, at: at)
         if result.emergencyBreaks > 0 {
             context.emergencyBreaks += result.emergencyBreaks
-            let ends = result.lines.dropLast().map { lineTextTail($0) }
-            context.emergencyNotes.append(Warning(.wordBroken, "\(result.emergencyBreaks) line(s) broken inside a word (\(result.composer)); line ends: \(ends.joined(separator: " | "))", at: at))
+            // The line ends say where to look; a paragraph of thousands of lines (a long URL) names the first few.
+            let shown = 12, ends = result.lines.dropLast().prefix(shown).map { lineTextTail($0) }
+            let more = result.lines.count - 1 > shown ? " | … (\(result.lines.count - 1 - shown) more lines)" : ""
+            context.emergencyNotes.append(Warning(.wordBroken, "\(result.emergencyBreaks) line(s) broken inside a word (\(result.composer)); line ends: \(ends.joined(separator: " | "))\(more)", at: at))
         }
         context.lineStats.record(result.lines, at: at)
     }

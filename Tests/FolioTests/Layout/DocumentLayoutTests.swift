@@ -42,6 +42,15 @@ struct DocumentLayoutTests {
         }
     }
 
+    /// A word broken across many lines (a long URL) is reported with its first line ends, not all of them.
+    @Test func wordBrokenNoteNamesAFewLineEnds() throws {
+        let url = "https://example.org/" + String(repeating: "abcdefghij", count: 1_500)
+        let (_, report) = try layOut("See \(url) for more.\n")
+        let note = try #require(report.emergencyNotes.first { $0.kind == .wordBroken })
+        #expect(note.message.contains("more lines)"))
+        #expect(note.message.count < 400, "\(note.message.count) characters")
+    }
+
     @Test func noPageEndsWithAHeading() throws {
         var md = ""
         for i in 1...40 { md += "## Heading \(i)\n\nA paragraph under the heading, long enough to wrap onto a second line of text on the page, and then a third line perhaps.\n\n" }
