@@ -88,15 +88,17 @@ bench: deps
 	$(SWIFT) build -c release --product folio-bench --static-swift-stdlib
 	.build/release/folio-bench $(SAMPLE) --runs 20
 
-## The scaling suite at its small sizes (debug build, about a minute): doubling each input a report controls may at
-## most ~2.2x what a render spends on it, in CPU time and memory. `folio-bench scaling --large` (release) gives the
-## figures of docs/performance.md.
-## SCALING_OPEN names the dimensions still over the limit (docs/reliability.md, "Scaling"): printed, not failing.
-SCALING_OPEN ?= paragraph footnotes logos
+## The scaling suite at its small sizes (debug build, about a minute): doubling an input a report controls must not
+## multiply what a render spends on it by more than SCALING_LIMIT, in CPU time and memory. The gate is 3: a quadratic
+## path gives about 4, and at these sizes a shared machine moves a linear input's ratio between 1.8 and 2.3. The
+## target, 2.2, is judged at the large sizes (`folio-bench scaling --large`, release; docs/performance.md).
+## SCALING_OPEN names dimensions known to be over the gate (docs/reliability.md, "Scaling"): printed, not failing.
+SCALING_LIMIT ?= 3.0
+SCALING_OPEN ?=
 scaling:
 	$(SWIFT) build --product folio-bench
 	$(SWIFT) build --product folio
-	.build/debug/folio-bench scaling --folio .build/debug/folio $(foreach d,$(SCALING_OPEN),--open $(d))
+	.build/debug/folio-bench scaling --folio .build/debug/folio --limit $(SCALING_LIMIT) $(foreach d,$(SCALING_OPEN),--open $(d))
 
 ## Fuzz every target for FUZZ_SECONDS each (libFuzzer + AddressSanitizer), from the committed seed corpus.
 ## A crash, a sanitizer finding, an input slower than 10 s or one that takes over 2 GB (or 1 GB in one allocation)
