@@ -338,12 +338,14 @@ struct ParagraphBuilder {
         let bounds = try LineBreakOpportunities.graphemeBoundaries(in: Array(text.scalars[range]))
         var byteAt = [Int](repeating: 0, count: range.count + 1)
         for (k, s) in text.scalars[range].enumerated() { byteAt[k + 1] = byteAt[k] + s.utf8.count }
-        // Advance of each grapheme, from the glyphs whose cluster starts inside it.
+        // Advance of each grapheme, from the glyphs whose cluster starts inside it. A right-to-left run's glyphs come
+        // in visual order, their clusters falling: each glyph's grapheme is found by its cluster, not by walking on.
+        let ends = bounds.map { byteAt[$0] }
         var advances = [Double](repeating: 0, count: bounds.count)
-        var g = 0
         for glyph in box.glyphs {
-            while g < bounds.count - 1, Int(glyph.cluster) >= byteAt[bounds[g]] { g += 1 }
-            advances[g] += Double(glyph.advance) * box.scale
+            var lo = 0, hi = bounds.count - 1
+            while lo < hi { let mid = (lo + hi) / 2; if Int(glyph.cluster) < ends[mid] { hi = mid } else { lo = mid + 1 } }
+            advances[lo] += Double(glyph.advance) * box.scale
         }
         var start = 0, width = 0.0
         for k in bounds.indices {
