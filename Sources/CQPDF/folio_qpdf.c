@@ -37,6 +37,7 @@ static void load(void) {
     RESOLVE(qpdf_oh_new_null) RESOLVE(qpdf_oh_get_dict)
     RESOLVE(qpdf_oh_remove_key) RESOLVE(qpdf_oh_is_null) RESOLVE(qpdf_oh_new_binary_string)
     RESOLVE(qpdf_oh_get_object_id) RESOLVE(qpdf_replace_object) RESOLVE(qpdf_oh_release) RESOLVE(qpdf_get_object_by_id)
+    RESOLVE(qpdf_oh_unparse_resolved)
 #undef RESOLVE
     loaded = &api;
 }

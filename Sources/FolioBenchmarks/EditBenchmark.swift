@@ -49,7 +49,7 @@ public struct EditBenchmark {
         print("  new pages' pictures written  median \(ms(median(preview)))  (target 30 ms)")
         print("  new PDF written              median \(ms(median(pdf)))  (target 60 ms)")
         print("  CPU time of the render, all threads  median \(ms(median(cpu)))  (what an idle machine's cores would spend)")
-        print("    of which cairo PDF \(ms(median(write))), qpdf finishing (tags, metadata) \(ms(median(finish)))")
+        print("    of which cairo PDF \(ms(median(write))), finishing (tags, metadata) \(ms(median(finish)))")
     }
 
     /// Seconds of CPU time the process has used, on every thread: less sensitive than wall time to other work

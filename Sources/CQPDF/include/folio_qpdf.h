@@ -59,6 +59,8 @@ struct folio_qpdf_api {
     FOLIO_QPDF_FN(qpdf_replace_object);
     FOLIO_QPDF_FN(qpdf_oh_release);
     FOLIO_QPDF_FN(qpdf_get_object_by_id);
+    // The objects the finisher changes are written out as qpdf unparses them.
+    FOLIO_QPDF_FN(qpdf_oh_unparse_resolved);
 };
 
 /// Loads libqpdf once (thread-safe; later calls return at once). NULL when it cannot be loaded or lacks a

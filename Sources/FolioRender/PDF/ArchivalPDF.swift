@@ -1,79 +1,71 @@
 import Foundation
 internal import CQPDF
 
-/// What PDF/A (ISO 19005-2 and -3) asks of the file beyond a tagged PDF, written into the file qpdf read from cairo:
-/// an sRGB output intent with the profile of a Debian package (6.2.3), no page transparency groups (cairo gives
-/// every page one), the print flag on every annotation (6.3.2), and, for PDF/A-3, the attached source files as
-/// associated files (/AF, /AFRelationship /Source, the EmbeddedFiles name tree; 6.8). The XMP identification
-/// is `XMPMetadata`'s; the profile's and the files' streams are `PDFFinisher.streams`'.
+/// What PDF/A (ISO 19005-2 and -3) asks of the file beyond a tagged PDF: an sRGB output intent with the profile of a
+/// Debian package (6.2.3), no page transparency groups (cairo gives every page one), the print flag on every
+/// annotation (6.3.2), and, for PDF/A-3, the attached source files as associated files (/AF, /AFRelationship
+/// /Source, the EmbeddedFiles name tree; 6.8). The XMP identification is `XMPMetadata`'s.
 struct ArchivalPDF {
-    let q: folio_qpdf_api
-    let qpdf: qpdf_data
+    let file: FinishedFile
     let options: PDFOptions
-    /// The ICC profile's stream.
-    let profile: qpdf_oh
-    /// The attachments' embedded file streams, in the order of `options.attachments`.
-    let files: [qpdf_oh]
-    let numbers: ObjectNumbers
+    /// The files' modification date, in PDF syntax.
+    let date: String
 
-    func write() throws {
-        let root = q.qpdf_get_root(qpdf)
-        let intent = parse("<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) >>")
-        q.qpdf_oh_replace_key(qpdf, intent, "/DestOutputProfile", profile)
-        let intents = q.qpdf_oh_new_array(qpdf)
-        q.qpdf_oh_append_item(qpdf, intents, intent)
-        q.qpdf_oh_replace_key(qpdf, root, "/OutputIntents", intents)
+    private var q: folio_qpdf_api { file.q }
+    private var qpdf: qpdf_data { file.qpdf }
+
+    /// Writes the profile, the attachments and the page and annotation changes; returns the catalog's new entries
+    /// and the keys they replace.
+    func write(catalog: qpdf_oh) throws -> (remove: [String], add: String) {
+        let profile = file.take()
+        try file.writer.addStream(profile, entries: "/N 3", data: try SRGBProfile.bytes.get())
+        var add = "/OutputIntents [ << /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)"
+            + " /Info (sRGB IEC61966-2.1) /DestOutputProfile \(profile) 0 R >> ]"
+        var remove = ["/OutputIntents"]
         for n in 0..<q.qpdf_get_num_pages(qpdf) {
             let page = q.qpdf_get_page_n(qpdf, Int(n))
-            q.qpdf_oh_remove_key(qpdf, page, "/Group")
-            let annots = q.qpdf_oh_get_key(qpdf, page, "/Annots")
-            guard q.qpdf_oh_is_array(qpdf, annots) != 0 else { continue }
-            for i in 0..<q.qpdf_oh_get_array_n_items(qpdf, annots) {
-                q.qpdf_oh_replace_key(qpdf, q.qpdf_oh_get_array_item(qpdf, annots, i), "/F", q.qpdf_oh_new_integer(qpdf, 4))
+            try file.edit(page, removing: ["/Group"], adding: "")
+            for annotation in file.annotations(of: page) {
+                try file.editText(annotation, removing: ["/F"], adding: "/F 4")
             }
         }
-        if !files.isEmpty { attach(root) }
-        if q.qpdf_has_error(qpdf) != 0 { throw RenderError("qpdf cannot write the PDF/A entries", call: "qpdf_oh_replace_key", status: nil) }
+        if !options.attachments.isEmpty {
+            let (names, removeNames) = try attach(catalog)
+            add += " /AF [" + names.specs.map { " \($0) 0 R" }.joined() + " ]" + names.catalogEntry
+            remove += ["/AF"] + removeNames
+        }
+        return (remove, add)
     }
 
-    /// The attachments as associated files of the document, listed in the EmbeddedFiles name tree by name.
-    private func attach(_ root: qpdf_oh) {
-        let associated = q.qpdf_oh_new_array(qpdf)
-        var named: [(name: [UInt8], spec: qpdf_oh)] = []
-        for (file, data) in zip(options.attachments, files) {
-            let spec = parse("<< /Type /Filespec /AFRelationship /Source >>")
-            q.qpdf_oh_replace_key(qpdf, spec, "/F", q.qpdf_oh_new_unicode_string(qpdf, file.name))
-            q.qpdf_oh_replace_key(qpdf, spec, "/UF", q.qpdf_oh_new_unicode_string(qpdf, file.name))
-            q.qpdf_oh_replace_key(qpdf, spec, "/Desc", q.qpdf_oh_new_unicode_string(qpdf, file.description))
-            let ef = q.qpdf_oh_new_dictionary(qpdf)
-            q.qpdf_oh_replace_key(qpdf, ef, "/F", data)
-            q.qpdf_oh_replace_key(qpdf, ef, "/UF", data)
-            q.qpdf_oh_replace_key(qpdf, spec, "/EF", ef)
-            let number = numbers.take()
-            q.qpdf_replace_object(qpdf, number, 0, spec)
-            let indirect = q.qpdf_get_object_by_id(qpdf, number, 0)
-            q.qpdf_oh_append_item(qpdf, associated, indirect)
-            named.append((Self.textString(file.name), indirect))
+    /// The attachments as associated files of the document, listed in the EmbeddedFiles name tree by name: their
+    /// file specifications, and the catalog's new /Names entry when cairo's is not an object of its own.
+    private func attach(_ catalog: qpdf_oh) throws -> ((specs: [Int], catalogEntry: String), [String]) {
+        var specs: [Int] = [], named: [(name: [UInt8], spec: Int)] = []
+        for file in options.attachments {
+            let data = self.file.take(), spec = self.file.take()
+            try self.file.writer.addStream(data, entries: "/Type /EmbeddedFile /Subtype \(Self.name(file.mimeType)) /Params << /Size \(file.bytes.count) /ModDate (\(date)) >>",
+                                           data: file.bytes)
+            let fileName = PDFSyntax.text(file.name)
+            self.file.writer.add(spec, "<< /Type /Filespec /AFRelationship /Source /F \(fileName) /UF \(fileName) /Desc \(PDFSyntax.text(file.description))"
+                                    + " /EF << /F \(data) 0 R /UF \(data) 0 R >> >>")
+            specs.append(spec)
+            named.append((Self.textString(file.name), spec))
         }
-        q.qpdf_oh_replace_key(qpdf, root, "/AF", associated)
         // A name tree's keys are in byte order of their text strings (PDF 32000 §7.9.6).
-        let entries = q.qpdf_oh_new_array(qpdf)
-        for (name, spec) in named.sorted(by: { $0.name.lexicographicallyPrecedes($1.name) }) {
-            let key = name.withUnsafeBufferPointer {
-                $0.withMemoryRebound(to: CChar.self) { q.qpdf_oh_new_binary_string(qpdf, $0.baseAddress, $0.count) }
-            }
-            q.qpdf_oh_append_item(qpdf, entries, key)
-            q.qpdf_oh_append_item(qpdf, entries, spec)
-        }
-        let tree = q.qpdf_oh_new_dictionary(qpdf)
-        q.qpdf_oh_replace_key(qpdf, tree, "/Names", entries)
+        let tree = "/EmbeddedFiles << /Names [" + named.sorted { $0.name.lexicographicallyPrecedes($1.name) }
+            .map { " \(PDFSyntax.hex($0.name)) \($0.spec) 0 R" }.joined() + " ] >>"
         // cairo's named destinations are already in the catalog's /Names.
-        var names = q.qpdf_oh_get_key(qpdf, root, "/Names")
-        if q.qpdf_oh_is_dictionary(qpdf, names) == 0 {
-            names = q.qpdf_oh_new_dictionary(qpdf)
-            q.qpdf_oh_replace_key(qpdf, root, "/Names", names)
+        let names = q.qpdf_oh_get_key(qpdf, catalog, "/Names")
+        if q.qpdf_oh_is_dictionary(qpdf, names) == 0 { return ((specs, " /Names << \(tree) >>"), ["/Names"]) }
+        if file.number(of: names) != nil {
+            try file.edit(names, removing: ["/EmbeddedFiles"], adding: tree)
+            return ((specs, ""), [])
         }
-        q.qpdf_oh_replace_key(qpdf, names, "/EmbeddedFiles", tree)
+        q.qpdf_oh_remove_key(qpdf, names, "/EmbeddedFiles")
+        guard let text = q.qpdf_oh_unparse_resolved(qpdf, names) else { throw RenderError("qpdf cannot write the catalog's /Names") }
+        var dictionary = String(cString: text)
+        dictionary.removeLast(2)
+        return ((specs, " /Names " + dictionary + " " + tree + " >>"), ["/Names"])
     }
 
     /// A MIME type as a PDF name (`text/markdown` → `/text#2Fmarkdown`).
@@ -84,12 +76,10 @@ struct ArchivalPDF {
         }.joined()
     }
 
-    /// A text string's bytes as qpdf writes a Unicode string: ASCII as it is, anything else as UTF-16BE with a byte
-    /// order mark.
+    /// A text string's bytes as a reader compares them: ASCII as it is, anything else as UTF-16BE with a byte order
+    /// mark.
     static func textString(_ s: String) -> [UInt8] {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return Array(s.utf8) }
         return [0xFE, 0xFF] + s.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
     }
-
-    private func parse(_ text: String) -> qpdf_oh { q.qpdf_oh_parse(qpdf, text) }
 }

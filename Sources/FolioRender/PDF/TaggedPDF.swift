@@ -2,149 +2,167 @@ import Foundation
 internal import CQPDF
 import FolioDisplay
 
-/// Writes the structure of a tagged PDF (PDF/UA-1) into the file qpdf read from cairo: a structure element per
-/// element of `TaggedStructure`, marked content named and numbered in every page's content stream, the parent
-/// tree, /StructParents on pages and /StructParent and /Contents on link annotations, /Tabs /S, /MarkInfo. What
-/// cairo wrote for its own tags (a tree of empty `Span`s and `Link`s) is no longer referenced, so qpdf drops it.
-///
-/// The tree's objects are numbered by `ObjectNumbers` and put in place with `qpdf_replace_object`:
-/// `qpdf_make_indirect_object` walks every object of the file each time it numbers one.
+/// Writes the structure of a tagged PDF (PDF/UA-1): a structure element per element of `TaggedStructure`, marked
+/// content named and numbered in every page's content stream, the parent tree, /StructParents and /Tabs /S on pages,
+/// /StructParent and /Contents on link annotations. The tree's objects are written as PDF text; the pages and
+/// annotations are cairo's, edited (`FinishedFile`).
 struct TaggedPDF {
-    let q: folio_qpdf_api
-    let qpdf: qpdf_data
+    let file: FinishedFile
     let structure: TaggedStructure
-    let numbers: ObjectNumbers
 
-    func write() throws {
+    private var q: folio_qpdf_api { file.q }
+    private var qpdf: qpdf_data { file.qpdf }
+
+    /// Writes the tree and returns the number of its root.
+    func write() throws -> Int {
         let pageCount = Int(q.qpdf_get_num_pages(qpdf))
         guard pageCount == structure.pages.count else {
             throw RenderError("cairo wrote \(pageCount) pages for \(structure.pages.count) in the display list")
         }
         let pages = (0..<pageCount).map { q.qpdf_get_page_n(qpdf, $0) }
-        var annotations: [[qpdf_oh]] = []
+        let pageNumbers = try pages.map { page in
+            guard let n = file.number(of: page) else { throw RenderError("cairo's PDF has a page that is not an indirect object") }
+            return n
+        }
+        var annotations: [[Int]] = []
+        // Link annotations' keys in the parent tree follow the pages'.
+        var key = pageCount
         for (n, page) in pages.enumerated() {
             try retag(page, structure.pages[n], number: n)
-            annotations.append(try links(on: page, number: n, expected: structure.pages[n].annotations.count))
+            annotations.append(try links(on: page, page: n, expected: structure.pages[n].annotations, firstKey: key))
+            key += structure.pages[n].annotations.count
         }
-        let root = object(parse("<< /Type /StructTreeRoot >>"))
-        let elements = structure.elements.map { _ in object(q.qpdf_oh_new_dictionary(qpdf)) }
+        let elements = structure.elements.map { _ in file.take() }
+        let root = file.take(), parentTree = file.take()
         for (i, element) in structure.elements.enumerated() {
-            fill(elements[i], element, parent: element.parent.map { elements[$0] } ?? root, elements: elements,
-                 pages: pages, annotations: annotations)
+            file.writer.add(elements[i], body(of: element, parent: element.parent.map { elements[$0] } ?? root, elements: elements,
+                                              pages: pageNumbers, annotations: annotations))
         }
-        let nums = q.qpdf_oh_new_array(qpdf)
+        var nums = "<< /Nums ["
         for (n, marks) in structure.pages.enumerated() {
-            let owners = q.qpdf_oh_new_array(qpdf)
-            for owner in marks.owners { q.qpdf_oh_append_item(qpdf, owners, elements[owner]) }
-            q.qpdf_oh_append_item(qpdf, nums, q.qpdf_oh_new_integer(qpdf, Int64(n)))
-            q.qpdf_oh_append_item(qpdf, nums, owners)
+            nums += " \(n) [" + marks.owners.map { " \(elements[$0]) 0 R" }.joined() + " ]"
         }
-        var key = pageCount
-        for (n, marks) in structure.pages.enumerated() {
-            for (i, annotation) in marks.annotations.enumerated() {
-                let annot = annotations[n][i]
-                q.qpdf_oh_replace_key(qpdf, annot, "/StructParent", q.qpdf_oh_new_integer(qpdf, Int64(key)))
-                q.qpdf_oh_replace_key(qpdf, annot, "/Contents", q.qpdf_oh_new_unicode_string(qpdf, annotation.contents))
-                q.qpdf_oh_append_item(qpdf, nums, q.qpdf_oh_new_integer(qpdf, Int64(key)))
-                q.qpdf_oh_append_item(qpdf, nums, elements[annotation.element])
+        key = pageCount
+        for marks in structure.pages {
+            for annotation in marks.annotations {
+                nums += " \(key) \(elements[annotation.element]) 0 R"
                 key += 1
             }
         }
-        let parentTree = q.qpdf_oh_new_dictionary(qpdf)
-        q.qpdf_oh_replace_key(qpdf, parentTree, "/Nums", nums)
-        q.qpdf_oh_replace_key(qpdf, root, "/K", elements[0])
-        q.qpdf_oh_replace_key(qpdf, root, "/ParentTree", object(parentTree))
-        q.qpdf_oh_replace_key(qpdf, root, "/ParentTreeNextKey", q.qpdf_oh_new_integer(qpdf, Int64(key)))
+        file.writer.add(parentTree, nums + " ] >>")
         let roleMap = StructureTypes.roleMap(structure.elements.map(\.role))
-        if !roleMap.isEmpty { q.qpdf_oh_replace_key(qpdf, root, "/RoleMap", parse(roleMap)) }
-        let catalog = q.qpdf_get_root(qpdf)
-        q.qpdf_oh_replace_key(qpdf, catalog, "/StructTreeRoot", root)
-        q.qpdf_oh_replace_key(qpdf, catalog, "/MarkInfo", parse("<< /Marked true >>"))
-        if q.qpdf_has_error(qpdf) != 0 { throw RenderError("qpdf cannot write the structure tree", call: "qpdf_oh_replace_key", status: nil) }
+        file.writer.add(root, "<< /Type /StructTreeRoot /K \(elements[0]) 0 R /ParentTree \(parentTree) 0 R /ParentTreeNextKey \(key)"
+                            + (roleMap.isEmpty ? "" : " /RoleMap " + roleMap) + " >>")
+        return root
     }
 
     /// Names and numbers the page's marked content, and gives the page its parent-tree key and tab order.
     private func retag(_ page: qpdf_oh, _ marks: TaggedStructure.PageMarks, number: Int) throws {
+        let markers = marks.sequences.map { StructureTypes.marker($0, in: structure) }
+        let contents = q.qpdf_oh_get_key(qpdf, page, "/Contents")
+        var entries = "/StructParents \(number) /Tabs /S"
+        let tagged: [UInt8]
+        do {
+            // cairo writes one deflated content stream a page: it is read from cairo's bytes and written again under
+            // its own number, and its indirect /Length (cairo writes lengths as objects) is no longer used.
+            if let n = file.number(of: contents), let stream = file.cairo.stream(n), let content = try inflated(stream, number: n) {
+                tagged = try ContentMarks.rewrite(content, markers: markers)
+                if let length = DictionaryText.value(of: "/Length", in: stream.dictionary), let lengthNumber = DictionaryText.reference(length) {
+                    file.drop(lengthNumber)
+                }
+                file.drop(n)
+                try file.writer.addStream(n, entries: "", data: tagged, fast: true)
+                try file.edit(page, removing: ["/StructParents", "/Tabs"], adding: entries)
+                return
+            }
+            tagged = try ContentMarks.rewrite(try qpdfContent(of: page, number: number), markers: markers)
+        } catch let error as ContentMarks.Mismatch {
+            throw RenderError("page \(number + 1) cannot be tagged: \(error)")
+        }
+        // Content in any other form (several streams, other filters) is read through qpdf and written as a new stream.
+        let stream = file.take()
+        entries += " /Contents \(stream) 0 R"
+        try file.writer.addStream(stream, entries: "", data: tagged, fast: true)
+        try file.edit(page, removing: ["/StructParents", "/Tabs", "/Contents"], adding: entries)
+    }
+
+    /// The data of cairo's stream `number` when it is deflated or not filtered at all; nil for any other filter.
+    private func inflated(_ stream: (dictionary: ArraySlice<UInt8>, data: ArraySlice<UInt8>), number: Int) throws -> [UInt8]? {
+        let filter = DictionaryText.value(of: "/Filter", in: stream.dictionary)
+        if DictionaryText.value(of: "/DecodeParms", in: stream.dictionary) != nil { return nil }
+        guard let filter else { return Array(stream.data) }
+        guard filter.elementsEqual("/FlateDecode".utf8) else { return nil }
+        guard let data = file.writer.flate.inflate(stream.data) else {
+            throw RenderError("cairo's content stream \(number) is not valid deflated data")
+        }
+        return data
+    }
+
+    private func qpdfContent(of page: qpdf_oh, number: Int) throws -> [UInt8] {
         var buffer: UnsafeMutablePointer<UInt8>? = nil
         var length = 0
         guard q.qpdf_oh_get_page_content_data(qpdf, page, &buffer, &length) & QPDF_ERRORS == 0, let buffer else {
             throw RenderError("qpdf cannot read page \(number + 1)'s content", call: "qpdf_oh_get_page_content_data", status: nil)
         }
         defer { free(buffer) }
-        let markers = marks.sequences.map { StructureTypes.marker($0, in: structure) }
-        let tagged: [UInt8]
-        do { tagged = try ContentMarks.rewrite(UnsafeBufferPointer(start: buffer, count: length), markers: markers) } catch {
-            throw RenderError("page \(number + 1) cannot be tagged: \(error)")
-        }
-        // cairo writes one content stream a page; its data is replaced in place (qpdf_oh_new_stream costs a walk
-        // of every object in the file, each time).
-        var stream = q.qpdf_oh_get_key(qpdf, page, "/Contents")
-        if q.qpdf_oh_is_array(qpdf, stream) != 0 {
-            stream = q.qpdf_oh_new_stream(qpdf)
-            q.qpdf_oh_replace_key(qpdf, page, "/Contents", stream)
-        }
-        tagged.withUnsafeBufferPointer {
-            q.qpdf_oh_replace_stream_data(qpdf, stream, $0.baseAddress, $0.count, q.qpdf_oh_new_null(qpdf), q.qpdf_oh_new_null(qpdf))
-        }
-        q.qpdf_oh_replace_key(qpdf, page, "/StructParents", q.qpdf_oh_new_integer(qpdf, Int64(number)))
-        q.qpdf_oh_replace_key(qpdf, page, "/Tabs", q.qpdf_oh_new_name(qpdf, "/S"))
+        return Array(UnsafeBufferPointer(start: buffer, count: length))
     }
 
-    /// The page's link annotations in the order cairo wrote them, which is the order of the page's links.
-    private func links(on page: qpdf_oh, number: Int, expected: Int) throws -> [qpdf_oh] {
-        let annots = q.qpdf_oh_get_key(qpdf, page, "/Annots")
-        var found: [qpdf_oh] = []
-        if q.qpdf_oh_is_array(qpdf, annots) != 0 {
-            for i in 0..<q.qpdf_oh_get_array_n_items(qpdf, annots) {
-                let annot = q.qpdf_oh_get_array_item(qpdf, annots, i)
-                if q.qpdf_oh_is_name_and_equals(qpdf, q.qpdf_oh_get_key(qpdf, annot, "/Subtype"), "/Link") != 0 { found.append(annot) }
-            }
+    /// The numbers of the page's link annotations in the order cairo wrote them, which is the order of the page's
+    /// links; each gets its parent-tree key and /Contents. cairo writes no other annotations, and the annotations
+    /// are edited as text: only their numbers are asked of qpdf, which does not parse them for that.
+    private func links(on page: qpdf_oh, page n: Int, expected: [TaggedStructure.Annotation], firstKey: Int) throws -> [Int] {
+        let found = file.annotations(of: page)
+        guard found.count == expected.count else {
+            throw RenderError("page \(n + 1) has \(found.count) link annotations where the display list has \(expected.count)")
         }
-        guard found.count == expected else {
-            throw RenderError("page \(number + 1) has \(found.count) link annotations where the display list has \(expected)")
+        for (i, (number, annotation)) in zip(found, expected).enumerated() {
+            try file.editText(number, removing: ["/StructParent", "/Contents"],
+                              adding: "/StructParent \(firstKey + i) /Contents \(PDFSyntax.text(annotation.contents))")
         }
         return found
     }
 
     /// One structure element's dictionary.
-    private func fill(_ object: qpdf_oh, _ element: TaggedStructure.Element, parent: qpdf_oh, elements: [qpdf_oh],
-                      pages: [qpdf_oh], annotations: [[qpdf_oh]]) {
-        q.qpdf_oh_replace_key(qpdf, object, "/Type", q.qpdf_oh_new_name(qpdf, "/StructElem"))
-        q.qpdf_oh_replace_key(qpdf, object, "/S", q.qpdf_oh_new_name(qpdf, "/" + StructureTypes.type(of: element.role)))
-        q.qpdf_oh_replace_key(qpdf, object, "/P", parent)
+    private func body(of element: TaggedStructure.Element, parent: Int, elements: [Int], pages: [Int], annotations: [[Int]]) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(96 + element.kids.count * 8)
+        text.append("<< /Type /StructElem /S /")
+        text.append(StructureTypes.type(of: element.role))
+        text.append(" /P")
+        text.append(reference: parent)
         let home: Int? = element.kids.lazy.compactMap { if case .content(let page, _) = $0 { page } else { nil } }.first
-        if let home { q.qpdf_oh_replace_key(qpdf, object, "/Pg", pages[home]) }
-        let kids = q.qpdf_oh_new_array(qpdf)
+        if let home {
+            text.append(" /Pg")
+            text.append(reference: pages[home])
+        }
+        text.append(" /K [")
         for kid in element.kids {
             switch kid {
             case .element(let i):
-                q.qpdf_oh_append_item(qpdf, kids, elements[i])
+                text.append(reference: elements[i])
             case .content(let page, let mcid) where page == home:
-                q.qpdf_oh_append_item(qpdf, kids, q.qpdf_oh_new_integer(qpdf, Int64(mcid)))
+                text.append(UInt8(ascii: " "))
+                text.append(number: mcid)
             case .content(let page, let mcid):
-                let reference = parse("<< /Type /MCR /MCID \(mcid) >>")
-                q.qpdf_oh_replace_key(qpdf, reference, "/Pg", pages[page])
-                q.qpdf_oh_append_item(qpdf, kids, reference)
+                text.append(" << /Type /MCR /MCID ")
+                text.append(number: mcid)
+                text.append(" /Pg")
+                text.append(reference: pages[page])
+                text.append(" >>")
             case .annotation(let page, let index):
-                let reference = parse("<< /Type /OBJR >>")
-                q.qpdf_oh_replace_key(qpdf, reference, "/Obj", annotations[page][index])
-                q.qpdf_oh_replace_key(qpdf, reference, "/Pg", pages[page])
-                q.qpdf_oh_append_item(qpdf, kids, reference)
+                text.append(" << /Type /OBJR /Obj")
+                text.append(reference: annotations[page][index])
+                text.append(" /Pg")
+                text.append(reference: pages[page])
+                text.append(" >>")
             }
         }
-        q.qpdf_oh_replace_key(qpdf, object, "/K", kids)
+        text.append(" ]")
         for (key, value) in StructureTypes.attributes(of: element.role, name: element.name) {
-            q.qpdf_oh_replace_key(qpdf, object, key, value.hasPrefix("<<") ? parse(value) : q.qpdf_oh_new_unicode_string(qpdf, value))
+            text.append(" " + key + " " + (value.hasPrefix("<<") ? value : PDFSyntax.text(value)))
         }
-    }
-
-    private func parse(_ text: String) -> qpdf_oh { q.qpdf_oh_parse(qpdf, text) }
-
-    /// `direct` made an indirect object with the next free number.
-    private func object(_ direct: qpdf_oh) -> qpdf_oh {
-        let number = numbers.take()
-        q.qpdf_replace_object(qpdf, number, 0, direct)
-        q.qpdf_oh_release(qpdf, direct)
-        return q.qpdf_get_object_by_id(qpdf, number, 0)
+        text.append(" >>")
+        return text
     }
 }
