@@ -57,7 +57,7 @@ final class PagePainter {
 
     /// The page's open `.begin` tags. Each run of content under one becomes a marked-content sequence that
     /// `TaggedPDF` names and numbers in the finished file: cairo 1.16 has no raw operators, but writes
-    /// `/Span << /MCID n >> BDC` … `EMC` for a structure tag, where the painter puts it.
+    /// `/Document << /MCID n >> BDC` … `EMC` for a structure tag, where the painter puts it.
     private var marks = MarkedContentStack()
     /// Links and destinations met inside marked content, written when it closes: cairo writes no marked content
     /// for a structure tag with a link tag inside.
@@ -76,8 +76,9 @@ final class PagePainter {
         }
     }
 
-    /// The structure tag whose marked content the finisher renames.
-    static let marker = "Span"
+    /// The structure tag whose marked content the finisher renames: the first name of cairo's list of structure
+    /// types, which cairo compares each tag's name against, in order, at every step of drawing it.
+    static let marker = "Document"
 
     /// Writes a link or a destination.
     private func annotate(_ item: DisplayItem) {

@@ -60,6 +60,8 @@ struct TaggedStructure {
 
     private mutating func mark(_ page: Page, number: Int) -> PageMarks {
         var marks = PageMarks()
+        // The page's text, read once for all its links.
+        var text: [GlyphRun]? = nil
         var stack = MarkedContentStack()
         // The element of each open tag (nil for an artifact), parallel to the stack.
         var owners: [Int?] = []
@@ -93,7 +95,8 @@ struct TaggedStructure {
                 let index = marks.annotations.count
                 let element = linkElement(inside: owners.last ?? nil, target: target)
                 elements[element].kids.append(.annotation(page: number, index: index))
-                marks.annotations.append(Annotation(element: element, contents: Self.contents(of: rect, target, on: page)))
+                if text == nil { text = Self.text(on: page) }
+                marks.annotations.append(Annotation(element: element, contents: Self.contents(of: rect, target, in: text ?? [])))
             case .destination:
                 continue
             }
@@ -122,26 +125,35 @@ struct TaggedStructure {
         return elements.count - 1
     }
 
-    /// The text drawn inside a link's area (not artifacts such as a contents entry's leader), or else where it
-    /// leads.
-    static func contents(of rect: Rect, _ target: LinkTarget, on page: Page) -> String {
-        var text = "", end: Double? = nil
-        var artifacts: [Bool] = []
+    /// The page's glyph runs other than artifacts (such as a contents entry's leader), in drawing order.
+    static func text(on page: Page) -> [GlyphRun] {
+        var runs: [GlyphRun] = [], artifacts: [Bool] = [], inArtifact = 0
         for item in page.items {
             switch item {
             case .begin(let tag):
-                if case .artifact = tag { artifacts.append(true) } else { artifacts.append(false) }
+                let artifact = if case .artifact = tag { true } else { false }
+                artifacts.append(artifact)
+                if artifact { inArtifact += 1 }
             case .end:
-                _ = artifacts.popLast()
-            case .glyphs(let run) where !artifacts.contains(true) && run.origin.x >= rect.x - 0.5 && run.origin.x < rect.maxX - 1
-                && run.origin.y >= rect.y && run.origin.y <= rect.maxY + 0.5:
-                // Runs apart on the line (a title and its page number) are words apart.
-                if let end, run.origin.x > end + 1, !text.hasSuffix(" "), !run.text.hasPrefix(" ") { text += " " }
-                text += run.text
-                end = run.width > 0 ? run.origin.x + run.width : nil
+                if artifacts.popLast() == true { inArtifact -= 1 }
+            case .glyphs(let run) where inArtifact == 0:
+                runs.append(run)
             default:
                 continue
             }
+        }
+        return runs
+    }
+
+    /// The text drawn inside a link's area, or else where it leads.
+    static func contents(of rect: Rect, _ target: LinkTarget, in runs: [GlyphRun]) -> String {
+        var text = "", end: Double? = nil
+        for run in runs where run.origin.x >= rect.x - 0.5 && run.origin.x < rect.maxX - 1
+            && run.origin.y >= rect.y && run.origin.y <= rect.maxY + 0.5 {
+            // Runs apart on the line (a title and its page number) are words apart.
+            if let end, run.origin.x > end + 1, !text.hasSuffix(" "), !run.text.hasPrefix(" ") { text += " " }
+            text += run.text
+            end = run.width > 0 ? run.origin.x + run.width : nil
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty { return trimmed }

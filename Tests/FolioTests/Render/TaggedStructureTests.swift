@@ -80,14 +80,14 @@ struct TaggedStructureTests {
     @Test func cairosMarkedContentIsRenamedAndItsEmptyLinkSequencesDropped() throws {
         let content = """
             q
-            /Span << /MCID 0 >> BDC
+            /Document << /MCID 0 >> BDC
             BT (a /Span << /MCID 9 >> BDC \\) EMC) Tj
             /Span << /ActualText <feff0066> >> BDC <0001> Tj EMC
             ET
             EMC
             /Link << /MCID 1 >> BDC
             EMC
-            /Span << /MCID 2 >> BDC
+            /Document << /MCID 2 >> BDC
             0 0 1 1 re f
             EMC
             Q
