@@ -73,6 +73,21 @@ struct PageBreakRulesTests {
         }
     }
 
+    @Test func aNestedListKeepsTwoItemsOnEachSideOfABreak() throws {
+        // Issue 20: a nested list split with its last item alone on the next page.
+        let keys = ["nested a", "nested b", "nested c", "nested d"]
+        let list = "- Outer item one\n" + keys.map { "  - \($0)\n" }.joined() + "- Outer item two\n- Outer item three\n"
+        var splits = 0
+        for n in 0..<14 {
+            let (doc, _) = try layOut(Self.filler(n) + list, yaml: Self.smallPage)
+            let perPage = doc.pages.map { page in keys.filter { key in runs(page).contains { $0.text.contains(key) } }.count }.filter { $0 > 0 }
+            if perPage.count > 1 { splits += 1 }
+            #expect(perPage.allSatisfy { $0 >= 2 }, "filler \(n): nested items per page \(perPage)")
+        }
+        // The list still breaks, between its second and third items.
+        #expect(splits > 0)
+    }
+
     @Test func aTableBreaksAfterThreeBodyRowsAtTheEarliest() throws {
         var table = "| Year | Case |\n|---|---|\n"
         for i in 1...10 { table += "| \(2000 + i) | Case \(i) |\n" }
