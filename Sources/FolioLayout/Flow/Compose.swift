@@ -72,6 +72,7 @@ final class FlowComposer {
             if keep {
                 var k = start
                 while k < out.count { out[k].breakBefore = false; if out[k].kind != .space { break }; k += 1 }
+                if !afterHeading, start < out.count { out[start].weakKeep = true }
             }
             // A figure stands outside the text: what keeps with it keeps with the block after it.
             if case .figure = block, keep { keepNext = true } else if keepNext, !(block.isFigure) {
