@@ -151,7 +151,8 @@ private struct PageFill {
         let b = allowed.flatMap { $0.k > start ? $0 : nil }
         guard let w = weak, w.k > start, w.k > (b?.k ?? start) else { return b }
         guard let b else { return w }
-        return paginator.height - b.y - b.noteHeight > paginator.weakKeepLimit ? w : b
+        let empty = paginator.height - b.y - b.noteHeight - (b.notes > 0 ? paginator.noteSeparation : 0)
+        return empty > paginator.weakKeepLimit ? w : b
     }
 
     /// A figure where it stands when it fits and none waits before it, else for the next page's top. False when the
