@@ -47,7 +47,8 @@ final class LayoutContext {
 
     /// Styled text from inline content in a base style (code spans use the layout's code font).
     func styled(_ inlines: [Inline], _ style: TextStyle) -> StyledText {
-        StyledText.from(inlines, base: SpanStyle(font: style), codeFont: layout.code, images: images)
+        StyledText.from(inlines, base: SpanStyle(font: style), codeFont: layout.code, images: images,
+                        hangulEmphasis: layout.body.hangulEmphasis)
     }
 
     /// Records characters that no font has, once per character and place.

@@ -37,6 +37,8 @@ public struct DocumentLayout {
         var paginator = Paginator(height: context.textHeight, notes: l.footnotes.placement == .page ? body.notes : [:],
                                   noteSeparation: l.footnotes.font.size * 1.6)
         paginator.floatSpace = l.figures.space.points
+        // A paragraph ending with a colon keeps with what it introduces unless that leaves over three lines empty.
+        paginator.weakKeepLimit = 3 * l.body.font.size * l.body.leading
         let pageRun = PageRun(layout: l, paginator: paginator)
         let figures = l.figures.list ? Collector.figureEntries(input.document, layout: l, language: input.language) : []
         let record = try pageRun.run(cover: cover, body: body.items, contents: { labels in

@@ -18,6 +18,7 @@ extension Collector {
             let label = plan.structure.add(.label, under: id)
             let index = job(Self.footnoteText(note, context: context), at: note.location, width: context.textWidth - indent,
                             align: layout.body.align, leading: fn.leading)
+            if let index { plan.jobs[index].spec.raggedWhenURLStretches = true }
             plan.notes.append(PlannedNote(number: note.number, job: index, element: id, labelElement: label))
         }
     }

@@ -13,6 +13,8 @@ final class FlowComposer {
     var structure: StructureTree
     /// The element that first refers to each footnote.
     var noteReferrers: [Int: StructureID] = [:]
+    /// How deep in lists compose is (1 inside a top-level list).
+    private var listDepth = 0
     var layout: Layout { context.layout }
 
     init(context: LayoutContext, plan: FlowPlan, outcomes: [ParagraphJobs.Outcome]) {
@@ -70,6 +72,7 @@ final class FlowComposer {
             if keep {
                 var k = start
                 while k < out.count { out[k].breakBefore = false; if out[k].kind != .space { break }; k += 1 }
+                if !afterHeading, start < out.count { out[start].weakKeep = true }
             }
             // A figure stands outside the text: what keeps with it keeps with the block after it.
             if case .figure = block, keep { keepNext = true } else if keepNext, !(block.isFigure) {
@@ -119,7 +122,11 @@ final class FlowComposer {
         var out: [FlowItem] = []
         let f = list.markerFont
         let markerStyle = SpanStyle(font: TextStyle(family: f.family, size: f.size, bold: false, italic: false, color: f.color))
+        listDepth += 1
+        defer { listDepth -= 1 }
+        var starts: [Int] = []
         for (n, item) in list.items.enumerated() {
+            starts.append(out.count)
             if n > 0 { out.append(.space(list.tight ? layout.list.itemSpacing.points : layout.body.paragraphSpacing.points)) }
             var content = try blocks(item.blocks, spacing: list.tight ? layout.list.itemSpacing.points : nil)
             guard let firstLine = content.firstIndex(where: { $0.kind == .line }) else { out += content; continue }
@@ -132,7 +139,19 @@ final class FlowComposer {
             }
             out += content
         }
+        if listDepth > 1 { keepItems(&out, starts: starts) }
         return out
+    }
+
+    /// A nested list keeps its first items and its last ones together (as many as a paragraph's orphans and widows
+    /// lines), so that a page break never leaves one of its items alone on either page; inside an item, the lines'
+    /// own rules hold.
+    private func keepItems(_ out: inout [FlowItem], starts: [Int]) {
+        let first = max(1, layout.body.orphans), last = max(1, layout.body.widows)
+        for (n, start) in starts.enumerated() where n > 0 && (n < first || n > starts.count - last) {
+            var k = start
+            while k < out.count { out[k].breakBefore = false; if out[k].kind != .space { break }; k += 1 }
+        }
     }
 
     private func quote(_ inner: [PlannedBlock], indent: Double) throws -> [FlowItem] {

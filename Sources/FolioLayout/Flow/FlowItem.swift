@@ -13,6 +13,9 @@ public struct FlowItem: Sendable {
     /// Whether a page may break just before this item (false keeps it with the item above: orphans,
     /// widows, headings kept with their text).
     public var breakBefore: Bool
+    /// A keep that gives way (the start of what a paragraph ending with a colon introduces): the page may break
+    /// before this item after all when honouring the keep would leave more than `Paginator.weakKeepLimit` empty.
+    public var weakKeep = false
     /// Footnotes this item refers to; their notes go on the same page.
     public var footnotes: [Int] = []
     /// For a table row: the header row to repeat when a page starts with this row.

@@ -74,6 +74,11 @@ public struct InlineLayout {
                         languages: SpanLanguages(edition: selector.language, script: selector.defaultScript),
                         rightToLeft: Bidi.isRightToLeft(language: selector.language)).lines(breaks: chosen)
         }
+        if justify, spec.raggedWhenURLStretches, stretchesForURL(lines, paragraph) {
+            var ragged = spec
+            ragged.align = .left
+            return try layout(text, ragged, times: &times)
+        }
         var emergency = 0
         for b in chosen where b < paragraph.items.count {
             if case .penalty(let p) = paragraph.items[b], p.emergency { emergency += 1 }
@@ -109,6 +114,12 @@ public struct InlineLayout {
         if let bestItems { paragraph.items = bestItems }
         guard let best else { return (nil, .firstFitFallback) }
         return (best.solution.breaks, configuration.passes[best.pass].name)
+    }
+
+    /// Whether a paragraph holding a URL has a line that justifying stretches past its spaces' stretch (an adjustment
+    /// ratio above 1), whether it was set so or, holding a piece of the URL, ragged alone.
+    private func stretchesForURL(_ lines: [LineBox], _ paragraph: ParagraphItems) -> Bool {
+        lines.contains(where: \.overstretched) && paragraph.items.contains { if case .penalty(let p) = $0 { p.inURL } else { false } }
     }
 
     /// Breaks for lines of about equal length: the narrowest measure (to a twentieth of a point) at which first fit

@@ -19,6 +19,8 @@ public struct LineBox: Sendable {
     public var looseness: Double = 1
     /// Whether the line ends with a hyphen it added (a word broken at a hyphenation point).
     public var hyphenated = false
+    /// Whether justifying the line stretches its spaces past their stretch (set so, or ragged when it holds a URL).
+    public var overstretched = false
 }
 
 /// How to set one paragraph.
@@ -32,6 +34,9 @@ public struct ParagraphSpec: Hashable, Sendable {
     public var baseStyle: SpanStyle
     /// Display text (titles, headings): ragged lines of about equal length (CSS's text-wrap: balance).
     public var balanced = false
+    /// Justified text that is set ragged right whole when it holds a URL and a justified line would stretch its
+    /// spaces past their stretch (notes: a URL's long unbreakable pieces leave the line before them loose).
+    public var raggedWhenURLStretches = false
     public init(width: Double, align: Alignment, lineHeight: Double, baseStyle: SpanStyle) {
         self.width = width; self.align = align; self.lineHeight = lineHeight; self.baseStyle = baseStyle
     }

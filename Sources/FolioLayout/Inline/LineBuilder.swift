@@ -73,6 +73,7 @@ struct LineBuilder {
             else if let last = range.last, case .box(let b) = paragraph.items[last] { protrusion = b.protrusion }
         }
         var (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: justify)
+        let overstretched = justified && glueRatio > 1
         // A line holding a piece of URL is set ragged rather than with spaces past their stretch (notes of long links).
         if url && glueRatio > 1 { (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: false) }
         let placement = bidi ? placement(range, hyphen: hyphen, post: post, glueRatio: glueRatio, kernRatio: kernRatio) : nil
@@ -105,6 +106,7 @@ struct LineBuilder {
         var line = LineBox(height: spec.lineHeight, baseline: baseline, items: items, width: width + indent,
                            contentWidth: contentWidth, footnotes: footnotes, justified: justified)
         line.hyphenated = hyphen != nil
+        line.overstretched = overstretched
         if glueRatio > 0, extent.glueStretch > 0, let g = range.lazy.compactMap({ k -> ParagraphItems.Glue? in
             if case .glue(let g) = self.paragraph.items[k] { return g } else { return nil } }).first, g.width > 0 {
             line.looseness = (g.width + g.stretch * glueRatio) / g.width

@@ -1,6 +1,7 @@
 import FolioDisplay
 import FolioImages
 import FolioModel
+import FolioUnicode
 
 /// The look of a span of text once the layout is applied.
 public struct SpanStyle: Hashable, Sendable {
@@ -41,6 +42,8 @@ public struct StyledText: Sendable {
     private var styleIndex: [SpanStyle: Int32] = [:]
     /// The checked images an `.image` inline may show, while `from` builds the text.
     private var images: [String: ImageInfo] = [:]
+    /// How an emphasis span holding Hangul is set, while `from` builds the text.
+    private var hangulEmphasis: HangulEmphasis = .italic
 
     public init() {}
 
@@ -64,15 +67,33 @@ public struct StyledText: Sendable {
     public var isEmpty: Bool { scalars.isEmpty }
 
     /// Builds styled text from inline Markdown content.
-    public static func from(_ inlines: [Inline], base: SpanStyle, codeFont: TextStyle, images: [String: ImageInfo] = [:]) -> StyledText {
+    /// `hangulEmphasis` is how an emphasis span holding Hangul is set (`body.hangul-emphasis`).
+    public static func from(_ inlines: [Inline], base: SpanStyle, codeFont: TextStyle, images: [String: ImageInfo] = [:],
+                            hangulEmphasis: HangulEmphasis = .italic) -> StyledText {
         var text = StyledText()
         text.images = images
+        text.hangulEmphasis = hangulEmphasis
         text.add(inlines, base, codeFont)
         text.images = [:]
         // Spaces at either end carry nothing.
         while let last = text.scalars.last, last == " " { text.scalars.removeLast(); text.styleOf.removeLast() }
         while let first = text.scalars.first, first == " " { text.scalars.removeFirst(); text.styleOf.removeFirst() }
         return text
+    }
+
+    /// The style of an emphasis span: italic (upright inside italic), unless it holds Hangul, which has no italic:
+    /// then the whole span takes the layout's Hangul emphasis, so that its Latin letters look like its Hangul.
+    private func emphasised(_ style: SpanStyle, _ content: [Inline]) -> SpanStyle {
+        var s = style
+        let hangul = hangulEmphasis != .italic && content.plainText.unicodeScalars.contains(where: UnicodeProperties.isHangul)
+        switch hangul ? hangulEmphasis : .italic {
+        case .italic: s.font.italic = !s.font.italic
+        case .bold: s.font.bold = true
+        case .sans where style.font.family == .sans: s.font.bold = true
+        case .sans: s.font.family = .sans; s.font.italic = false
+        case .none: break
+        }
+        return s
     }
 
     private mutating func add(_ inlines: [Inline], _ style: SpanStyle, _ codeFont: TextStyle) {
@@ -93,7 +114,7 @@ public struct StyledText: Sendable {
                                    italic: false, color: style.font.color)
                 append(t, s)
             case .emphasis(let c):
-                var s = style; s.font.italic = !s.font.italic; add(c, s, codeFont)
+                add(c, emphasised(style, c), codeFont)
             case .strong(let c):
                 var s = style; s.font.bold = true; add(c, s, codeFont)
             case .strikethrough(let c):

@@ -28,6 +28,8 @@ struct Paginator {
     let noteSeparation: Double
     /// Space between a figure and the text above and below it.
     var floatSpace = 0.0
+    /// The most empty space a weak keep (`FlowItem.weakKeep`) may leave at a page's foot.
+    var weakKeepLimit = Double.infinity
 
     func paginate(_ flow: [FlowItem]) -> [PageContent] {
         var pages: [PageContent] = []
@@ -91,12 +93,15 @@ private struct PageFill {
         let height = paginator.height
         var k = start
         var lastBreak: Snapshot?
+        // The last place a weak keep would give way, a break taken when the last allowed one leaves too much empty.
+        var lastWeak: Snapshot?
         while k < flow.count {
             let item = flow[k]
             if item.kind == .pageBreak { return k + 1 }
-            if k > start, item.breakBefore, !item.isFloat {
-                lastBreak = Snapshot(k: k, body: page.body.count, notes: noteLines.count, y: y, noteHeight: noteHeight,
-                                     carry: carryNext, pageNotes: pageNotes.count, deferred: deferred.count, deferredHeight: deferredHeight)
+            if k > start, item.breakBefore || item.weakKeep, !item.isFloat {
+                let here = Snapshot(k: k, body: page.body.count, notes: noteLines.count, y: y, noteHeight: noteHeight,
+                                    carry: carryNext, pageNotes: pageNotes.count, deferred: deferred.count, deferredHeight: deferredHeight)
+                if item.breakBefore { lastBreak = here } else { lastWeak = here }
             }
             let (newNotes, newHeight) = notes(of: item, placedNotes: placedNotes)
             let sep = noteLines.isEmpty && !newNotes.isEmpty ? paginator.noteSeparation : 0
@@ -126,7 +131,7 @@ private struct PageFill {
                 placeSplitting(item, notes: newNotes, room: room, placedNotes: &placedNotes)
                 return k + 1
             }
-            if let b = lastBreak, b.k > start {
+            if let b = weakerBreak(lastBreak, lastWeak, start: start) {
                 rollback(to: b, placedNotes: &placedNotes)
                 return b.k
             }
@@ -138,6 +143,16 @@ private struct PageFill {
             return k
         }
         return k
+    }
+
+    /// Where the page ends when an item does not fit: at the last allowed break, unless a weak keep after it gives
+    /// way there and the allowed break would leave more than the limit empty (or there is none).
+    private func weakerBreak(_ allowed: Snapshot?, _ weak: Snapshot?, start: Int) -> Snapshot? {
+        let b = allowed.flatMap { $0.k > start ? $0 : nil }
+        guard let w = weak, w.k > start, w.k > (b?.k ?? start) else { return b }
+        guard let b else { return w }
+        let empty = paginator.height - b.y - b.noteHeight - (b.notes > 0 ? paginator.noteSeparation : 0)
+        return empty > paginator.weakKeepLimit ? w : b
     }
 
     /// A figure where it stands when it fits and none waits before it, else for the next page's top. False when the

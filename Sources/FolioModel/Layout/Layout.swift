@@ -4,6 +4,11 @@ public enum Alignment: String, Decodable, Sendable, Equatable, CaseIterable { ca
 /// Where Korean lines may end: between words (어절, klreq's modern norm) or between any two syllables.
 public enum KoreanBreaks: String, Decodable, Sendable, CaseIterable { case word, syllable }
 
+/// How an emphasis span (`*…*`) that holds Hangul is set, since Korean faces have no italic: in the sans face
+/// (bold where the text is sans already), bold, italic (Hangul stays upright, only its Latin letters slant) or as
+/// the text around it. The whole span takes it, Latin letters included.
+public enum HangulEmphasis: String, Decodable, Sendable, CaseIterable { case sans, bold, italic, none }
+
 /// Font role: the families of fonts.yaml.
 public enum FontRole: String, Decodable, Sendable, CaseIterable { case serif, sans, mono }
 
@@ -92,13 +97,14 @@ public struct BodyStyle: Decodable, Sendable {
     public var paragraphSpacing: Length
     public var firstLineIndent: Length
     public var koreanBreaks: KoreanBreaks
+    public var hangulEmphasis: HangulEmphasis
     public var composer: ComposerStyle
     /// Fewest lines of a paragraph left alone at the foot (orphans) and head (widows) of a page.
     public var orphans: Int
     public var widows: Int
     enum CodingKeys: String, CodingKey, CaseIterable {
         case font, leading, align, paragraphSpacing = "paragraph-spacing", firstLineIndent = "first-line-indent"
-        case koreanBreaks = "korean-breaks", composer, orphans, widows
+        case koreanBreaks = "korean-breaks", hangulEmphasis = "hangul-emphasis", composer, orphans, widows
     }
 }
 

@@ -7,7 +7,7 @@ private let leaves: [ObjectIdentifier: (schema: Schema, placeholder: any Sendabl
     leaf(Color.self, .color, Color.black),
     leaf(LocalizedText.self, .localized, LocalizedText.any("")),
     leaf([String].self, .strings, [String]()),
-    choice(Alignment.self), choice(KoreanBreaks.self), choice(FontRole.self), choice(ComposerAlgorithm.self),
+    choice(Alignment.self), choice(KoreanBreaks.self), choice(HangulEmphasis.self), choice(FontRole.self), choice(ComposerAlgorithm.self),
     choice(FootnotePlacement.self), choice(PDFStandard.self), choice(NumberedParagraphsStyle.Position.self), choice(NumberingStyle.self),
     leaf([NumberingStyle].self, .choices(NumberingStyle.allCases.map(\.rawValue)), [NumberingStyle]()),
 ])

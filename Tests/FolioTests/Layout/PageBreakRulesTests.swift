@@ -73,6 +73,51 @@ struct PageBreakRulesTests {
         }
     }
 
+    @Test func aNestedListKeepsTwoItemsOnEachSideOfABreak() throws {
+        // Issue 20: a nested list split with its last item alone on the next page.
+        let keys = ["nested a", "nested b", "nested c", "nested d"]
+        let list = "- Outer item one\n" + keys.map { "  - \($0)\n" }.joined() + "- Outer item two\n- Outer item three\n"
+        var splits = 0
+        for n in 0..<14 {
+            let (doc, _) = try layOut(Self.filler(n) + list, yaml: Self.smallPage)
+            let perPage = doc.pages.map { page in keys.filter { key in runs(page).contains { $0.text.contains(key) } }.count }.filter { $0 > 0 }
+            if perPage.count > 1 { splits += 1 }
+            #expect(perPage.allSatisfy { $0 >= 2 }, "filler \(n): nested items per page \(perPage)")
+        }
+        // The list still breaks, between its second and third items.
+        #expect(splits > 0)
+    }
+
+    @Test func aColonsKeepGivesWayRatherThanLeaveMoreThanThreeLinesEmpty() throws {
+        // A three-line paragraph ending with a colon and a three-line quote: neither may break (two lines on each
+        // side), so keeping them together moves six lines. Where that would leave more than three lines empty, the
+        // quote goes on alone; no page ends more than three and a half lines short (kept whole, one ended four).
+        let intro = "The witness, who had been held for three weeks at a border post and then for a month in a detention centre, " +
+            "described what happened in these words, which NKDB recorded:"
+        let quote = "> At the detention centre they made us squat and stand up again and again, naked, to see if we had " +
+            "hidden money. The guards called us traitors all the time."
+        let line = 10.5 * 1.45, bottom = 250.0 - 30
+        var givenWay = 0
+        for n in 0..<14 {
+            let (doc, _) = try layOut(Self.filler(n) + intro + "\n\n" + quote + "\n\nAfter the quote.\n", yaml: Self.smallPage)
+            var introLines = 0, quoteLines = 0
+            for page in doc.pages {
+                let body = runs(page).filter { $0.origin.y > 30 && $0.origin.y < bottom + 1 }
+                introLines += Set(body.filter { $0.text.contains("recorded:") }.map(\.origin.y)).count
+                quoteLines += Set(body.filter { $0.text.hasPrefix("At the detention") }.map(\.origin.y)).count
+            }
+            #expect(introLines == 1 && quoteLines == 1)
+            let colon = doc.pages.firstIndex { runs($0).contains { $0.text.contains("recorded:") } }
+            let quoted = doc.pages.firstIndex { runs($0).contains { $0.text.hasPrefix("At the detention") } }
+            if colon != quoted { givenWay += 1 }
+            for page in doc.pages.dropLast() {
+                let last = runs(page).map(\.origin.y).filter { $0 < bottom + 1 }.max() ?? 0
+                #expect(bottom - last < 3.5 * line, "filler \(n): a page ends \((bottom - last) / line) lines short")
+            }
+        }
+        #expect(givenWay > 0)
+    }
+
     @Test func aTableBreaksAfterThreeBodyRowsAtTheEarliest() throws {
         var table = "| Year | Case |\n|---|---|\n"
         for i in 1...10 { table += "| \(2000 + i) | Case \(i) |\n" }
