@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "FolioImages", dependencies: ["FolioDisplay", "FolioSupport", "CRsvg", "CJPEG", "CPNG"]),
         .target(name: "FolioChecksum", dependencies: ["CGLib"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages", "FolioSupport"]),
-        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CDeflate", "CPNG", "CJPEG", "CRsvg", "FolioSupport", "FolioChecksum"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CDeflate", "CJPEG", "CRsvg", "FolioSupport", "FolioChecksum"]),
         .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioSupport", "FolioChecksum", "FolioUnicode"]),
         // `folio watch`: inotify (through Glibc), the warm re-render loop and the preview page.
         .target(name: "FolioWatch", dependencies: [

@@ -1,5 +1,4 @@
 internal import CCairo
-internal import CPNG
 import FolioDisplay
 
 /// A cairo surface and the context that draws on it, made, owned and destroyed together: an RGB24 image (PNG
@@ -102,7 +101,7 @@ final class CairoCanvas {
         return sink.bytes
     }
 
-    /// An image canvas's pixels as PNG bytes, deflated at zlib `level` without row filters.
+    /// An image canvas's pixels as PNG bytes, deflated at libdeflate `level` without row filters (`PNGEncoder`).
     func pngBytes(level: Int32) throws -> [UInt8] {
         cairo_surface_flush(surface)
         try check("cairo_surface_flush", "the image cannot be read back")
@@ -110,16 +109,8 @@ final class CairoCanvas {
               cairo_image_surface_get_format(surface) == CAIRO_FORMAT_RGB24, let data = cairo_image_surface_get_data(surface) else {
             throw RenderError("only RGB24 image canvases are encoded as PNG")
         }
-        var out: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        var error = [CChar](repeating: 0, count: 256)
-        let status = folio_png_encode_rgb24(data, cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
-                                            cairo_image_surface_get_stride(surface), level, &out, &length, &error, error.count)
-        guard status == 0, let out else {
-            throw RenderError("the image cannot be encoded as PNG", call: "folio_png_encode_rgb24", status: String(cString: error))
-        }
-        defer { folio_png_free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: length))
+        return try PNGEncoder.rgb(data, width: Int(cairo_image_surface_get_width(surface)), height: Int(cairo_image_surface_get_height(surface)),
+                                  stride: Int(cairo_image_surface_get_stride(surface)), level: level)
     }
 }
 

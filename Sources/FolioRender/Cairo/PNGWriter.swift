@@ -9,9 +9,8 @@ public struct PNGWriter {
     /// The largest image drawn, in pixels (1.6 GB of memory at 4 bytes a pixel).
     static let maxPixels = 400_000_000.0
 
-    /// zlib level for previews and thumbnails: libpng's default (6, with adaptive row filters) spent most of a
-    /// thumbnail's time deflating; level 3 without filters is several times faster for a somewhat larger file.
-    static let compressionLevel: Int32 = 3
+    /// libdeflate level for previews and thumbnails (see `PNGEncoder`): deflating was most of a preview's time.
+    static let compressionLevel: Int32 = 1
 
     private static let white = RGB(r: 1, g: 1, b: 1)
 

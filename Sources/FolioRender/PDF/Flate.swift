@@ -24,6 +24,11 @@ final class Flate {
         libdeflate_free_decompressor(decompressor)
     }
 
+    /// The CRC-32 of bytes (as PNG chunks and gzip use it).
+    static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        UInt32(libdeflate_crc32(0, bytes.baseAddress, bytes.count))
+    }
+
     func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
         var size = 0
         let out = [UInt8](unsafeUninitializedCapacity: libdeflate_zlib_compress_bound(compressor, bytes.count)) { o, count in
