@@ -58,17 +58,33 @@ struct KnuthPlass {
     /// The stretch a line of URL alone is reckoned to have, as a share of the line's width.
     static let urlLineStretch = 0.25
 
-    /// A feasible break and the best way found to reach it.
+    /// A feasible break and the best way found to reach it. Every node of a paragraph is kept until its breaks are
+    /// read back, so its fields are stored narrow (48 bytes instead of 72); item and node indices fit in 32 bits, as a
+    /// paragraph is limited by `max-content-bytes`.
     private struct Node {
-        var position: Int       // index of the break item (items.count - 1 is the final forced break)
-        var line: Int           // lines set before this break
-        var fitness: Int
-        var hyphens: Int        // consecutive hyphenated lines ending here
+        private var position32: Int32, line32: Int32, previous32: Int32, start32: Int32
+        private var fitness8: UInt8, hyphens8: UInt8
         var demerits: Double
-        var previous: Int       // node index, -1 for the paragraph start
-        var start: Int          // first item of the next line
-        var startWidth = 0.0    // what the next line begins with before that item (a discretionary's post-break part)
-        var worst = 0.0         // the largest adjustment ratio of a justified line on the way here
+        var startWidth: Double  // what the next line begins with before `start` (a discretionary's post-break part)
+        var worst: Double       // the largest adjustment ratio of a justified line on the way here
+
+        init(position: Int, line: Int, fitness: Int, hyphens: Int, demerits: Double, previous: Int, start: Int,
+             startWidth: Double = 0, worst: Double = 0) {
+            position32 = Int32(position); line32 = Int32(line); previous32 = Int32(previous); start32 = Int32(start)
+            fitness8 = UInt8(fitness); hyphens8 = UInt8(clamping: hyphens)   // more than 255 in a row: as many
+            self.demerits = demerits; self.startWidth = startWidth; self.worst = worst
+        }
+        /// The index of the break item (items.count - 1 is the final forced break).
+        var position: Int { Int(position32) }
+        /// Lines set before this break.
+        var line: Int { Int(line32) }
+        var fitness: Int { Int(fitness8) }
+        /// Consecutive hyphenated lines ending here.
+        var hyphens: Int { Int(hyphens8) }
+        /// The node this one's line starts after, -1 for the paragraph start.
+        var previous: Int { Int(previous32) }
+        /// The first item of the next line.
+        var start: Int { Int(start32) }
     }
 
     /// A legal breakpoint, read out of its item once: the main loop then touches no enum payloads (whose
