@@ -7,7 +7,7 @@ public struct ScalingInput: Sendable {
     /// What n counts.
     public let unit: String
     /// n of the small (CI, debug build) and large (documented, release build) runs; each is measured at n and 2n.
-    /// (Editions are bounded by report.yaml's 1,000,000 bytes: 12,000 fit.)
+    /// (Editions are bounded by report.yaml's 1,000,000 bytes: about 17,000 fit; list nesting by `max-nesting`, 32.)
     public let small: Int
     public let large: Int
     /// Writes the report folder for size n.
@@ -15,7 +15,9 @@ public struct ScalingInput: Sendable {
 
     /// Every dimension.
     public static let all: [ScalingInput] = [
-        ScalingInput(name: "paragraph", unit: "words", small: 4_000, large: 40_000) { folder, n in
+        // The large size is one where the memory the baseline's peak holds but a long paragraph's run reuses (the
+        // paragraph's peak comes at another moment) is small beside what the paragraph adds.
+        ScalingInput(name: "paragraph", unit: "words", small: 4_000, large: 80_000) { folder, n in
             try report(folder, markdown: "# A\n\n" + words(n) + "\n")
         },
         ScalingInput(name: "url", unit: "bytes", small: 30_000, large: 500_000) { folder, n in
@@ -25,7 +27,7 @@ public struct ScalingInput: Sendable {
             let word = String(repeating: "abcdefghij", count: n / 10 + 1).prefix(n)
             try report(folder, markdown: "# A\n\nA \(word) ends here.\n")
         },
-        ScalingInput(name: "editions", unit: "editions", small: 4_000, large: 6_000) { folder, n in
+        ScalingInput(name: "editions", unit: "editions", small: 4_000, large: 8_000) { folder, n in
             try report(folder, markdown: "# A\n\nText.\n", editions: n)
         },
         ScalingInput(name: "footnotes", unit: "notes", small: 300, large: 2_000) { folder, n in
@@ -37,15 +39,18 @@ public struct ScalingInput: Sendable {
             let rows = (1...n).map { "| \($0) | \(words(3, from: $0)) | \(words(5, from: $0 + 1)) |" }
             try report(folder, markdown: "# A\n\n| N | Name | Text |\n|---|---|---|\n" + rows.joined(separator: "\n") + "\n")
         },
-        ScalingInput(name: "table-columns", unit: "columns", small: 8, large: 16) { folder, n in
+        // At 32 columns and more the cells are narrower than their words: the text is set smaller and broken inside
+        // words (a line per few letters), so the large sizes are both past that point, the small ones both before it.
+        ScalingInput(name: "table-columns", unit: "columns", small: 8, large: 32) { folder, n in
             // Forty tables, so that the columns outweigh the fixed cost of a run.
             let head = "|" + (1...n).map { " C\($0) |" }.joined() + "\n|" + String(repeating: "---|", count: n) + "\n"
             let row = "|" + (1...n).map { " v\($0) |" }.joined() + "\n"
             try report(folder, markdown: "# A\n\n" + String(repeating: head + String(repeating: row, count: 4) + "\n", count: 40))
         },
-        ScalingInput(name: "nesting", unit: "levels", small: 8, large: 14) { folder, n in
+        // Items of one short line, which fits the narrowest measure a nested list gets (`Collector.minimumMeasure`).
+        ScalingInput(name: "nesting", unit: "levels", small: 8, large: 16) { folder, n in
             let list = (0..<n).map { String(repeating: "  ", count: $0) + "- item at level \($0 + 1)" }.joined(separator: "\n")
-            try report(folder, markdown: "# A\n\n" + String(repeating: list + "\n\nText between.\n\n", count: 60))
+            try report(folder, markdown: "# A\n\n" + String(repeating: list + "\n\nText between.\n\n", count: 100))
         },
         ScalingInput(name: "logos", unit: "organizations", small: 300, large: 600) { folder, n in
             try report(folder, markdown: "# A\n\nText.\n", organizations: n, layout: "report")
@@ -86,7 +91,7 @@ public struct ScalingInput: Sendable {
             }
         }
         yaml += "editions:\n  en:\n    title: \"Scaling\"\n    content: content/en.md\n"
-        for i in 1..<max(editions, 1) { yaml += "  en-x-e\(i):\n    title: \"Edition \(i)\"\n    content: content/en.md\n" }
+        for i in 1..<max(editions, 1) { yaml += "  en-x-e\(i): { title: \"E\(i)\", content: content/en.md }\n" }
         try yaml.write(toFile: folder + "/report.yaml", atomically: false, encoding: .utf8)
         try markdown.write(toFile: folder + "/content/en.md", atomically: false, encoding: .utf8)
     }

@@ -72,8 +72,11 @@ struct Collector {
             var inside = position
             inside.inQuote = true
             let id = element(.quote, parent)
-            return .quote(blocks(inner, indent: indent + q.indent.points, width: width - q.indent.points - q.indentRight.points,
-                                 position: inside, parent: id), indent: indent)
+            let step = q.indent.points + q.indentRight.points
+            // Nested past the floor, the quote keeps the measure and its rule stands the usual distance before the text.
+            let stepped = mayNest(width: width, by: step)
+            return .quote(blocks(inner, indent: stepped ? indent + q.indent.points : indent, width: stepped ? width - step : width,
+                                 position: inside, parent: id), indent: stepped ? indent : indent - q.indent.points)
         case .table(let table):
             return .table(table, indent: indent, width: width, element: element(.table, parent))
         case .code(let code, let at):
@@ -149,9 +152,20 @@ struct Collector {
         return (style, .right, true)
     }
 
+    /// The share of the text width below which a nested list or quote is not indented further: blocks nested deeper
+    /// than the page allows keep the measure of the level above (their structure keeps every level), so that their
+    /// text stays set in words and costs what it holds, rather than a letter a line.
+    static let minimumMeasure = 1.0 / 3.0
+
+    /// Whether a block nested in `width` may take `step` more off its measure.
+    private func mayNest(width: Double, by step: Double) -> Bool {
+        width - step >= context.textWidth * Self.minimumMeasure
+    }
+
     private mutating func list(_ list: ListBlock, indent: Double, width: Double, position: BlockPosition,
                                parent: StructureID) -> PlannedList {
-        let itemIndent = layout.list.indent.points
+        // Nested past the floor, the items stand where the enclosing items do, their markers hanging before them.
+        let itemIndent = mayNest(width: width, by: layout.list.indent.points) ? layout.list.indent.points : 0
         var inner = position
         inner.inList = true
         inner.listLevel = position.inList ? position.listLevel + 1 : 0

@@ -90,28 +90,29 @@ public struct InlineLayout {
     /// `LetterSpacing.trigger`, tries the paragraph letter-spaced a step wider or tighter and keeps what costs least
     /// (fewest passes, then fewest demerits), leaving the chosen items in `paragraph`.
     private func compose(_ paragraph: inout ParagraphItems, width: (Int) -> Double) -> ([Int]?, Composer) {
-        func solve(_ items: [ParagraphItems.Item]) -> (pass: Int, solution: KnuthPlass.Solution)? {
+        func solve(_ items: [ParagraphItems.Item], _ spacing: LetterSpacing.Spacing?) -> (pass: Int, solution: KnuthPlass.Solution)? {
+            let prepared = KnuthPlass.prepare(items, spacing: spacing)
             for (k, pass) in configuration.passes.enumerated() {
-                if let s = KnuthPlass.solve(items, width: width, parameters: pass.parameters) { return (k, s) }
+                if let s = KnuthPlass.solve(prepared, items, width: width, parameters: pass.parameters) { return (k, s) }
             }
             return nil
         }
-        var best = solve(paragraph.items)
+        var best = solve(paragraph.items, nil)
         // Lines that fit, and paragraphs that break inside words anyway (a column narrower than its words), are
         // not letter-spaced.
         if let b = best, b.solution.worst <= LetterSpacing.trigger || configuration.passes[b.pass].parameters.allowEmergency {
             return (b.solution.breaks, configuration.passes[b.pass].name)
         }
         let hangul = LetterSpacing.isHangul(paragraph)
-        var bestItems: [ParagraphItems.Item]? = nil
+        var bestSpacing: LetterSpacing.Spacing? = nil
         for t in LetterSpacing.steps(configuration, hangul: hangul) {
-            let items = LetterSpacing.apply(t, to: paragraph.items, runs: paragraph.runs, hangul: hangul)
-            guard let s = solve(items) else { continue }
+            let spacing = LetterSpacing.Spacing(t: t, hangul: hangul, runs: paragraph.runs)
+            guard let s = solve(paragraph.items, spacing) else { continue }
             if let b = best, (b.pass, b.solution.demerits) <= (s.pass, s.solution.demerits) { continue }
             best = s
-            bestItems = items
+            bestSpacing = spacing
         }
-        if let bestItems { paragraph.items = bestItems }
+        if let bestSpacing { bestSpacing.apply(to: &paragraph.items) }
         guard let best else { return (nil, .firstFitFallback) }
         return (best.solution.breaks, configuration.passes[best.pass].name)
     }

@@ -58,22 +58,38 @@ struct KnuthPlass {
     /// The stretch a line of URL alone is reckoned to have, as a share of the line's width.
     static let urlLineStretch = 0.25
 
-    /// A feasible break and the best way found to reach it.
+    /// A feasible break and the best way found to reach it. Every node of a paragraph is kept until its breaks are
+    /// read back, so its fields are stored narrow (48 bytes instead of 72); item and node indices fit in 32 bits, as a
+    /// paragraph is limited by `max-content-bytes`.
     private struct Node {
-        var position: Int       // index of the break item (items.count - 1 is the final forced break)
-        var line: Int           // lines set before this break
-        var fitness: Int
-        var hyphens: Int        // consecutive hyphenated lines ending here
+        private var position32: Int32, line32: Int32, previous32: Int32, start32: Int32
+        private var fitness8: UInt8, hyphens8: UInt8
         var demerits: Double
-        var previous: Int       // node index, -1 for the paragraph start
-        var start: Int          // first item of the next line
-        var startWidth = 0.0    // what the next line begins with before that item (a discretionary's post-break part)
-        var worst = 0.0         // the largest adjustment ratio of a justified line on the way here
+        var startWidth: Double  // what the next line begins with before `start` (a discretionary's post-break part)
+        var worst: Double       // the largest adjustment ratio of a justified line on the way here
+
+        init(position: Int, line: Int, fitness: Int, hyphens: Int, demerits: Double, previous: Int, start: Int,
+             startWidth: Double = 0, worst: Double = 0) {
+            position32 = Int32(position); line32 = Int32(line); previous32 = Int32(previous); start32 = Int32(start)
+            fitness8 = UInt8(fitness); hyphens8 = UInt8(clamping: hyphens)   // more than 255 in a row: as many
+            self.demerits = demerits; self.startWidth = startWidth; self.worst = worst
+        }
+        /// The index of the break item (items.count - 1 is the final forced break).
+        var position: Int { Int(position32) }
+        /// Lines set before this break.
+        var line: Int { Int(line32) }
+        var fitness: Int { Int(fitness8) }
+        /// Consecutive hyphenated lines ending here.
+        var hyphens: Int { Int(hyphens8) }
+        /// The node this one's line starts after, -1 for the paragraph start.
+        var previous: Int { Int(previous32) }
+        /// The first item of the next line.
+        var start: Int { Int(start32) }
     }
 
     /// A legal breakpoint, read out of its item once: the main loop then touches no enum payloads (whose
     /// arrays would be retained and released at every look).
-    private struct Breakpoint {
+    fileprivate struct Breakpoint {
         var position: Int
         var penalty: Double
         var width: Double
@@ -82,10 +98,12 @@ struct KnuthPlass {
         var protrusion: Double
         var inURL = false
         var postWidth = 0.0
+        /// A break legal only in a pass that allows emergency breaks.
+        var emergency = false
     }
 
     /// Running sums of width, stretch (Y) and shrink (Z) over the items: the line from a to b costs two subtractions.
-    private struct Sums {
+    fileprivate struct Sums {
         var width: [Double], stretch: [Double], shrink: [Double]
         /// The part of `stretch` that is letter-space, which stretches at most to its limit (LineBuilder).
         var kernStretch: [Double]
@@ -101,6 +119,13 @@ struct KnuthPlass {
         var worst: Double
     }
 
+    /// What every pass over one paragraph reads: its legal breakpoints (emergency ones marked) and the running sums,
+    /// made once for all the passes.
+    struct Prepared {
+        fileprivate let points: [Breakpoint]
+        fileprivate let sums: Sums
+    }
+
     /// The chosen break positions (item indices), or nil when no feasible set of breaks exists.
     static func breaks(_ items: [Item], width: (Int) -> Double, parameters p: Parameters) -> [Int]? {
         solve(items, width: width, parameters: p)?.breaks
@@ -109,9 +134,21 @@ struct KnuthPlass {
     /// The chosen breaks, their total demerits and the largest adjustment ratio of a justified line among them
     /// (what paragraphs set with different letter-spacing compare).
     static func solve(_ items: [Item], width: (Int) -> Double, parameters p: Parameters) -> Solution? {
+        solve(prepare(items), items, width: width, parameters: p)
+    }
+
+    /// The breakpoints and sums of `items`, letter-spaced by `spacing` when given (the widths it gives are read as
+    /// the items', so that trying a spacing copies no item).
+    static func prepare(_ items: [Item], spacing: LetterSpacing.Spacing? = nil) -> Prepared {
+        let (points, sums) = breakpoints(items, spacing: spacing)
+        return Prepared(points: points, sums: sums)
+    }
+
+    /// One pass over prepared items.
+    static func solve(_ prepared: Prepared, _ items: [Item], width: (Int) -> Double, parameters p: Parameters) -> Solution? {
         let n = items.count
         guard n > 0 else { return Solution(breaks: [], demerits: 0, worst: 0) }
-        let (points, sums) = breakpoints(items, allowEmergency: p.allowEmergency)
+        let points = prepared.points, sums = prepared.sums
         var nodes: [Node] = [Node(position: -1, line: 0, fitness: 1, hyphens: 0, demerits: 0, previous: -1, start: 0)]
         var active: [Int] = [0]
         var survivors: [Int] = []
@@ -120,7 +157,7 @@ struct KnuthPlass {
         var best: [Candidate] = []
         let finalPosition = n - 1
 
-        for point in points {
+        for point in points where p.allowEmergency || !point.emergency {
             let b = point.position
             best.removeAll(keepingCapacity: true)
             survivors.removeAll(keepingCapacity: true)
@@ -164,10 +201,10 @@ struct KnuthPlass {
         return chosen(nodes, active: active, finalPosition: finalPosition, looseness: p.looseness)
     }
 
-    /// The legal breakpoints (glue after a box, penalties below +∞, emergency ones only when allowed, the end)
-    /// and the running sums.
+    /// The legal breakpoints (glue after a box, penalties below +∞, emergency ones marked, the end) and the running
+    /// sums.
     @inline(__always)
-    private static func breakpoints(_ items: [Item], allowEmergency: Bool) -> ([Breakpoint], Sums) {
+    private static func breakpoints(_ items: [Item], spacing: LetterSpacing.Spacing?) -> ([Breakpoint], Sums) {
         let n = items.count
         var sumW = [Double](repeating: 0, count: n + 1), sumY = sumW, sumZ = sumW, sumK = sumW
         var points: [Breakpoint] = []
@@ -178,20 +215,20 @@ struct KnuthPlass {
             var boxProtrusion: Double? = nil
             switch item {
             case .box(let b):
-                w = b.width
+                w = spacing?.width(b) ?? b.width
                 boxProtrusion = b.protrusion
             case .glue(let g):
                 w = g.width; y = g.stretch; z = g.shrink
                 if let protrusion = previousProtrusion {
                     points.append(Breakpoint(position: k, penalty: 0, width: 0, flagged: false, forced: false, protrusion: protrusion))
                 }
-            case .kern(let k): w = k.width; y = k.stretch; z = k.shrink; kern = k.stretch
+            case .kern(let k): w = spacing?.width(k) ?? k.width; y = k.stretch; z = k.shrink; kern = k.stretch
             case .penalty(let pen):
-                if !(pen.emergency && !allowEmergency) && pen.cost != .infinity {   // +∞ is a \nobreak
+                if pen.cost != .infinity {   // +∞ is a \nobreak
                     let protrusion = pen.hyphen.map { $0.width * ParagraphBuilder.protrusionFactor } ?? previousProtrusion ?? 0
                     points.append(Breakpoint(position: k, penalty: pen.cost, width: pen.width, flagged: pen.flagged,
                                              forced: pen.forced, protrusion: protrusion, inURL: pen.inURL,
-                                             postWidth: pen.disc.map { $0.width($0.post) } ?? 0))
+                                             postWidth: pen.disc.map { $0.width($0.post) } ?? 0, emergency: pen.emergency))
                 }
                 // A discretionary sets its ligature when the line passes over it, like a box.
                 if let disc = pen.disc { w = disc.width(disc.nobreak); boxProtrusion = 0 }

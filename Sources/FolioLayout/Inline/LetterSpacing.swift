@@ -33,27 +33,51 @@ struct LetterSpacing {
         return hangul > latin
     }
 
-    /// The items with letter-spacing `t` (em): wider Hangul letter-space (`hangul`), or wider advances of the glyphs
-    /// of Latin boxes, which the lines then set as they are.
-    static func apply(_ t: Double, to items: [ParagraphItems.Item], runs: [TextRun], hangul: Bool) -> [ParagraphItems.Item] {
-        var out = items
-        for k in out.indices {
-            switch out[k] {
-            case .box(var b) where !hangul && b.scale > 0 && runs[b.run].script == .latin:
-                let units = (t * runs[b.run].size / b.scale).rounded()
-                var spaced = 0
-                for g in b.glyphs.indices where b.glyphs[g].advance != 0 {
-                    b.glyphs[g].advance += Int32(units)
-                    spaced += 1
+    /// Letter-spacing `t` (em) over a paragraph's items: wider Hangul letter-space (`hangul`), or wider advances of the
+    /// glyphs of Latin boxes, which the lines then set as they are. The composer reads the widths it gives without a
+    /// copy of the items (`KnuthPlass.prepare`); only the spacing chosen is applied.
+    struct Spacing {
+        let t: Double
+        let hangul: Bool
+        let runs: [TextRun]
+
+        /// The font units added to each glyph of box `b` with an advance, or nil when the box is not spaced.
+        @inline(__always)
+        func units(_ b: ParagraphItems.Box) -> Double? {
+            guard !hangul && b.scale > 0 && runs[b.run].script == .latin else { return nil }
+            return (t * runs[b.run].size / b.scale).rounded()
+        }
+
+        /// A box's width letter-spaced.
+        @inline(__always)
+        func width(_ b: ParagraphItems.Box) -> Double {
+            guard let units = units(b) else { return b.width }
+            var spaced = 0
+            for g in b.glyphs where g.advance != 0 { spaced += 1 }
+            return b.width + Double(spaced) * units * b.scale
+        }
+
+        /// A kern's width letter-spaced.
+        @inline(__always)
+        func width(_ kern: ParagraphItems.Kern) -> Double {
+            hangul && kern.hangulEm > 0 ? kern.width + t * kern.hangulEm : kern.width
+        }
+
+        /// Letter-spaces the items in place.
+        func apply(to out: inout [ParagraphItems.Item]) {
+            for k in out.indices {
+                switch out[k] {
+                case .box(var b):
+                    guard let units = units(b) else { continue }
+                    b.width = width(b)
+                    for g in b.glyphs.indices where b.glyphs[g].advance != 0 { b.glyphs[g].advance += Int32(units) }
+                    out[k] = .box(b)
+                case .kern(var kern) where hangul && kern.hangulEm > 0:
+                    kern.width = width(kern)
+                    out[k] = .kern(kern)
+                default: break
                 }
-                b.width += Double(spaced) * units * b.scale
-                out[k] = .box(b)
-            case .kern(var kern) where hangul && kern.hangulEm > 0:
-                kern.width += t * kern.hangulEm
-                out[k] = .kern(kern)
-            default: break
             }
         }
-        return out
     }
 }
