@@ -1,4 +1,5 @@
 import Yams
+import Synchronization
 
 /// Finds and loads layouts: a name is looked up in the layout folders, a path is read as is.
 /// A layout may `extends:` another; keys named after a language (`ko:`, `en:`) override the rest for that language.
@@ -8,6 +9,9 @@ public struct LayoutLoader: Sendable {
     public var fileSystem: FileSystem
     /// The layout every other extends implicitly: it holds every default.
     public static let baseName = "base"
+
+    /// Layouts already loaded (shared by the loader's copies).
+    private let memo = LayoutMemo()
 
     public init(folders: [String], fileSystem: FileSystem = .local) {
         self.folders = folders; self.fileSystem = fileSystem
@@ -45,10 +49,16 @@ public struct LayoutLoader: Sendable {
     /// Loads a layout by name or path for one language; a report's own layout files are confined to its folder
     /// and their limits are capped by the installed layout they extend (a report may lower a limit, not raise it).
     public func load(_ nameOrPath: String, language: String, from origin: Origin, at place: SourceLocation?) throws -> Layout {
-        let resolved = try resolved(nameOrPath, language: language, origin: origin, place: place, namedBy: nil, chain: [])
+        let key = ([nameOrPath, language, "\(origin)"] + folders).joined(separator: "\u{0}")
+        if let cached = memo.layout(key, unchanged: { try? fileSystem.readText($0, what: "layout", maxBytes: FileSystem.maxSettingsBytes) }) {
+            return cached
+        }
+        var read: [LayoutMemo.File] = []
+        let resolved = try resolved(nameOrPath, language: language, origin: origin, place: place, namedBy: nil, chain: [], read: &read)
         let node = resolved.installed.map { Self.capped(resolved.node, by: $0) } ?? resolved.node
         var layout = try YAMLSource(root: node, file: resolved.file).decode(Layout.self)
         layout.name = resolved.name
+        memo.store(key, files: read, layout: layout)
         return layout
     }
 
@@ -104,12 +114,14 @@ public struct LayoutLoader: Sendable {
     }
 
     private func resolved(_ nameOrPath: String, language: String, origin: Origin, place: SourceLocation?, namedBy: String?,
-                          chain: [String]) throws -> Resolved {
+                          chain: [String], read: inout [LayoutMemo.File]) throws -> Resolved {
         let (file, name, trustedFile) = try locate(nameOrPath, origin: origin, place: place, namedBy: namedBy)
         if chain.contains(file) {
             throw FolioError("layouts extend each other in a circle: \((chain + [file]).joined(separator: " → "))", at: place)
         }
-        let source = try YAMLSource(text: try fileSystem.readText(file, what: "layout", maxBytes: FileSystem.maxSettingsBytes), file: file)
+        let text = try fileSystem.readText(file, what: "layout", maxBytes: FileSystem.maxSettingsBytes)
+        read.append(LayoutMemo.File(path: file, text: text))
+        let source = try YAMLSource(text: text, file: file)
         guard let mapping = source.root.mapping else {
             throw FolioError("a layout must be a mapping of keys", at: source.location(of: source.root))
         }
@@ -138,7 +150,7 @@ public struct LayoutLoader: Sendable {
         if let parentName {
             let at = mapping["extends"].map { source.location(of: $0) } ?? place
             let parent = try resolved(parentName, language: language, origin: trustedFile ? .trusted : origin, place: at,
-                                      namedBy: mapping["extends"] != nil ? "extends" : nil, chain: chain + [file])
+                                      namedBy: mapping["extends"] != nil ? "extends" : nil, chain: chain + [file], read: &read)
             node = Self.merge(parent.node, node)
             installed = parent.installed ?? (trustedFile ? nil : parent.node)
         }
@@ -164,5 +176,24 @@ public struct LayoutLoader: Sendable {
             if let existing = result[key] { result[key] = merge(existing, value) } else { result[key] = value }
         }
         return .mapping(result)
+    }
+}
+
+/// Layouts already loaded, with the text of every file each was read from: a layout is parsed and checked again only
+/// when one of its files changed. `folio watch` lays out the same editions at every save, and parsing a layout's
+/// YAML took a fifth of the work of a one-paragraph edit. A layout that failed to load is not kept.
+final class LayoutMemo: Sendable {
+    struct File: Sendable { let path: String; let text: String }
+    private struct Entry: Sendable { let files: [File]; let layout: Layout }
+    private let entries = Mutex<[String: Entry]>([:])
+
+    /// The layout stored under `key`, when `current` gives every one of its files' text unchanged.
+    func layout(_ key: String, unchanged current: (String) -> String?) -> Layout? {
+        guard let entry = entries.withLock({ $0[key] }) else { return nil }
+        return entry.files.allSatisfy({ current($0.path) == $0.text }) ? entry.layout : nil
+    }
+
+    func store(_ key: String, files: [File], layout: Layout) {
+        entries.withLock { $0[key] = Entry(files: files, layout: layout) }
     }
 }

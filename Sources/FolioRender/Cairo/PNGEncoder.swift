@@ -6,17 +6,18 @@ enum PNGEncoder {
     static func rgb(_ pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, level: Int32) throws -> [UInt8] {
         let row = 1 + 3 * width
         var raw = [UInt8](unsafeUninitializedCapacity: row * height) { out, count in
+            guard var o = out.baseAddress else { return }
             for y in 0..<height {
-                let line = UnsafeRawPointer(pixels + y * stride)
-                var o = y * row
-                out[o] = 0
+                var p = UnsafeRawPointer(pixels + y * stride)
+                o.pointee = 0
                 o += 1
-                for x in 0..<width {
-                    let pixel = line.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self)
-                    out[o] = UInt8(truncatingIfNeeded: pixel >> 16)
-                    out[o + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                    out[o + 2] = UInt8(truncatingIfNeeded: pixel)
+                for _ in 0..<width {
+                    let pixel = p.loadUnaligned(as: UInt32.self)
+                    o[0] = UInt8(truncatingIfNeeded: pixel >> 16)
+                    o[1] = UInt8(truncatingIfNeeded: pixel >> 8)
+                    o[2] = UInt8(truncatingIfNeeded: pixel)
                     o += 3
+                    p += 4
                 }
             }
             count = row * height

@@ -29,6 +29,26 @@ struct LayoutTests {
         #expect(try loader.load("report", language: "en").cover.enabled)
     }
 
+    /// A loaded layout is kept while its files' text is unchanged; an edit to any of them is read at the next load.
+    @Test func aLayoutIsReadAgainWhenItsFileChanges() throws {
+        let dir = Fixtures.temporaryFolder("layouts")
+        var l = loader
+        l.folders.insert(dir, at: 0)
+        Fixtures.write("body:\n  leading: 1.3\n", to: dir + "/kept.yaml")
+        #expect(try l.load("kept", language: "en").body.leading == 1.3)
+        #expect(try l.load("kept", language: "en").body.leading == 1.3)
+        Fixtures.write("body:\n  leading: 1.6\n", to: dir + "/kept.yaml")
+        #expect(try l.load("kept", language: "en").body.leading == 1.6)
+        Fixtures.write("body:\n  leading: 1.6\n  align: justified\n", to: dir + "/kept.yaml")
+        #expect(throws: FolioError.self) { try l.load("kept", language: "en") }
+        // Another folder with a file of the same name is another layout.
+        let other = Fixtures.temporaryFolder("layouts")
+        var m = loader
+        m.folders.insert(other, at: 0)
+        Fixtures.write("body:\n  leading: 1.9\n", to: other + "/kept.yaml")
+        #expect(try m.load("kept", language: "en").body.leading == 1.9)
+    }
+
     @Test func inheritanceAndOverrides() throws {
         let l = try load("extends: report\nbody:\n  font: { size: 12 }\nko:\n  body:\n    leading: 1.8\n", language: "ko")
         #expect(l.body.font.size == 12 && l.body.font.family == .serif)
