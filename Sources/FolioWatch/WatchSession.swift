@@ -85,6 +85,10 @@ public final class WatchSession {
         var figures = RenderFigures()
         var states: [EditionState] = []
         do {
+            // Another folio writing into the same folder (a `folio render`) is waited for, as render waits for watch.
+            try FileManager.default.createDirectory(atPath: options.output, withIntermediateDirectories: true)
+            try AtomicFile.lockFolder(options.output) { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+            defer { AtomicFile.unlockFolder(options.output) }
             let report = try Report.load(directory: options.report)
             var files: [RenderedEdition] = []
             for edition in try selected(report) {

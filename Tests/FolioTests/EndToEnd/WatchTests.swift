@@ -26,6 +26,22 @@ struct WatchTests {
         #expect(watch.renders.last!.contains("en 1 page (1 redrawn), 0 warnings"), "\(watch.renders)")
     }
 
+    /// watch takes the output folder's lock for each render, as render and batch do: a render held by another
+    /// writer waits and says so.
+    @Test func aRenderWaitsForAnotherWriterOfTheFolder() async throws {
+        let dir = Reports.make(id: "locked", editions: ["en": Self.first])
+        let out = Fixtures.temporaryFolder("watch-locked")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let fd = open(out + "/.folio.lock", O_RDWR | O_CREAT, 0o644)
+        try #require(fd >= 0 && flock(fd, LOCK_EX) == 0)
+        let watch = try WatchProcess([dir, "--output", out, "--dpi", "30"])
+        defer { watch.stop() }
+        #expect(await watch.wait { watch.errors.contains("waiting for another folio") }, "\(watch.output)\(watch.errors)")
+        #expect(watch.renders.isEmpty, "no render while the folder is held")
+        close(fd)
+        #expect(await watch.wait { watch.renders.count == 1 }, "the render once the lock is free: \(watch.output)\(watch.errors)")
+    }
+
     @Test func aBrokenSaveShowsItsErrorAndKeepsTheLastGoodOutput() async throws {
         let dir = Reports.make(id: "broken", editions: ["en": Self.first])
         let out = Fixtures.temporaryFolder("watch-broken")
