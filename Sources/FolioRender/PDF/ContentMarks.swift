@@ -127,9 +127,10 @@ enum ContentScanner {
         return false
     }
 
-    static func skipLiteralString(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
+    /// Skips a literal string `( … )` from its `(`, with its escapes and balanced parentheses.
+    static func skipLiteralString<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes, _ i: inout Int) where Bytes.Index == Int {
         var depth = 0
-        while i < b.count {
+        while i < b.endIndex {
             let c = b[i]
             i += 1
             if c == UInt8(ascii: "\\") { i += 1 } else if c == UInt8(ascii: "(") { depth += 1 } else if c == UInt8(ascii: ")") {

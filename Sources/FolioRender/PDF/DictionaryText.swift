@@ -118,7 +118,7 @@ enum DictionaryText {
         guard i < b.endIndex else { return false }
         switch b[i] {
         case UInt8(ascii: "/"): skipName(b, &i)
-        case UInt8(ascii: "("): skipLiteralString(b, &i)
+        case UInt8(ascii: "("): ContentScanner.skipLiteralString(b, &i)
         case UInt8(ascii: "<"), UInt8(ascii: "["): return skipNested(b, &i)
         case UInt8(ascii: ">"), UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"): return false
         default:
@@ -150,7 +150,7 @@ enum DictionaryText {
         var depth = 0
         while i < b.endIndex {
             switch b[i] {
-            case UInt8(ascii: "("): skipLiteralString(b, &i); continue
+            case UInt8(ascii: "("): ContentScanner.skipLiteralString(b, &i); continue
             case UInt8(ascii: "%"): while i < b.endIndex, b[i] != 0x0A, b[i] != 0x0D { i += 1 }; continue
             case UInt8(ascii: "["): depth += 1
             case UInt8(ascii: "]"): depth -= 1
@@ -166,17 +166,5 @@ enum DictionaryText {
             if depth == 0 { return true }
         }
         return false
-    }
-
-    private static func skipLiteralString(_ b: ArraySlice<UInt8>, _ i: inout Int) {
-        var depth = 0
-        while i < b.endIndex {
-            let c = b[i]
-            i += 1
-            if c == UInt8(ascii: "\\") { i += 1 } else if c == UInt8(ascii: "(") { depth += 1 } else if c == UInt8(ascii: ")") {
-                depth -= 1
-                if depth == 0 { return }
-            }
-        }
     }
 }
