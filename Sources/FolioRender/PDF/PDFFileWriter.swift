@@ -12,8 +12,6 @@ struct PDFFileWriter {
     private var offsets: [Int: Int] = [:]
     private var packed: [(number: Int, body: [UInt8])] = []
     let flate: Flate
-    /// For page content (see `Flate`), made when first needed.
-    private var fastFlate: Flate?
 
     /// Starts the file with cairo's header (`%PDF-1.5` and its binary comment).
     init(header: ArraySlice<UInt8>, capacity: Int) throws {
@@ -32,11 +30,15 @@ struct PDFFileWriter {
     mutating func add(_ number: Int, _ body: String) { add(number, body.utf8) }
 
     /// A stream object: its dictionary's entries besides /Length and /Filter, and its data, which is deflated
-    /// unless `deflate` is false (`fast` for page content).
-    mutating func addStream(_ number: Int, entries: String, data: [UInt8], deflate: Bool = true, fast: Bool = false) throws {
+    /// unless `deflate` is false.
+    mutating func addStream(_ number: Int, entries: String, data: [UInt8], deflate: Bool = true) throws {
         guard deflate else { return write(number, entries: entries, data: data) }
-        if fast, fastFlate == nil { fastFlate = try Flate(level: 1) }
-        write(number, entries: entries + " /Filter /FlateDecode", data: try (fast ? fastFlate ?? flate : flate).deflate(data))
+        write(number, entries: entries + " /Filter /FlateDecode", data: try flate.deflate(data))
+    }
+
+    /// A stream object whose data is deflated already.
+    mutating func addDeflatedStream(_ number: Int, entries: String, data: [UInt8]) {
+        write(number, entries: entries + " /Filter /FlateDecode", data: data)
     }
 
     private mutating func write(_ number: Int, entries: String, data: [UInt8]) {

@@ -27,8 +27,10 @@ struct TaggedPDF {
         var annotations: [[Int]] = []
         // Link annotations' keys in the parent tree follow the pages'.
         var key = pageCount
+        let contents = try pages.enumerated().map { n, page in try content(of: page, structure.pages[n], number: n) }
+        let tagged = try PageContent.tag(contents)
         for (n, page) in pages.enumerated() {
-            try retag(page, structure.pages[n], number: n)
+            try place(tagged[n], contents[n], on: page, number: n)
             annotations.append(try links(on: page, page: n, expected: structure.pages[n].annotations, firstKey: key))
             key += structure.pages[n].annotations.count
         }
@@ -56,46 +58,40 @@ struct TaggedPDF {
         return root
     }
 
-    /// Names and numbers the page's marked content, and gives the page its parent-tree key and tab order.
-    private func retag(_ page: qpdf_oh, _ marks: TaggedStructure.PageMarks, number: Int) throws {
+    /// Where the page's content is and what its sequences become. cairo writes one deflated content stream a page:
+    /// its data is read from cairo's bytes, and the stream is written again under its own number (its indirect
+    /// /Length, which cairo writes as an object, is then unused). Content in any other form is read through qpdf.
+    private func content(of page: qpdf_oh, _ marks: TaggedStructure.PageMarks, number: Int) throws -> PageContent {
         let markers = marks.sequences.map { StructureTypes.marker($0, in: structure) }
         let contents = q.qpdf_oh_get_key(qpdf, page, "/Contents")
-        var entries = "/StructParents \(number) /Tabs /S"
-        let tagged: [UInt8]
-        do {
-            // cairo writes one deflated content stream a page: it is read from cairo's bytes and written again under
-            // its own number, and its indirect /Length (cairo writes lengths as objects) is no longer used.
-            if let n = file.number(of: contents), let stream = file.cairo.stream(n), let content = try inflated(stream, number: n) {
-                tagged = try ContentMarks.rewrite(content, markers: markers)
-                if let length = DictionaryText.value(of: "/Length", in: stream.dictionary), let lengthNumber = DictionaryText.reference(length) {
-                    file.drop(lengthNumber)
-                }
-                file.drop(n)
-                try file.writer.addStream(n, entries: "", data: tagged, fast: true)
-                try file.edit(page, removing: ["/StructParents", "/Tabs"], adding: entries)
-                return
+        if let n = file.number(of: contents), let stream = file.cairo.stream(n), let source = Self.source(stream) {
+            if let length = DictionaryText.value(of: "/Length", in: stream.dictionary), let lengthNumber = DictionaryText.reference(length) {
+                file.drop(lengthNumber)
             }
-            tagged = try ContentMarks.rewrite(try qpdfContent(of: page, number: number), markers: markers)
-        } catch let error as ContentMarks.Mismatch {
-            throw RenderError("page \(number + 1) cannot be tagged: \(error)")
+            file.drop(n)
+            return PageContent(stream: n, source: source, markers: markers)
         }
-        // Content in any other form (several streams, other filters) is read through qpdf and written as a new stream.
-        let stream = file.take()
-        entries += " /Contents \(stream) 0 R"
-        try file.writer.addStream(stream, entries: "", data: tagged, fast: true)
-        try file.edit(page, removing: ["/StructParents", "/Tabs", "/Contents"], adding: entries)
+        return PageContent(stream: nil, source: .plain(try qpdfContent(of: page, number: number)), markers: markers)
     }
 
-    /// The data of cairo's stream `number` when it is deflated or not filtered at all; nil for any other filter.
-    private func inflated(_ stream: (dictionary: ArraySlice<UInt8>, data: ArraySlice<UInt8>), number: Int) throws -> [UInt8]? {
-        let filter = DictionaryText.value(of: "/Filter", in: stream.dictionary)
+    /// A stream's data when it is deflated or not filtered at all; nil for any other filter.
+    private static func source(_ stream: (dictionary: ArraySlice<UInt8>, data: ArraySlice<UInt8>)) -> PageContent.Source? {
         if DictionaryText.value(of: "/DecodeParms", in: stream.dictionary) != nil { return nil }
-        guard let filter else { return Array(stream.data) }
-        guard filter.elementsEqual("/FlateDecode".utf8) else { return nil }
-        guard let data = file.writer.flate.inflate(stream.data) else {
-            throw RenderError("cairo's content stream \(number) is not valid deflated data")
+        guard let filter = DictionaryText.value(of: "/Filter", in: stream.dictionary) else { return .plain(Array(stream.data)) }
+        return filter.elementsEqual("/FlateDecode".utf8) ? .deflated(stream.data) : nil
+    }
+
+    /// Writes the page's tagged content and gives the page its parent-tree key and tab order.
+    private func place(_ tagged: [UInt8], _ content: PageContent, on page: qpdf_oh, number: Int) throws {
+        let entries = "/StructParents \(number) /Tabs /S"
+        if let stream = content.stream {
+            file.writer.addDeflatedStream(stream, entries: "", data: tagged)
+            try file.edit(page, removing: ["/StructParents", "/Tabs"], adding: entries)
+        } else {
+            let stream = file.take()
+            file.writer.addDeflatedStream(stream, entries: "", data: tagged)
+            try file.edit(page, removing: ["/StructParents", "/Tabs", "/Contents"], adding: entries + " /Contents \(stream) 0 R")
         }
-        return data
     }
 
     private func qpdfContent(of page: qpdf_oh, number: Int) throws -> [UInt8] {
