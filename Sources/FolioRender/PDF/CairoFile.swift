@@ -131,7 +131,7 @@ struct CairoFile {
         return digits > 0 ? v : nil
     }
 
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x0A || c == 0x0D || c == 0x20 || c == 0x09 || c == 0x0C || c == 0 }
+    private static func isSpace(_ c: UInt8) -> Bool { ContentScanner.classes[Int(c)] == 1 }
 
     private static func skipSpace(_ b: [UInt8], _ k: inout Int) {
         while k < b.count, isSpace(b[k]) { k += 1 }

@@ -82,15 +82,9 @@ enum DictionaryText {
         return i
     }
 
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C || c == 0 }
+    private static func isSpace(_ c: UInt8) -> Bool { ContentScanner.classes[Int(c)] == 1 }
 
-    private static func isDelimiter(_ c: UInt8) -> Bool {
-        switch c {
-        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
-             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"): true
-        default: false
-        }
-    }
+    private static func isDelimiter(_ c: UInt8) -> Bool { ContentScanner.classes[Int(c)] == 2 }
 
     private static func skipSpace(_ b: ArraySlice<UInt8>, _ i: inout Int) {
         while i < b.endIndex {
