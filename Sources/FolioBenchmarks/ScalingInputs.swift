@@ -23,11 +23,11 @@ public struct ScalingInput: Sendable {
         ScalingInput(name: "url", unit: "bytes", small: 30_000, large: 500_000) { folder, n in
             try report(folder, markdown: "# A\n\nSee " + url(n) + " for more.\n")
         },
-        ScalingInput(name: "word", unit: "letters", small: 40_000, large: 250_000) { folder, n in
+        ScalingInput(name: "word", unit: "letters", small: 80_000, large: 250_000) { folder, n in
             let word = String(repeating: "abcdefghij", count: n / 10 + 1).prefix(n)
             try report(folder, markdown: "# A\n\nA \(word) ends here.\n")
         },
-        ScalingInput(name: "editions", unit: "editions", small: 4_000, large: 8_000) { folder, n in
+        ScalingInput(name: "editions", unit: "editions", small: 8_000, large: 8_000) { folder, n in
             try report(folder, markdown: "# A\n\nText.\n", editions: n)
         },
         ScalingInput(name: "footnotes", unit: "notes", small: 300, large: 2_000) { folder, n in
@@ -52,7 +52,7 @@ public struct ScalingInput: Sendable {
             let list = (0..<n).map { String(repeating: "  ", count: $0) + "- item at level \($0 + 1)" }.joined(separator: "\n")
             try report(folder, markdown: "# A\n\n" + String(repeating: list + "\n\nText between.\n\n", count: 100))
         },
-        ScalingInput(name: "logos", unit: "organizations", small: 300, large: 600) { folder, n in
+        ScalingInput(name: "logos", unit: "organizations", small: 600, large: 600) { folder, n in
             try report(folder, markdown: "# A\n\nText.\n", organizations: n, layout: "report")
         },
     ]
