@@ -67,6 +67,8 @@ public struct GlyphRun: Sendable, Hashable {
     }
     /// Where the run's last glyph ends, if known from the layout (for tests and previews).
     public var width: Double = 0
+    /// How much wider than `size` gives the glyphs are drawn (font expansion: 0.98…1.02 in a justified line; 1 else).
+    public var stretch: Double = 1
 }
 
 /// Where a link leads.

@@ -2,7 +2,8 @@ import FolioModel
 import FolioUnicode
 
 /// Folio's line-break rules on top of UAX #14 (ICU):
-/// - Korean word mode: a break touching Hangul without a space between is only an emergency break (어절 stay whole);
+/// - Korean word mode: a break touching Hangul without a space between is only an emergency break (어절 stay whole),
+///   except before the bracket that opens a word's gloss;
 /// - klreq: nothing that must not start a line starts one, nothing that must not end a line ends one, numbers
 ///   keep their units and currency signs, footnote marks keep to their word;
 /// - URLs may break after / . - _ ? & = # (without a hyphen);
@@ -56,6 +57,14 @@ struct BreakRules {
     /// klreq: characters that never end a line (opening brackets and quotes); middle dots bind both sides
     /// ("남·북" stays whole).
     static let noLineEnd: Set<UInt32> = Set("([{〈《「『【〔〖〘〚‘“«‹·・‧（［｛｟〝".unicodeScalars.map(\.value))
+    /// Opening brackets that start a gloss after a Korean word ("조선민주주의인민공화국(DPRK)", "법「…」"): the word
+    /// itself is whole before them, so word mode may break there, at a cost (CSS `word-break: keep-all` keeps the
+    /// break UAX #14 gives there too). A break after the closing bracket would leave its particle alone and stays an
+    /// emergency break.
+    static let glossOpeners: Set<UInt32> = Set("([{〈《「『【〔〖〘〚（［｛".unicodeScalars.map(\.value))
+
+    static func opensGloss(_ s: Unicode.Scalar) -> Bool { glossOpeners.contains(s.value) }
+
     /// The ASCII members of `noLineStart` and `noLineEnd` as bitmaps over 0..<128.
     private static let asciiNoLineStart = asciiBitmap(noLineStart)
     private static let asciiNoLineEnd = asciiBitmap(noLineEnd)
@@ -82,7 +91,7 @@ struct BreakRules {
             let a = scalars[i - 1], b = scalars[i]
             if Self.isBreakingSpace(a) || Self.isBreakingSpace(b) { continue }
             if koreanBreaks == .word, UnicodeProperties.isHangul(a) || UnicodeProperties.isHangul(b) {
-                classes[i] = .emergency
+                classes[i] = UnicodeProperties.isHangul(a) && Self.opensGloss(b) ? .gloss : .emergency
             }
         }
         for i in 1..<n where scalars[i - 1] == "\u{AD}" { classes[i] = .softHyphen }

@@ -22,6 +22,8 @@ public struct ComposerConfiguration: Sendable {
     var cjkLetterShrink = 0.0
     var cjkLatinSpace = 0.0
     var hangingPunctuation = false
+    /// Most a Latin, Greek or Cyrillic glyph is widened or narrowed in a justified line (a share of its width).
+    var expansion = 0.0
     /// Where words may be hyphenated; nil: they are not.
     var hyphenation: Hyphenation? = nil
 
@@ -64,6 +66,7 @@ public struct ComposerConfiguration: Sendable {
         cjkLetterShrink = c.cjkLetterShrink
         cjkLatinSpace = c.cjkLatinSpace
         hangingPunctuation = c.hangingPunctuation
+        expansion = c.expansion
         if c.hyphenate {
             hyphenation = Hyphenation(minWord: c.hyphenMinWord, minLeft: c.hyphenMinLeft, minRight: c.hyphenMinRight,
                                       capitalized: c.hyphenateCapitalized)
@@ -76,9 +79,11 @@ public struct ComposerConfiguration: Sendable {
             strict.shortLastLine = c.shortLastLine
             var loose = strict
             loose.tolerance = max(c.tolerance, Self.secondPassTolerance)
+            loose.allowBound = true
             var emergency = strict
             emergency.tolerance = max(c.tolerance, Self.emergencyPassTolerance)
             emergency.allowEmergency = true
+            emergency.allowBound = true
             passes = [.init(name: .optimal, parameters: strict), .init(name: .optimalLoose, parameters: loose),
                       .init(name: .optimalEmergency, parameters: emergency)]
         }
@@ -91,6 +96,7 @@ public struct ComposerConfiguration: Sendable {
         r.passes = []
         r.hyphenation = nil
         r.hangingPunctuation = false
+        r.expansion = 0
         r.hangulLetterSpace = 0
         r.cjkLetterSpace = 0
         return r

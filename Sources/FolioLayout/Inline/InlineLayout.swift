@@ -124,11 +124,13 @@ public struct InlineLayout {
     }
 
     /// Breaks for lines of about equal length: the narrowest measure (to a twentieth of a point) at which first fit
-    /// takes no more lines and breaks no word.
+    /// takes no more lines and breaks only at spaces and free breaks: no word, no unit, no word from its gloss.
     static func balanced(_ items: [ParagraphItems.Item], breaks: [Int], width: Double) -> [Int] {
         guard breaks.count > 1 else { return breaks }
         func plain(_ b: [Int]) -> Bool {
-            !b.contains { k in if k < items.count, case .penalty(let p) = items[k] { return p.emergency } else { return false } }
+            !b.contains { k in
+                if k < items.count, case .penalty(let p) = items[k] { return p.emergency || (p.cost > 0 && !p.forced) } else { return false }
+            }
         }
         var low = width / Double(breaks.count) * 0.5, high = width, best = breaks
         while high - low > 0.05 {

@@ -35,6 +35,8 @@ struct KnuthPlass {
         var looseness = 0
         /// Whether emergency penalties are legal breaks in this pass.
         var allowEmergency = false
+        /// Whether breaks inside document symbols (`Penalty.bound`) are legal in this pass.
+        var allowBound = false
     }
 
     /// One pass over a paragraph: its parameters, and its name where Folio reports which breaker set the lines.
@@ -98,14 +100,16 @@ struct KnuthPlass {
         var protrusion: Double
         var inURL = false
         var postWidth = 0.0
-        /// A break legal only in a pass that allows emergency breaks.
+        /// A break legal only in a pass that allows emergency breaks (or, `bound`, breaks inside symbols).
         var emergency = false
+        var bound = false
     }
 
     /// Running sums of width, stretch (Y) and shrink (Z) over the items: the line from a to b costs two subtractions.
     fileprivate struct Sums {
         var width: [Double], stretch: [Double], shrink: [Double]
-        /// The part of `stretch` that is letter-space, which stretches at most to its limit (LineBuilder).
+        /// The part of `stretch` that is letter-space or font expansion, which stretches at most to its limit
+        /// (LineBuilder).
         var kernStretch: [Double]
     }
 
@@ -157,7 +161,7 @@ struct KnuthPlass {
         var best: [Candidate] = []
         let finalPosition = n - 1
 
-        for point in points where p.allowEmergency || !point.emergency {
+        for point in points where p.allowEmergency || !point.emergency || (p.allowBound && point.bound) {
             let b = point.position
             best.removeAll(keepingCapacity: true)
             survivors.removeAll(keepingCapacity: true)
@@ -217,6 +221,8 @@ struct KnuthPlass {
             case .box(let b):
                 w = spacing?.width(b) ?? b.width
                 boxProtrusion = b.protrusion
+                // Font expansion stretches and shrinks like letter-space: at most to its limit.
+                if b.expansion > 0 { y = b.width * b.expansion; z = y; kern = y }
             case .glue(let g):
                 w = g.width; y = g.stretch; z = g.shrink
                 if let protrusion = previousProtrusion {
@@ -228,7 +234,8 @@ struct KnuthPlass {
                     let protrusion = pen.hyphen.map { $0.width * ParagraphBuilder.protrusionFactor } ?? previousProtrusion ?? 0
                     points.append(Breakpoint(position: k, penalty: pen.cost, width: pen.width, flagged: pen.flagged,
                                              forced: pen.forced, protrusion: protrusion, inURL: pen.inURL,
-                                             postWidth: pen.disc.map { $0.width($0.post) } ?? 0, emergency: pen.emergency))
+                                             postWidth: pen.disc.map { $0.width($0.post) } ?? 0, emergency: pen.emergency,
+                                             bound: pen.bound))
                 }
                 // A discretionary sets its ligature when the line passes over it, like a box.
                 if let disc = pen.disc { w = disc.width(disc.nobreak); boxProtrusion = 0 }

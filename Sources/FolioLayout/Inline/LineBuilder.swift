@@ -18,6 +18,9 @@ struct LineBuilder {
     /// Hangul letter-space stretches at most this multiple of its stretchability (the rest goes to spaces; a line
     /// without spaces is left short), so that syllables are spaced alike from line to line.
     static let kernRatioLimit = 1.0
+    /// Font expansion is set in steps of this share of a glyph's width (microtype's `step`): a line's glyphs are
+    /// widened by a multiple of it, and its spaces take what the rounding leaves.
+    static let expansionStep = 0.005
 
     func lines(breaks: [Int]) -> [LineBox] {
         var out: [LineBox] = []
@@ -65,7 +68,7 @@ struct LineBuilder {
     /// `post` the one the line before broke at (its post-break part begins this line).
     private func setLine(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, pre: ParagraphItems.Discretionary?,
                          post: ParagraphItems.Discretionary?, width: Double, indent: Double, justify: Bool, bidi: Bool, url: Bool) -> LineBox {
-        let extent = measure(range, hyphen: hyphen, post: post)
+        let extent = measure(range, hyphen: hyphen, post: post, expanding: !bidi)
         // The end glyph may hang into the margin: a justified line is that much longer.
         var protrusion = 0.0
         if justify {
@@ -73,9 +76,13 @@ struct LineBuilder {
             else if let last = range.last, case .box(let b) = paragraph.items[last] { protrusion = b.protrusion }
         }
         var (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: justify)
+        var stretch = Self.expansion(extent, glueRatio: &glueRatio, kernRatio: kernRatio)
         let overstretched = justified && glueRatio > 1
         // A line holding a piece of URL is set ragged rather than with spaces past their stretch (notes of long links).
-        if url && glueRatio > 1 { (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: false) }
+        if url && glueRatio > 1 {
+            (glueRatio, kernRatio, justified) = Self.ratios(extent, target: width + protrusion, justify: false)
+            stretch = Self.expansion(extent, glueRatio: &glueRatio, kernRatio: kernRatio)
+        }
         let placement = bidi ? placement(range, hyphen: hyphen, post: post, glueRatio: glueRatio, kernRatio: kernRatio) : nil
         let x: Double
         switch spec.align {
@@ -93,7 +100,7 @@ struct LineBuilder {
         }
         for k in range {
             if let at = placement?.items[k - range.lowerBound] { pen.x = x + at; pen.linkLow = min(pen.linkLow, pen.x) }
-            place(k, glueRatio: glueRatio, kernRatio: kernRatio, &pen)
+            place(k, glueRatio: glueRatio, kernRatio: kernRatio, stretch: stretch, &pen)
             pen.linkHigh = max(pen.linkHigh, pen.x)
         }
         if let hyphen, paragraph.runs[hyphen.run].face >= 0 {
@@ -114,19 +121,29 @@ struct LineBuilder {
         return line
     }
 
-    /// A line's natural width, and how far its spaces and its Hangul letter-space stretch and shrink.
+    /// A line's natural width, and how far its spaces and its Hangul letter-space and font expansion (`kern…`)
+    /// stretch and shrink; the width of its expanding glyphs, and the share they expand by.
     private struct Extent {
         var natural = 0.0
         var glueStretch = 0.0, kernStretch = 0.0
         var shrink = 0.0, kernShrink = 0.0
+        var expanding = 0.0, expansion = 0.0
     }
 
-    private func measure(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, post: ParagraphItems.Discretionary?) -> Extent {
+    /// Measures a line; font expansion counts only when `expanding` (not in lines set in visual order).
+    private func measure(_ range: Range<Int>, hyphen: ParagraphItems.Hyphen?, post: ParagraphItems.Discretionary?,
+                         expanding: Bool) -> Extent {
         var e = Extent()
         e.natural = (hyphen.map { $0.leading + $0.width } ?? 0) + (post.map { $0.width($0.post) } ?? 0)
         for k in range {
             switch paragraph.items[k] {
-            case .box(let b): e.natural += b.width
+            case .box(let b):
+                e.natural += b.width
+                if expanding && b.expansion > 0 {
+                    let x = b.width * b.expansion
+                    e.kernStretch += x; e.kernShrink += x
+                    e.expanding += b.width; e.expansion = max(e.expansion, b.expansion)
+                }
             case .glue(let g): e.natural += g.width; e.glueStretch += g.stretch; e.shrink += g.shrink
             case .kern(let kern): e.natural += kern.width; e.kernStretch += kern.stretch; e.kernShrink += kern.shrink
             case .penalty(let p): e.natural += p.disc.map { $0.width($0.nobreak) } ?? 0
@@ -153,6 +170,21 @@ struct LineBuilder {
         return ((extra - e.kernStretch * Self.kernRatioLimit) / e.glueStretch, Self.kernRatioLimit, true)
     }
 
+    /// The factor a line's expanding glyphs are widened by: the share `kernRatio` gives them, rounded to
+    /// `expansionStep` when the spaces can take up what the rounding leaves without shrinking past their limit or
+    /// stretching past their stretch (`glueRatio` is adjusted); else the share itself.
+    private static func expansion(_ e: Extent, glueRatio: inout Double, kernRatio: Double) -> Double {
+        guard e.expanding > 0, e.expansion > 0 else { return 1 }
+        let share = min(e.expansion, max(-e.expansion, kernRatio * e.expansion))
+        let q = (share / expansionStep).rounded() * expansionStep
+        let spaces = (glueRatio >= 0 ? e.glueStretch : e.shrink) * glueRatio + e.expanding * (share - q)
+        let ratio: Double? = spaces >= 0 ? (e.glueStretch > 0 ? spaces / e.glueStretch : spaces == 0 ? 0 : nil)
+            : (e.shrink > 0 ? spaces / e.shrink : nil)
+        guard let ratio, ratio >= -1, ratio <= max(1, glueRatio) else { return 1 + share }
+        glueRatio = ratio
+        return 1 + q
+    }
+
     /// What setting a line has placed so far: the pen position, glyph runs, link areas, strike-through and
     /// footnote-mark destinations, and the style last set.
     private struct Pen {
@@ -173,8 +205,9 @@ struct LineBuilder {
         var linkLow = Double.infinity, linkHigh = -Double.infinity
     }
 
-    /// Sets item `k`: a box's glyphs, a space stretched by `glueRatio`, a kern by `kernRatio`, a ligature.
-    private func place(_ k: Int, glueRatio: Double, kernRatio: Double, _ pen: inout Pen) {
+    /// Sets item `k`: a box's glyphs (widened by `stretch` when it expands), a space stretched by `glueRatio`, a kern
+    /// by `kernRatio`, a ligature.
+    private func place(_ k: Int, glueRatio: Double, kernRatio: Double, stretch: Double, _ pen: inout Pen) {
         let startX = pen.x
         // Styles are read in place through their index: a SpanStyle copied per item was destroyed each time through
         // the runtime's generic (unspecialised) value witnesses of its optionals.
@@ -184,13 +217,14 @@ struct LineBuilder {
             let run = paragraph.runs[b.run]
             style = run.style
             enter(run, isSpace: false, &pen)
+            let f = b.expansion > 0 ? stretch : 1, width = b.width * f
             if let image = text.styles[Int(style)].image {
                 setImage(image, style: text.styles[Int(style)], count: b.range.count, &pen)
             } else if run.face >= 0 {
-                pen.runs.add(glyphs: b.glyphs, utf8: b.utf8, scale: b.scale, width: b.width,
+                pen.runs.add(glyphs: b.glyphs, utf8: b.utf8, scale: b.scale, width: width, stretch: f,
                              face: paragraph.faces[run.face].ref, color: text.styles[Int(style)].font.color.rgb, run: run, x: pen.x)
             }
-            pen.x += b.width
+            pen.x += width
             if let n = text.styles[Int(style)].footnote, !pen.footnotes.contains(n) {
                 pen.footnotes.append(n)
                 pen.destinations.append(.destination(name: "fnref-\(n)", at: Point(x: startX, y: 0)))

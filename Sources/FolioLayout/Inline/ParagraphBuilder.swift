@@ -15,6 +15,9 @@ struct ParagraphBuilder {
     static let hyphenCost = 50.0
     /// Cost of breaking a URL after / . - _ ? &: allowed, but a space is better.
     static let urlCost = 100.0
+    /// Cost of breaking between a Korean word and its bracketed gloss: a hyphen's, as the reader's eye is carried
+    /// across the break as it is across a hyphen.
+    static let glossCost = 50.0
     /// Characters a French space before them binds to (the space is a thin non-breaking one in print).
     static let frenchBindsBefore: Set<UInt32> = Set(":;!?»".unicodeScalars.map(\.value))
 
@@ -22,7 +25,7 @@ struct ParagraphBuilder {
     static let spacedDashes: Set<UInt32> = [0x2014, 0x2013]
     /// Cost of breaking inside a document symbol (A/HRC/25/63): a line stretched to three times its stretch costs
     /// about as much.
-    static let bindCost = 3000.0
+    static let bindCost = 1000.0
     /// Cost of parting a number from what it counts ("109 group", "2023년 10월"): about a line at 1.4 times its
     /// stretch. Ragged text (first fit) takes it, as a symbol break, only when a line has no other break.
     static let unitCost = 300.0
@@ -94,6 +97,7 @@ struct ParagraphBuilder {
                 i = try appendText(at: i, scan, into: &result)
             }
         }
+        if configuration.expansion > 0 { allowExpansion(&result, text, rules) }
         return result
     }
 
@@ -172,9 +176,10 @@ struct ParagraphBuilder {
             switch scan.classes[k] {
             case .allowed: result.items.append(.penalty(.init(cost: 0)))
             case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
-            // Only in the last pass, as a word broken inside: a first pass would otherwise take it for a line
-            // that fits, and never try the loose pass where the symbol stays whole.
-            case .bound: result.items.append(.penalty(.init(cost: Self.bindCost, emergency: true)))
+            case .gloss: result.items.append(.penalty(.init(cost: Self.glossCost)))
+            // Not in the first pass: it would take it for a line that fits, and never try the loose pass, where
+            // the symbol stays whole unless keeping it costs a line with gaps wider than its cost.
+            case .bound: result.items.append(.penalty(.init(cost: Self.bindCost, emergency: true, bound: true)))
             case .softHyphen: result.items.append(.penalty(hyphenPenalty(run: scan.runOf[j - 1], text: scan.text, result)))
             case .emergency: result.items.append(.penalty(.init(cost: Self.emergencyCost, emergency: true)))
             case .mandatory: result.items.append(.penalty(.init(cost: -.infinity, forced: true)))

@@ -14,6 +14,8 @@ struct ParagraphItems {
         var scale: Double
         /// How far the box may hang into the right margin when a line ends with it (hanging punctuation).
         var protrusion: Double = 0
+        /// How far its glyphs may be widened or narrowed, as a share of their width (font expansion); 0: not at all.
+        var expansion: Double = 0
     }
     /// Inter-word space: its natural width and how far it may stretch or shrink. A line may end at glue.
     struct Glue {
@@ -48,6 +50,9 @@ struct ParagraphItems {
         var forced: Bool = false
         /// A break Folio avoids unless a line cannot be set otherwise (inside a Korean word, inside a long word).
         var emergency: Bool = false
+        /// An emergency break inside a unit that is not a word (a document symbol): legal from the loose pass on,
+        /// where its cost weighs it against a line with gaps of about two thirds of an em.
+        var bound: Bool = false
         /// A break inside a URL: a line holding only a piece of URL has no space to stretch, and may end here short.
         var inURL: Bool = false
         var hyphen: Hyphen? = nil
@@ -98,5 +103,6 @@ struct ParagraphItems {
 /// Where a line may end between two scalars, after Folio's rules are applied on top of UAX #14.
 enum BreakClass: UInt8 {
     /// `bound`: inside a unit that breaks only when nothing else fits (a document symbol such as A/HRC/25/63).
-    case none, allowed, url, softHyphen, emergency, mandatory, bound
+    /// `gloss`: between a Korean word and the bracket that opens its gloss, in word mode (`BreakRules.glossOpeners`).
+    case none, allowed, url, softHyphen, emergency, mandatory, bound, gloss
 }

@@ -13,14 +13,20 @@ struct RunAssembler {
     var text: [UInt8] = []
     /// Whether glyphs join the current run only where it ends (pieces set out of order, in bidi lines).
     var contiguousOnly = false
+    /// Whether the current run holds only spaces, which draw nothing: it takes the widening of the glyphs that join it.
+    private var spacesOnly = false
 
     init(baseline: Double) { self.baseline = baseline }
 
     /// Makes the current run the one a piece `width` wide at `x` joins; true when it joins on the run's left.
-    private mutating func target(face: FontRef, color: RGB, run: TextRun, x: Double, width: Double) -> Bool {
+    /// A piece of glyphs widened by `stretch` joins only a run widened alike; nil (a space, which draws nothing)
+    /// joins any.
+    private mutating func target(face: FontRef, color: RGB, run: TextRun, x: Double, width: Double, stretch: Double?) -> Bool {
         let y = baseline - run.rise
         // Compared field by field: binding `current` to a constant would copy the run (four arrays retained) per word.
-        if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face {
+        if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face,
+           stretch == nil || current!.stretch == stretch! || spacesOnly {
+            if let stretch { current!.stretch = stretch; spacesOnly = false }
             if !contiguousOnly || abs(current!.origin.x + current!.width - x) < 0.001 { return false }
             // Right-to-left pieces, set in logical order, go leftwards: each joins the run on its left.
             if run.isRightToLeft, abs(x + width - current!.origin.x) < 0.001 { return true }
@@ -28,6 +34,8 @@ struct RunAssembler {
         flush()
         current = GlyphRun(font: face, size: run.size, color: color, origin: Point(x: x, y: y),
                            glyphs: [], text: "", clusters: [])
+        current!.stretch = stretch ?? 1
+        spacesOnly = stretch == nil
         return false
     }
 
@@ -38,15 +46,17 @@ struct RunAssembler {
         text.removeAll(keepingCapacity: true)
     }
 
-    mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, face: FontRef, color: RGB, run textRun: TextRun, x: Double) {
-        if target(face: face, color: color, run: textRun, x: x, width: width) {
-            prepend([], shaped: glyphs, utf8: utf8, scale: scale, x: x)
+    /// Adds shaped glyphs set at `x`, `width` wide, their advances and offsets widened by `stretch` (font expansion).
+    mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, stretch: Double = 1, face: FontRef,
+                      color: RGB, run textRun: TextRun, x: Double) {
+        if target(face: face, color: color, run: textRun, x: x, width: width, stretch: stretch) {
+            prepend([], shaped: glyphs, utf8: utf8, scale: scale * stretch, x: x)
             return
         }
         // Moved out (not copied and then cleared): the run's arrays are referenced once, so appends extend them in
         // place, and no Optional<GlyphRun> is destroyed through its generic value witness per word.
         guard var run = current.take() else { return }
-        let dx = x - run.origin.x
+        let dx = x - run.origin.x, scale = scale * stretch
         var pen = 0.0
                 for g in glyphs {
             run.glyphs.append(PlacedGlyph(id: g.id, x: dx + pen + Double(g.xOffset) * scale, y: -Double(g.yOffset) * scale))
@@ -66,7 +76,7 @@ struct RunAssembler {
     }
 
     mutating func add(space glyph: UInt32, face: FontRef, color: RGB, run textRun: TextRun, x: Double, width: Double) {
-        if target(face: face, color: color, run: textRun, x: x, width: width) {
+        if target(face: face, color: color, run: textRun, x: x, width: width, stretch: nil) {
             prepend([PlacedGlyph(id: glyph, x: 0, y: 0)], shaped: nil, utf8: [0x20], scale: 0, x: x)
             return
         }

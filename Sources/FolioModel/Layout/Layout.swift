@@ -77,6 +77,9 @@ public struct ComposerStyle: Decodable, Sendable {
     public var hyphenateCapitalized: Bool
     /// A last line shorter than this share of the line width is avoided when the paragraph allows.
     public var shortLastLine: Double
+    /// Most a Latin, Greek or Cyrillic glyph's width is stretched or shrunk in a justified line, as a share of it
+    /// (pdfTeX's font expansion); 0 turns it off.
+    public var expansion: Double
     enum CodingKeys: String, CodingKey {
         case algorithm, tolerance, looseness, spaceStretch = "space-stretch", spaceShrink = "space-shrink"
         case hangulLetterSpace = "hangul-letter-space", hangulLetterShrink = "hangul-letter-shrink", hangulLatinSpace = "hangul-latin-space"
@@ -84,7 +87,7 @@ public struct ComposerStyle: Decodable, Sendable {
         case hangingPunctuation = "hanging-punctuation", hyphenate, hyphenMinWord = "hyphen-min-word"
         case hyphenMinLeft = "hyphen-min-left", hyphenMinRight = "hyphen-min-right"
         case hyphenMaxConsecutive = "hyphen-max-consecutive", hyphenateCapitalized = "hyphenate-capitalized"
-        case shortLastLine = "short-last-line"
+        case shortLastLine = "short-last-line", expansion
     }
 }
 

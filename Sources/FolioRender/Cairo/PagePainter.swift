@@ -106,16 +106,23 @@ final class PagePainter {
     /// The font, size and colour last set on the context (with the font's glyph renumbering): cairo_set_font_size
     /// always drops the scaled font (its next use looks it up again in cairo's global, locked font map), so they
     /// are set only when they change.
-    private var current: (font: FontRef, size: Double, renumber: [UInt32: UInt32]?)? = nil
+    private var current: (font: FontRef, size: Double, stretch: Double, renumber: [UInt32: UInt32]?)? = nil
     private var currentColor: RGB? = nil
 
     private func draw(_ run: GlyphRun) throws {
         guard !run.glyphs.isEmpty else { return }
-        if current == nil || current!.size != run.size || current!.font != run.font {
+        if current == nil || current!.size != run.size || current!.stretch != run.stretch || current!.font != run.font {
             let (face, renumber) = try fonts(run.font)
             cairo_set_font_face(cr, face)   // returns at once when the face is the one set
-            cairo_set_font_size(cr, run.size)
-            current = (run.font, run.size, renumber)
+            if run.stretch == 1 {
+                cairo_set_font_size(cr, run.size)
+            } else {
+                // Font expansion: the glyphs drawn wider (or narrower) than tall; the PDF keeps one embedded font.
+                var matrix = cairo_matrix_t()
+                cairo_matrix_init(&matrix, run.size * run.stretch, 0, 0, run.size, 0, 0)
+                cairo_set_font_matrix(cr, &matrix)
+            }
+            current = (run.font, run.size, run.stretch, renumber)
         }
         let renumber = current!.renumber
         if currentColor != run.color {

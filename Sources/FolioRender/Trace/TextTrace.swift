@@ -29,7 +29,7 @@ public struct TextTrace {
     private func line(_ item: DisplayItem, _ structure: StructureTree) -> String {
         switch item {
         case .glyphs(let run):
-            return "text \(point(run.origin)) \(n(run.size)) \(quoted(run.text))"
+            return "text \(point(run.origin)) \(n(run.size))\(run.stretch == 1 ? "" : " ×" + thousandths(run.stretch)) \(quoted(run.text))"
         case .line(let from, let to, let width, _):
             return "rule \(point(from)) \(point(to)) \(n(width))"
         case .fill(let rect, _):
@@ -81,6 +81,13 @@ public struct TextTrace {
 
     private func point(_ p: Point) -> String { "\(n(p.x)),\(n(p.y))" }
     private func rect(_ r: Rect) -> String { "\(n(r.x)),\(n(r.y)) \(n(r.width))x\(n(r.height))" }
+
+    /// A glyph run's widening (font expansion), to three decimals: "1.005".
+    private func thousandths(_ value: Double) -> String {
+        let m = Int((value * 1000).rounded())
+        let fraction = String(m % 1000)
+        return "\(m / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
 
     /// A coordinate rounded to 0.1 pt, without a trailing ".0".
     private func n(_ value: Double) -> String {

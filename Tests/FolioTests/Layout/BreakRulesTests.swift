@@ -37,6 +37,17 @@ struct BreakRulesTests {
         #expect(try classAt("북한인권 정보", "북한|인권", mode: .syllable) == .allowed)
     }
 
+    @Test func aKoreanWordMayEndBeforeTheBracketOfItsGloss() throws {
+        // "조선민주주의인민공화국" is whole before "(DPRK, …)": word mode may break there, at a hyphen's cost; never
+        // between the closing bracket and its particle, nor inside the word.
+        let s = "조선민주주의인민공화국(DPRK)은 법「반동사상」에"
+        #expect(try classAt(s, "공화국|(DPRK") == .gloss)
+        #expect(try classAt(s, "법|「반동") == .gloss)
+        #expect(try classAt(s, "(DPRK)|은") != .gloss && classAt(s, "(DPRK)|은") != .allowed)
+        #expect(try classAt(s, "조선|민주") == .emergency)
+        #expect(try classAt(s, "공화국|(DPRK", mode: .syllable) == .allowed)
+    }
+
     @Test func latinInsideAKoreanWordStaysWithIt() throws {
         #expect(try classAt("통합인권DB는 크다", "인권|DB") == .emergency)
         #expect(try classAt("통합인권DB는 크다", "DB|는") == .emergency)

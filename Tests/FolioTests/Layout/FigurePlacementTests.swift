@@ -75,7 +75,9 @@ struct FigurePlacementTests {
         #expect(floated >= 5, "\(floated) figures at the top of a page")
     }
 
-    /// A page followed by one that starts with a figure is at least two-thirds full (text, figures and notes).
+    /// A page followed by one that starts with a figure is at least two-thirds full (text, figures and notes),
+    /// unless the next figure could not join it on that page: the page then ends before the paragraph that refers
+    /// to the next figure, which would otherwise land two pages after its reference.
     @Test(arguments: [40, 36])
     func noPageIsLeftAThirdEmptyForAFigure(figures: Int) throws {
         let laid = (figures == 40 ? Self.generated : Self.crowded).laid
@@ -83,16 +85,28 @@ struct FigurePlacementTests {
         let page = laid.layout.page
         let top = page.marginTop.points
         let height = page.height.points - top - page.marginBottom.points
-        let placed = Self.images(laid.document).values.flatMap { $0 }
-        var looked = 0
+        let images = Self.images(laid.document)
+        let placed = images.values.flatMap { $0 }
+        func number(_ name: String) -> Int? { Int(name.dropFirst("figure-".count).split(separator: ".")[0]) }
+        let byNumber = Dictionary(uniqueKeysWithValues: images.compactMap { name, spots in number(name).map { ($0, spots[0]) } })
+        var looked = 0, crowdedOut = 0
         for p in 0..<(map.count - 1) where placed.contains(where: { $0.page == p + 1 && abs($0.rect.y - top) < 1 }) {
             let body = map[p].boxes.filter { $0.kind == .line || $0.kind == .block }.map(\.rect.maxY).max() ?? top
             let notes = map[p].boxes.first { $0.kind == .footnotes }?.rect.height ?? 0
             let used = body - top + notes
-            #expect(used >= height * 2 / 3, "page \(p + 1) is \(Int(100 * used / height))% full before the figure on page \(p + 2)")
             looked += 1
+            if used >= height * 2 / 3 { continue }
+            // The figures on the next page and the one after them: together (with a caption line and a gap each)
+            // taller than a page.
+            let next = byNumber.filter { $0.value.page == p + 1 }.map(\.key)
+            if let last = next.max(), let following = byNumber[last + 1], following.page > p + 1 {
+                let together = next.compactMap { byNumber[$0]?.rect.height }.reduce(following.rect.height, +)
+                if together + Double(next.count + 1) * 30 > height { crowdedOut += 1; continue }
+            }
+            Issue.record("page \(p + 1) is \(Int(100 * used / height))% full before the figure on page \(p + 2)")
         }
         #expect(looked >= 5)
+        #expect(crowdedOut <= 1, "\(crowdedOut) pages ended early for a figure")
     }
 
     /// Every figure is listed in the contents of the report layout with the page it landed on.

@@ -133,7 +133,12 @@ struct HyphenationTests {
         // a discretionary still come out whole or parted at it, and no line is empty.)
         #expect(!texts.contains(""))
         #expect(zip(texts, texts.dropFirst()).contains { $0.hasSuffix("of-") && $1 == "fices" } || texts.contains { $0.hasSuffix(" offices") })
-        #expect(zip(texts, texts.dropFirst()).contains { $0.hasSuffix("dif-") && $1.hasPrefix("ficul") }, "difficulties too")
+        // "difficulties" too, whole or parted at one of its hyphenation points (its ffi ligature is a discretionary).
+        let parted = zip(texts, texts.dropFirst()).contains { a, b in
+            guard a.hasSuffix("-"), let head = a.split(separator: " ").last, let tail = b.split(separator: " ").first else { return false }
+            return (head.dropLast() + tail).hasPrefix("difficulties") && ["dif-", "diffi-", "difficul-"].contains(String(head))
+        }
+        #expect(parted || texts.contains { $0.contains("difficulties") }, "difficulties: \(texts.filter { $0.contains("if") })")
     }
 
     @Test func aKernAcrossAPointMovesTheHyphenOnlyWhenTheLineBreaksThere() throws {
