@@ -95,16 +95,16 @@ extension PDFText {
         return joined
     }
 
-    private func height(of line: Line) -> Double {
+    func height(of line: Line) -> Double {
         let heights = line.map { $0.yMax - $0.yMin }.sorted()
         let middle = heights.count / 2
         return heights.count % 2 == 1 ? heights[middle] : (heights[middle - 1] + heights[middle]) / 2
     }
 
-    private func halfPoint(_ x: Double) -> Double { (x * 2).rounded(.toNearestOrEven) / 2 }
+    func halfPoint(_ x: Double) -> Double { (x * 2).rounded(.toNearestOrEven) / 2 }
 
     /// The value met most often; of two met as often, the one met first.
-    private func mostCommon(_ values: [Double]) -> Double? {
+    func mostCommon(_ values: [Double]) -> Double? {
         var counts: [Double: Int] = [:]
         for v in values { counts[v, default: 0] += 1 }
         var best: Double?, bestCount = 0
