@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # (icc-profiles-free).
 DEBS := pkg-config libcairo2-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev libglib2.0-dev \
         libcmark-gfm-dev libcmark-gfm-extensions-dev libhyphen-dev hyphen-en-us hyphen-fr hyphen-es hyphen-ru \
-        librsvg2-dev libqpdf-dev libdeflate-dev libpng-dev libjpeg62-turbo-dev libcurl4-openssl-dev fonts-noto-core fonts-noto-cjk icc-profiles-free
+        librsvg2-dev libqpdf-dev libdeflate-dev libjpeg62-turbo-dev libcurl4-openssl-dev fonts-noto-core fonts-noto-cjk icc-profiles-free
 # To test it: the tools the tests check PDFs with (gcc compiles scripts/check-rsvg-abi.c against librsvg's headers;
 # pikepdf walks the structure tree of tagged PDFs), and headless Chromium with its WebDriver, which checks the
 # preview page of `folio watch --serve`.

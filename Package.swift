@@ -38,8 +38,6 @@ let package = Package(
         .target(name: "CQPDF"),
         // librsvg likewise, when the first SVG is met: see Sources/CRsvg/include/folio_rsvg.h.
         .target(name: "CRsvg"),
-        // PNG encoding at a chosen zlib level (libpng's longjmp errors need C): see Sources/CPNG/include/folio_png.h.
-        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
         // JPEG headers, decoding for previews and encoding for `folio generate` through libjpeg-turbo's libjpeg API
         // (libjpeg62-turbo-dev; its errors are longjmps too): see Sources/CJPEG/include/folio_jpeg.h.
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
@@ -50,10 +48,12 @@ let package = Package(
         .target(name: "FolioFonts", dependencies: ["CHarfBuzz", "CFontconfig", "FolioUnicode", "FolioSupport"]),
         .target(name: "FolioModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "FolioDisplay"),
-        .target(name: "FolioImages", dependencies: ["FolioDisplay", "FolioSupport", "CRsvg", "CJPEG", "CPNG"]),
+        // libdeflate behind one wrapper: the PDF's streams and the PNGs Folio writes.
+        .target(name: "FolioDeflate", dependencies: ["CDeflate", "FolioSupport"]),
+        .target(name: "FolioImages", dependencies: ["FolioDisplay", "FolioSupport", "FolioDeflate", "CRsvg", "CJPEG"]),
         .target(name: "FolioChecksum", dependencies: ["CGLib"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioImages", "FolioSupport"]),
-        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "CCairo", "CFreeType", "CQPDF", "CDeflate", "CJPEG", "CRsvg", "FolioSupport", "FolioChecksum"]),
+        .target(name: "FolioRender", dependencies: ["FolioDisplay", "FolioFonts", "FolioImages", "FolioDeflate", "CCairo", "CFreeType", "CQPDF", "CJPEG", "CRsvg", "FolioSupport", "FolioChecksum"]),
         .target(name: "FolioEngine", dependencies: ["FolioModel", "FolioLayout", "FolioRender", "FolioFonts", "FolioImages", "FolioSupport", "FolioChecksum", "FolioUnicode"]),
         // `folio watch`: inotify (through Glibc), the warm re-render loop and the preview page.
         .target(name: "FolioWatch", dependencies: [
@@ -77,7 +77,7 @@ let package = Package(
         ]),
         .testTarget(name: "FolioTests", dependencies: [
             "folio", "FolioEngine", "FolioLayout", "FolioModel", "FolioFonts", "FolioUnicode", "FolioDisplay", "FolioRender",
-            "FolioChecksum", "FolioSupport", "FolioGenerate", "FolioWatch",
+            "FolioChecksum", "FolioSupport", "FolioGenerate", "FolioWatch", "FolioDeflate", "FolioImages",
         ]),
     ],
     swiftLanguageModes: [.v6]

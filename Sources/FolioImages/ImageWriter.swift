@@ -1,26 +1,10 @@
 internal import CJPEG
-internal import CPNG
 
 /// Encodes pixels as image files: `folio generate` writes the figures of its synthetic reports with it.
 public enum ImageWriter {
     /// An 8-bit RGB PNG of `rgb` (3 bytes a pixel, rows top to bottom).
     public static func png(rgb: [UInt8], width: Int, height: Int) throws -> [UInt8] {
-        precondition(rgb.count == width * height * 3)
-        // libpng's shim takes cairo's xRGB words.
-        var words = [UInt32](repeating: 0, count: width * height)
-        for i in 0..<(width * height) {
-            words[i] = UInt32(rgb[i * 3]) << 16 | UInt32(rgb[i * 3 + 1]) << 8 | UInt32(rgb[i * 3 + 2])
-        }
-        var out: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        var error = [CChar](repeating: 0, count: 256)
-        let status = words.withUnsafeBytes { raw in
-            folio_png_encode_rgb24(raw.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height),
-                                   Int32(width * 4), 6, &out, &length, &error, error.count)
-        }
-        guard status == 0, let out else { throw ImageError("cannot encode a PNG", call: "png_write_row", status: text(error)) }
-        defer { folio_png_free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: length))
+        try PNGEncoder.rgb(packed: rgb, width: width, height: height, level: 6)
     }
 
     /// A baseline JPEG of `rgb` at `quality` (1–100), `dpi` in its JFIF header.

@@ -1,4 +1,5 @@
 internal import CCairo
+import FolioImages
 import FolioDisplay
 
 /// A cairo surface and the context that draws on it, made, owned and destroyed together: an RGB24 image (PNG

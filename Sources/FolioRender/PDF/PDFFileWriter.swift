@@ -1,3 +1,4 @@
+import FolioDeflate
 import FolioChecksum
 
 /// Writes the finished file: stream objects as they come, every other object packed into deflated object streams

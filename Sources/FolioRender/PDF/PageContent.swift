@@ -1,3 +1,4 @@
+import FolioDeflate
 import FolioSupport
 
 /// A page's content stream on its way to being tagged: found one page after another (qpdf is not thread-safe), then

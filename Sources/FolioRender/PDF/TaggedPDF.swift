@@ -1,3 +1,4 @@
+import FolioDeflate
 import Foundation
 internal import CQPDF
 import FolioDisplay

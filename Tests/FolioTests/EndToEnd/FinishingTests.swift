@@ -1,4 +1,5 @@
 import Testing
+import FolioDeflate
 @testable import FolioRender
 
 @Suite("PDF finishing")
