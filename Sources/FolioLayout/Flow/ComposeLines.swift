@@ -10,9 +10,9 @@ extension FlowComposer {
         return result.lines.enumerated().map { i, line in
             let orphan = i > 0 && i < orphans
             let widow = i > 0 && i > n - widows
-            // A word is not broken across pages (TeX's \brokenpenalty, here a rule the paginator gives up only when
-            // nothing else fits).
-            let broken = i > 0 && result.lines[i - 1].hyphenated
+            // A word is not broken across pages, nor parted from its gloss (TeX's \brokenpenalty, here a rule the
+            // paginator gives up only when nothing else fits).
+            let broken = i > 0 && result.lines[i - 1].partsWord
             var item = FlowItem(kind: .line, height: line.height,
                                 items: DisplayItem.tagged(element, line.items, dx: indent),
                                 breakBefore: !(orphan || widow || broken))

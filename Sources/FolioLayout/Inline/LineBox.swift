@@ -19,6 +19,9 @@ public struct LineBox: Sendable {
     public var looseness: Double = 1
     /// Whether the line ends with a hyphen it added (a word broken at a hyphenation point).
     public var hyphenated = false
+    /// Whether the line ends inside what reads as one unit: a hyphenated word, or a Korean word before its gloss.
+    /// A page does not end after it unless nothing else fits.
+    public var partsWord = false
     /// Whether justifying the line stretches its spaces past their stretch (set so, or ragged when it holds a URL).
     public var overstretched = false
 }

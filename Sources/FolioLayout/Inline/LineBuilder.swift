@@ -32,10 +32,12 @@ struct LineBuilder {
             var hyphen: ParagraphItems.Hyphen? = nil
             var endsForced = false
             var disc: ParagraphItems.Discretionary? = nil
+            var gloss = false
             if stop < items.count, case .penalty(let p) = items[stop] {
                 endsForced = p.forced
                 hyphen = p.flagged ? p.hyphen : nil
                 disc = p.disc
+                gloss = p.gloss
             }
             let isLast = index == breaks.count - 1
             let indent = index == 0 ? spec.firstLineIndent : 0
@@ -43,6 +45,7 @@ struct LineBuilder {
             let range = trimmed(min(start, end)..<end)
             out.append(setLine(range, hyphen: hyphen, pre: disc, post: post, width: spec.width - indent, indent: indent,
                                justify: spec.align == .justify && !isLast && !endsForced, bidi: bidi, url: holdsURL(range, stop: stop)))
+            out[out.count - 1].partsWord = hyphen != nil || gloss
             post = disc
             start = KnuthPlass.nextLineStart(after: stop, items)
         }

@@ -13,6 +13,8 @@ struct ParagraphBuilder {
     static let emergencyCost = 5000.0
     /// Cost of a hyphen (TeX's \\hyphenpenalty is 50).
     static let hyphenCost = 50.0
+    /// The narrowest a word space is set, in em (a sixth: a thin space).
+    static let narrowestSpace = 0.155
     /// Cost of breaking a URL after / . - _ ? &: allowed, but a space is better.
     static let urlCost = 100.0
     /// Cost of breaking between a Korean word and its bracketed gloss: a hyphen's, as the reader's eye is carried
@@ -31,10 +33,12 @@ struct ParagraphBuilder {
     static let unitCost = 300.0
 
     /// Whether the space `space` parts a short number from the lowercase word it counts ("109 group", "3 km";
-    /// not a year), or a Korean year or month from the number after it ("2023년 10월").
+    /// not a year), a Korean year or month from the number after it ("2023년 10월"), or a Korean number from its
+    /// counter ("100여 개국", "세 개의", "한 차례": klreq keeps numbers with their units).
     static func bindsNumber(_ s: [Unicode.Scalar], space: Range<Int>) -> Bool {
         let i = space.lowerBound, j = space.upperBound
         guard i > 0, j < s.count else { return false }
+        if KoreanCounters.binds(s, before: i, after: j) { return true }
         var k = i
         while k > 0, BreakRules.isDigit(s[k - 1]) || s[k - 1] == "." || s[k - 1] == "," { k -= 1 }
         let digits = i - k
@@ -136,8 +140,10 @@ struct ParagraphBuilder {
         } else if Self.bindsNumber(scan.scalars, space: i..<j) {
             result.items.append(.penalty(.init(cost: Self.unitCost)))
         }
-        result.items.append(.glue(.init(range: i..<j, run: run, width: w,
-                                        stretch: w * configuration.spaceStretch, shrink: w * configuration.spaceShrink)))
+        // No space shrinks below a sixth of an em, whatever its share: a Latin word inside Korean text keeps a
+        // Latin space's limit though Korean spaces (0.31 em) may give up half their width.
+        let shrink = min(w * configuration.spaceShrink, max(0, w - result.runs[run].size * Self.narrowestSpace))
+        result.items.append(.glue(.init(range: i..<j, run: run, width: w, stretch: w * configuration.spaceStretch, shrink: shrink)))
         return j
     }
 
@@ -176,7 +182,7 @@ struct ParagraphBuilder {
             switch scan.classes[k] {
             case .allowed: result.items.append(.penalty(.init(cost: 0)))
             case .url: result.items.append(.penalty(.init(cost: Self.urlCost, inURL: true)))
-            case .gloss: result.items.append(.penalty(.init(cost: Self.glossCost)))
+            case .gloss: result.items.append(.penalty(.init(cost: Self.glossCost, gloss: true)))
             // Not in the first pass: it would take it for a line that fits, and never try the loose pass, where
             // the symbol stays whole unless keeping it costs a line with gaps wider than its cost.
             case .bound: result.items.append(.penalty(.init(cost: Self.bindCost, emergency: true, bound: true)))

@@ -53,6 +53,8 @@ struct ParagraphItems {
         /// An emergency break inside a unit that is not a word (a document symbol): legal from the loose pass on,
         /// where its cost weighs it against a line with gaps of about two thirds of an em.
         var bound: Bool = false
+        /// A break between a Korean word and the bracket of its gloss (kept off a page's end, as a hyphen is).
+        var gloss: Bool = false
         /// A break inside a URL: a line holding only a piece of URL has no space to stretch, and may end here short.
         var inURL: Bool = false
         var hyphen: Hyphen? = nil

@@ -38,6 +38,56 @@ struct UnitBreakTests {
         #expect(glueGuards(try items("2023년 10월", language: "ko")) == [ParagraphBuilder.unitCost])
     }
 
+    @Test func koreanNumbersKeepTheirCounters() throws {
+        // klreq: "100여 개국", "세 개의", "한 차례", "여러 번" stay together unless nothing else fits; a numeral before
+        // a noun that is no counter ("세 법률의"), a year before a word and a counter-like syllable that begins
+        // another word ("한 대한") do not.
+        for bound in ["100여 개국의", "세 개의", "한 차례", "여러 번", "3,000 명이", "2만여 건을"] {
+            #expect(glueGuards(try items(bound, language: "ko")) == [ParagraphBuilder.unitCost], "\(bound)")
+        }
+        for free in ["세 법률의", "2019년 이후", "한 대한", "그 개의"] {
+            #expect(glueGuards(try items(free, language: "ko")) == [nil], "\(free)")
+        }
+    }
+
+    @Test func noSpaceIsSetNarrowerThanTheFloor() throws {
+        // Korean spaces (0.31 em) may give up half their width in the ko layouts; a Latin word's space inside Korean
+        // text stops at the same floor, not at half its own narrower width.
+        let (_, selector) = Fixtures.inline(language: "ko")
+        let layout = try Fixtures.engine.layouts.load("upr-submission", language: "ko")
+        var text = StyledText()
+        text.append("조선민주주의인민공화국 형법(Criminal Procedure Law of the DPRK)은 여러 차례 개정되었다.", SpanStyle(font: font))
+        let built = try ParagraphBuilder(selector: selector, cache: Fixtures.engine.cache, configuration: ComposerConfiguration(layout))
+            .build(text, maxWidth: 300)
+        var glues = 0
+        for case .glue(let g) in built.items {
+            let size = built.runs[g.run].size
+            #expect(g.width - g.shrink >= size * ParagraphBuilder.narrowestSpace - 1e-9, "a space shrinks to \(g.width - g.shrink)")
+            glues += 1
+        }
+        #expect(glues >= 8)
+    }
+
+    @Test func aLineEndingBeforeAGlossDoesNotEndAPage() throws {
+        // "조선민주주의인민공화국 | (DPRK)은": the line before the gloss parts one unit, as a hyphenated line does, and
+        // the paginator keeps it off a page's end (ComposeLines reads `partsWord`).
+        let (_, selector) = Fixtures.inline(language: "ko")
+        let layout = try Fixtures.engine.layouts.load("upr-submission", language: "ko")
+        let inline = InlineLayout(selector: selector, cache: Fixtures.engine.cache, configuration: ComposerConfiguration(layout))
+        var text = StyledText()
+        text.append("이 보고서는 조선민주주의인민공화국(DPRK, 이하 ‘북한’)에 대한 공동 보고서이다.", SpanStyle(font: font))
+        var found = false
+        for width in stride(from: 150.0, through: 260, by: 10) {
+            let lines = try inline.layout(text, ParagraphSpec(width: width, align: .justify, lineHeight: 15, baseStyle: SpanStyle(font: font))).lines
+            for line in lines.dropLast() {
+                let ends = lineText(line).hasSuffix("공화국")
+                #expect(line.partsWord == ends, "\(width): \(lineText(line))")
+                found = found || ends
+            }
+        }
+        #expect(found, "no width broke the word from its gloss")
+    }
+
     @Test func documentSymbolsBreakOnlyWhenNothingElseFits() throws {
         let penalties = try items("see A/HRC/25/63 now").compactMap { item -> Double? in
             if case .penalty(let p) = item, !p.forced { return p.cost } else { return nil }
