@@ -147,17 +147,21 @@ struct TableLayout {
             + table.rows.map { ($0.map { context.styled($0, body) }, false) }
     }
 
-    /// Minimum (widest unbreakable piece) and preferred (one line) widths per column, padding included.
+    /// Minimum (widest unbreakable piece) and preferred (one line) widths per column, padding included. A header
+    /// cell counts for its column's minimum but not for the width it would like: a heading such as "Recommending
+    /// State" over short names may wrap, leaving the width to a column of sentences; a column with nothing but its
+    /// heading wants the heading's width.
     private func measure(_ rows: [(cells: [StyledText], header: Bool)], columns: Int, pictures: [[CellPicture?]]) throws -> ([Double], [Double]) {
         let pad = padding
-        var minW = [Double](repeating: 0, count: columns), maxW = [Double](repeating: 0, count: columns)
+        var minW = [Double](repeating: 0, count: columns), maxW = minW, headerW = minW
         for (r, row) in rows.enumerated() {
             for (c, text) in row.cells.enumerated() where c < columns {
                 let m = try pictures[r][c].map { (min: min(CellPicture.narrowest, $0.natural), max: $0.natural) } ?? measure(text)
                 minW[c] = max(minW[c], m.min + 2 * pad)
-                maxW[c] = max(maxW[c], m.max + 2 * pad)
+                if row.header { headerW[c] = max(headerW[c], m.max + 2 * pad) } else { maxW[c] = max(maxW[c], m.max + 2 * pad) }
             }
         }
+        for c in 0..<columns { maxW[c] = maxW[c] > 2 * pad ? max(maxW[c], minW[c]) : max(headerW[c], minW[c]) }
         return (minW, maxW)
     }
 

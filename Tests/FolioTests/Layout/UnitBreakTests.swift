@@ -109,6 +109,20 @@ struct UnitBreakTests {
         }
     }
 
+    @Test func aWideHeadingOverShortCellsWrapsRatherThanSqueezeTheText() throws {
+        // The sample's annex: "Recommending State" over country names took its one-line width, and the Theme column
+        // wrapped "Cooperation with the Special / Rapporteur". A heading counts for its column's minimum only.
+        let themes = ["Cooperation with the Special Rapporteur", "Access for OHCHR and country visits",
+                      "Human rights training for judges"]
+        var md = "| Rec. no. | Recommending State | Theme | DPRK response | Implementation status |\n|---|---|---|---|---|\n"
+        for (i, theme) in themes.enumerated() { md += "| 126.\(i) | Chile | \(theme) | Noted | Not implemented; no information |\n" }
+        let (doc, _) = try layOut(md)
+        let all = doc.pages.flatMap(runs)
+        let heading = try #require(all.first { $0.text.hasPrefix("Recommending") })
+        #expect(!heading.text.contains("State"), "the heading stays on one line: \(heading.text)")
+        for theme in themes { #expect(all.contains { $0.text == theme }, "\(theme) is wrapped") }
+    }
+
     @Test func shortColumnsGetTheirWholeContentWidth() {
         // A date column (min 30, max 50) beside a long text column (min 60, max 400) in 200 pt: the date fits on
         // one line, the text takes the rest (sharing by what each wants more gave the date 32.6 pt).
