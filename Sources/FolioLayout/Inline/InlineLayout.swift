@@ -123,24 +123,6 @@ public struct InlineLayout {
         lines.contains(where: \.overstretched) && paragraph.items.contains { if case .penalty(let p) = $0 { p.inURL } else { false } }
     }
 
-    /// Breaks for lines of about equal length: the narrowest measure (to a twentieth of a point) at which first fit
-    /// takes no more lines and breaks only at spaces and free breaks: no word, no unit, no word from its gloss.
-    static func balanced(_ items: [ParagraphItems.Item], breaks: [Int], width: Double) -> [Int] {
-        guard breaks.count > 1 else { return breaks }
-        func plain(_ b: [Int]) -> Bool {
-            !b.contains { k in
-                if k < items.count, case .penalty(let p) = items[k] { return p.emergency || (p.cost > 0 && !p.forced) } else { return false }
-            }
-        }
-        var low = width / Double(breaks.count) * 0.5, high = width, best = breaks
-        while high - low > 0.05 {
-            let mid = (low + high) / 2
-            let b = FirstFitBreaker.breaks(items, width: { _ in mid })
-            if b.count <= breaks.count && plain(b) { best = b; high = mid } else { low = mid }
-        }
-        return best
-    }
-
     /// The baseline's distance from the line top: the base face's ascent plus half the leading (CSS's model),
     /// so that lines of one paragraph sit on a regular grid whatever scripts they mix.
     func baseline(_ spec: ParagraphSpec) throws -> Double {

@@ -21,5 +21,9 @@ struct BalancedTextTests {
         #expect(widths.min()! > 0.8 * widths.max()!, "\(balanced.map(lineText))")
         #expect(lineText(balanced.last!).split(separator: " ").count > 1)
         #expect(!balanced.contains { lineText($0).hasSuffix("-") })
+        // Lines end where a reader pauses, not after a little word that leads into the next ("Republic of / Korea").
+        #expect(!balanced.dropLast().contains { InlineLayout.weakEnds.contains(String(lineText($0).split(separator: " ").last ?? "").lowercased()) },
+                "\(balanced.map(lineText))")
+        #expect(balanced.dropLast().contains { lineText($0).hasSuffix("Korea:") }, "\(balanced.map(lineText))")
     }
 }
