@@ -41,7 +41,7 @@ public struct ScalingInput: Sendable {
         },
         // At 32 columns and more the cells are narrower than their words: the text is set smaller and broken inside
         // words (a line per few letters), so the large sizes are both past that point, the small ones both before it.
-        ScalingInput(name: "table-columns", unit: "columns", small: 8, large: 32) { folder, n in
+        ScalingInput(name: "table-columns", unit: "columns", small: 12, large: 32) { folder, n in
             // Forty tables, so that the columns outweigh the fixed cost of a run.
             let head = "|" + (1...n).map { " C\($0) |" }.joined() + "\n|" + String(repeating: "---|", count: n) + "\n"
             let row = "|" + (1...n).map { " v\($0) |" }.joined() + "\n"
