@@ -26,10 +26,13 @@ struct RunAssembler {
         // Compared field by field: binding `current` to a constant would copy the run (four arrays retained) per word.
         if current != nil, current!.size == run.size, current!.origin.y == y, current!.color == color, current!.font == face,
            stretch == nil || current!.stretch == stretch! || spacesOnly {
-            if let stretch { current!.stretch = stretch; spacesOnly = false }
-            if !contiguousOnly || abs(current!.origin.x + current!.width - x) < 0.001 { return false }
+            let right = !contiguousOnly || abs(current!.origin.x + current!.width - x) < 0.001
             // Right-to-left pieces, set in logical order, go leftwards: each joins the run on its left.
-            if run.isRightToLeft, abs(x + width - current!.origin.x) < 0.001 { return true }
+            let left = !right && run.isRightToLeft && abs(x + width - current!.origin.x) < 0.001
+            if right || left {
+                if let stretch { current!.stretch = stretch; spacesOnly = false }
+                return left
+            }
         }
         flush()
         current = GlyphRun(font: face, size: run.size, color: color, origin: Point(x: x, y: y),
@@ -50,17 +53,19 @@ struct RunAssembler {
     mutating func add(glyphs: [ShapedGlyph], utf8: [UInt8], scale: Double, width: Double, stretch: Double = 1, face: FontRef,
                       color: RGB, run textRun: TextRun, x: Double) {
         if target(face: face, color: color, run: textRun, x: x, width: width, stretch: stretch) {
-            prepend([], shaped: glyphs, utf8: utf8, scale: scale * stretch, x: x)
+            // Only right-to-left pieces of lines set in visual order, which never expand.
+            prepend([], shaped: glyphs, utf8: utf8, scale: scale, x: x)
             return
         }
         // Moved out (not copied and then cleared): the run's arrays are referenced once, so appends extend them in
         // place, and no Optional<GlyphRun> is destroyed through its generic value witness per word.
         guard var run = current.take() else { return }
-        let dx = x - run.origin.x, scale = scale * stretch
+        // Expansion widens the glyphs, not their heights: only advances and x offsets scale with it.
+        let dx = x - run.origin.x, xScale = scale * stretch
         var pen = 0.0
-                for g in glyphs {
-            run.glyphs.append(PlacedGlyph(id: g.id, x: dx + pen + Double(g.xOffset) * scale, y: -Double(g.yOffset) * scale))
-            pen += Double(g.advance) * scale
+        for g in glyphs {
+            run.glyphs.append(PlacedGlyph(id: g.id, x: dx + pen + Double(g.xOffset) * xScale, y: -Double(g.yOffset) * scale))
+            pen += Double(g.advance) * xScale
         }
         if textRun.isRightToLeft {
             // Shaped right to left, the glyphs come in visual order, and stay so, with the text of the piece reversed

@@ -61,6 +61,19 @@ struct FontExpansionTests {
         #expect((widestSpaces(set).max() ?? 0) <= (widestSpaces(plain).max() ?? 0) + 1e-6)
     }
 
+    @Test func expansionWidensGlyphsButDoesNotRaiseTheirMarks() throws {
+        // Combining accents are placed by HarfBuzz with a y offset; expansion scales advances and x offsets only.
+        let decomposed = Self.english.replacingOccurrences(of: "o", with: "q\u{0302}\u{0323}").replacingOccurrences(of: "a", with: "x\u{0301}")
+        func raised(_ lines: [LineBox]) -> Set<Double> {
+            Set(runs(lines).flatMap { $0.glyphs.map { ($0.y * 1000).rounded() / 1000 } }.filter { $0 != 0 })
+        }
+        let expanded = try lines(decomposed)
+        #expect(runs(expanded).contains { $0.stretch != 1 })
+        let heights = raised(expanded)
+        #expect(!heights.isEmpty, "no mark was placed with a y offset")
+        #expect(heights == raised(try lines(decomposed, expansion: 0)))
+    }
+
     @Test func raggedTextAndHangulAreNeverExpanded() throws {
         #expect(runs(try lines(Self.english, align: .left)).allSatisfy { $0.stretch == 1 })
         let korean = "북한은 2019년 제3주기 보편적 정례인권검토에서 받은 권고 가운데 공정한 재판 보장과 관련된 권고를 수용하였다. 그러나 자유권위원회(Human Rights Committee)에 제출해야 할 정기 보고서는 여전히 제출되지 않았으며, 평양문화어보호법(Pyongyang Cultural Language Protection Act)은 남한식 말투를 쓰는 사람을 처벌한다."
