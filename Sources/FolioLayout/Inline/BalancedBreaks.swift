@@ -19,9 +19,7 @@ extension InlineLayout {
     static func balanced(_ items: [ParagraphItems.Item], breaks: [Int], width: Double) -> [Int] {
         guard breaks.count > 1 else { return breaks }
         func plain(_ b: [Int]) -> Bool {
-            !b.contains { k in
-                if k < items.count, case .penalty(let p) = items[k] { return p.emergency || (p.cost > 0 && !p.forced) } else { return false }
-            }
+            b.allSatisfy { k in if k < items.count, case .penalty(let p) = items[k] { isFree(p) } else { true } }
         }
         var low = width / Double(breaks.count) * 0.5, high = width, best = breaks
         while high - low > 0.05 {
@@ -46,7 +44,7 @@ extension InlineLayout {
                 if k > 0, items[k - 1].isBox { points.append(k) }
             case .kern(let kern): w = kern.width
             case .penalty(let p):
-                if p.forced || (p.cost <= 0 && !p.emergency) { points.append(k) }
+                if isFree(p) { points.append(k) }
                 w = p.disc.map { $0.width($0.nobreak) } ?? 0
             }
             before[k + 1] = before[k] + w
@@ -87,6 +85,10 @@ extension InlineLayout {
         }
         return out.reversed()
     }
+
+    /// A break display text takes: a forced one, or one that costs nothing and parts no word (not a hyphen, a unit,
+    /// a word from its gloss).
+    private static func isFree(_ p: ParagraphItems.Penalty) -> Bool { p.forced || (p.cost <= 0 && !p.emergency) }
 
     /// The text of the last box before item `b`.
     private static func lastWord(_ items: [ParagraphItems.Item], before b: Int) -> String? {

@@ -9,22 +9,20 @@ enum KoreanCounters {
     static let counters: [[Unicode.Scalar]] = ["개", "명", "차례", "번", "곳", "건", "가지", "권", "장", "쪽", "회", "배", "살",
                                                 "시간", "주일", "달", "해", "척", "대", "편", "통"].map { Array($0.unicodeScalars) }
 
-    /// Whether the space between `before` and `after` parts a number from its counter.
+    /// Whether the space between `before` and `after` parts a number from its counter. Every space of a paragraph
+    /// is asked: the counter after it, which few words start with, is looked for first.
     static func binds(_ s: [Unicode.Scalar], before i: Int, after j: Int) -> Bool {
-        guard BreakRules.isHangulSyllable(s[j]) else { return false }
+        guard BreakRules.isHangulSyllable(s[j]), counters.contains(where: { c in
+            j + c.count <= s.count && s[j..<(j + c.count)].elementsEqual(c) && !startsLongerWord(s, at: j, counter: c)
+        }) else { return false }
         var k = i
         while k > 0, !BreakRules.isBreakingSpace(s[k - 1]), s[k - 1] != "(" { k -= 1 }
         guard k < i else { return false }
         let word = s[k..<i]
         var digits = word.startIndex
         while digits < word.endIndex, BreakRules.isDigit(word[digits]) || word[digits] == "," { digits += 1 }
-        let number = digits > word.startIndex ? word[digits...].allSatisfy { numberSuffixes.contains($0) }
+        return digits > word.startIndex ? word[digits...].allSatisfy { numberSuffixes.contains($0) }
             : numerals.contains(String(String.UnicodeScalarView(word)))
-        guard number else { return false }
-        return counters.contains { c in
-            j + c.count <= s.count && s[j..<(j + c.count)].elementsEqual(c)
-                && (j + c.count == s.count || !startsLongerWord(s, at: j, counter: c))
-        }
     }
 
     /// Counters of one syllable that begin other words: "대" of "대한", "장" of "장관", "회" of "회원", "배" of "배제".

@@ -17,8 +17,6 @@ public struct LineBox: Sendable {
     public var justified: Bool
     /// Set width of the widest space over its natural width (1 when spaces are as designed).
     public var looseness: Double = 1
-    /// Whether the line ends with a hyphen it added (a word broken at a hyphenation point).
-    public var hyphenated = false
     /// Whether the line ends inside what reads as one unit: a hyphenated word, or a Korean word before its gloss.
     /// A page does not end after it unless nothing else fits.
     public var partsWord = false

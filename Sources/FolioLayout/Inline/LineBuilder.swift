@@ -115,7 +115,6 @@ struct LineBuilder {
         if rightToLeft { items = items.map { $0.mirrored(width: width + indent) } }
         var line = LineBox(height: spec.lineHeight, baseline: baseline, items: items, width: width + indent,
                            contentWidth: contentWidth, footnotes: footnotes, justified: justified)
-        line.hyphenated = hyphen != nil
         line.overstretched = overstretched
         if glueRatio > 0, extent.glueStretch > 0, let g = range.lazy.compactMap({ k -> ParagraphItems.Glue? in
             if case .glue(let g) = self.paragraph.items[k] { return g } else { return nil } }).first, g.width > 0 {
