@@ -13,7 +13,8 @@ struct ParagraphBuilder {
     static let emergencyCost = 5000.0
     /// Cost of a hyphen (TeX's \\hyphenpenalty is 50).
     static let hyphenCost = 50.0
-    /// The narrowest a word space is set, in em (a sixth: a thin space).
+    /// The narrowest a word space is set, in em: half a Korean space (0.31 em), a little under a Latin space at its
+    /// limit (0.26 em less a third).
     static let narrowestSpace = 0.155
     /// Cost of breaking a URL after / . - _ ? &: allowed, but a space is better.
     static let urlCost = 100.0
@@ -25,8 +26,8 @@ struct ParagraphBuilder {
 
     /// Dashes that, set between spaces, bind to the word before them.
     static let spacedDashes: Set<UInt32> = [0x2014, 0x2013]
-    /// Cost of breaking inside a document symbol (A/HRC/25/63): a line stretched to three times its stretch costs
-    /// about as much.
+    /// Cost of breaking inside a document symbol (A/HRC/25/63): a line stretched to about twice its stretch (spaces
+    /// some two thirds of an em wide) costs about as much.
     static let bindCost = 1000.0
     /// Cost of parting a number from what it counts ("109 group", "2023년 10월"): about a line at 1.4 times its
     /// stretch. Ragged text (first fit) takes it, as a symbol break, only when a line has no other break.
@@ -140,8 +141,8 @@ struct ParagraphBuilder {
         } else if Self.bindsNumber(scan.scalars, space: i..<j) {
             result.items.append(.penalty(.init(cost: Self.unitCost)))
         }
-        // No space shrinks below a sixth of an em, whatever its share: a Latin word inside Korean text keeps a
-        // Latin space's limit though Korean spaces (0.31 em) may give up half their width.
+        // No space shrinks below `narrowestSpace`, whatever its share: where Korean spaces may give up half their
+        // width, the spaces between the Latin words among them stop at the same width, not at half their own.
         let shrink = min(w * configuration.spaceShrink, max(0, w - result.runs[run].size * Self.narrowestSpace))
         result.items.append(.glue(.init(range: i..<j, run: run, width: w, stretch: w * configuration.spaceStretch, shrink: shrink)))
         return j
